@@ -37,8 +37,12 @@
 mod date;
 mod decode;
 mod error;
+mod grammar;
+mod markup;
 mod position;
 mod question;
+mod record;
+mod split;
 
 pub use crate::date::{Date, InvalidDate};
 pub use crate::decode::{decode, Encoding};
@@ -82,14 +86,12 @@ impl Options {
 
     /// Parses one document; see [`parse`].
     pub fn parse(&self, input: &str) -> Result<Question, ParseError> {
-        let text = decode::normalize(input);
-        parser::parse_one(&text, *self)
+        parse_one(decode::normalize(input), *self)
     }
 
     /// Parses one document given as bytes; see [`parse_bytes`].
     pub fn parse_bytes(&self, input: &[u8]) -> Result<Question, ParseError> {
-        let (text, _) = decode::decode(input);
-        parser::parse_one(&text, *self)
+        parse_one(decode::decode(input).0, *self)
     }
 
     /// Parses every document of an input; see [`parse_all`].
@@ -146,6 +148,35 @@ pub fn parse_all_bytes(input: &[u8]) -> ParseAll<'_> {
     Options::new().parse_all_bytes(input)
 }
 
+/// One document: the first of the input, with a warning when more follow.
+fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseError> {
+    let mut all = ParseAll::new(text, Options::new());
+    let first = all.next().unwrap_or_else(|| unreachable_no_document(all.text()));
+    let mut q = first?;
+    if let Some(next) = all.splitter.next_segment() {
+        let mut lines = record::LineCounter::new(all.text());
+        let line = lines.line(next.start);
+        let more = 1 + all.splitter.remaining();
+        q.warnings.push(Warning {
+            line,
+            message: format!("{more} more document(s) start here; parse reads the first (use parse_all for every one)"),
+        });
+    }
+    if options.is_strict() {
+        if let Some(w) = q.warnings.first() {
+            let mut lines = record::LineCounter::new(all.text());
+            let offset = lines.line_start(w.line);
+            return Err(ParseError::new(ErrorKind::Strict, format!("strict mode: {}", w.message), lines.position(offset)));
+        }
+    }
+    Ok(q)
+}
+
+/// The splitter always yields at least one segment; this is its error should it not.
+fn unreachable_no_document(text: &str) -> Result<Question, ParseError> {
+    Err(ParseError::new(ErrorKind::NotAQuestion, "not a question document", position::Position::of(text, 0)))
+}
+
 /// The iterator of [`parse_all`]: one `Result` per document, in order.
 #[derive(Debug)]
 pub struct ParseAll<'a> {
@@ -153,12 +184,13 @@ pub struct ParseAll<'a> {
     options: Options,
     splitter: split::Splitter,
     offset: usize,
+    line_of_offset: (usize, usize),
 }
 
 impl<'a> ParseAll<'a> {
     fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
         let splitter = split::Splitter::new(&text);
-        ParseAll { text, options, splitter, offset: 0 }
+        ParseAll { text, options, splitter, offset: 0, line_of_offset: (0, 1) }
     }
 
     /// The byte offset, in the decoded text, where the document last returned began (0 before the
@@ -177,49 +209,16 @@ impl Iterator for ParseAll<'_> {
     type Item = Result<Question, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let segment = self.splitter.next_segment(&self.text)?;
+        let segment = self.splitter.next_segment()?;
         self.offset = segment.start;
-        Some(parser::parse_segment(&self.text, segment, self.options))
+        // Number lines from where the last document started, so that a long input costs linear time.
+        let (from, line) = self.line_of_offset;
+        let line = line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
+        self.line_of_offset = (segment.start, line);
+        let counter = record::LineCounter::at(&self.text, segment.start, line);
+        Some(grammar::parse_document(&self.text, segment, counter, self.options))
     }
 }
 
 impl std::iter::FusedIterator for ParseAll<'_> {}
 
-mod parser {
-    //! Placeholder wiring; replaced by the grammar.
-    use super::*;
-    pub(crate) fn parse_one(text: &str, _options: Options) -> Result<Question, ParseError> {
-        Err(ParseError::new(
-            ErrorKind::NotAQuestion,
-            "not a question document",
-            position::Position::of(text, 0),
-        ))
-    }
-    pub(crate) fn parse_segment(
-        text: &str,
-        segment: std::ops::Range<usize>,
-        options: Options,
-    ) -> Result<Question, ParseError> {
-        parse_one(&text[segment], options)
-    }
-}
-
-mod split {
-    //! Placeholder wiring; replaced by the document splitter.
-    #[derive(Debug)]
-    pub(crate) struct Splitter {
-        done: bool,
-    }
-    impl Splitter {
-        pub(crate) fn new(_text: &str) -> Splitter {
-            Splitter { done: false }
-        }
-        pub(crate) fn next_segment(&mut self, text: &str) -> Option<std::ops::Range<usize>> {
-            if self.done {
-                return None;
-            }
-            self.done = true;
-            Some(0..text.len())
-        }
-    }
-}

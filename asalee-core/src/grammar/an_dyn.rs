@@ -1,0 +1,70 @@
+//! `an-dyn`: assemblee-nationale.fr/dyn pages (legislatures 10 to 16 are served in this shape),
+//! as HTML and as text.
+//!
+//! ```text
+//! Question écrite n°200 : Agriculture biologique      (or the title on the next line)
+//! 16ème Législature
+//! Publication de la question au Journal Officiel du 26 juillet 2022, page 3501
+//! Question de : Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)
+//! <question text>   (on QG pages: the séance transcript)
+//! Réponse publiée le 27 septembre 2022               (or `Réponse en séance, et publiée le …`)
+//! <answer text>
+//! Données clés: Auteur, Type de question, Rubrique, Ministère interrogé, Ministère répondant,
+//! Dates / Date de cloture / Date de la séance
+//! ```
+
+use super::common::kind_number;
+use super::date::find_date;
+use super::label::{items, Key};
+use super::text::match_folded;
+use super::Anchor;
+use crate::Date;
+
+/// `Question écrite n°200 :` (+ the title), or `Question de :` with no number before it.
+pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
+    if let Ok((rest, (kind, n))) = kind_number(cell) {
+        return rest.trim_start().starts_with(':').then_some(Anchor::KindNumberTitle(kind, n));
+    }
+    let first = items(cell).into_iter().next()?;
+    (first.key == Some(Key::QuestionOf) && first.separated).then_some(Anchor::QuestionOf)
+}
+
+/// The title after `Question … n°N :` on the same line, if any.
+pub(crate) fn title_after_anchor(cell: &str) -> Option<&str> {
+    let (rest, _) = kind_number(cell).ok()?;
+    let title = rest.trim_start().strip_prefix(':')?.trim();
+    (!title.is_empty()).then_some(title)
+}
+
+/// `, posée en séance, et publiée le D` after the author: the question's publication.
+pub(crate) fn posed_in_seance(rest: &str) -> Option<Date> {
+    let rest = rest.trim_start_matches([',', ' ']);
+    match_folded(rest, "posée en séance")?;
+    find_date(rest).map(|(_, _, d)| d)
+}
+
+/// `Réponse en séance, et publiée le D`: the answer's publication (no page).
+pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
+    let len = match_folded(line.trim(), "Réponse en séance")?;
+    let rest = &line.trim()[len..];
+    let (at, end, d) = find_date(rest)?;
+    let before = rest[..at].trim().trim_start_matches(',').trim();
+    let ok = match_folded(before, "et publiée le").is_some_and(|l| l == before.len()) || before.is_empty();
+    (ok && rest[end..].trim().is_empty()).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines() {
+        assert!(matches!(anchor("Question écrite n°200 :"), Some(Anchor::KindNumberTitle(_, 200))));
+        assert_eq!(anchor("Question de :"), Some(Anchor::QuestionOf));
+        assert_eq!(anchor("Question de M. X (A - B) publiée le 1/1/2000"), None);
+        assert_eq!(title_after_anchor("Question écrite n°200 : Agriculture biologique"), Some("Agriculture biologique"));
+        assert_eq!(posed_in_seance(", posée en séance, et publiée le 26 octobre 2022"), Date::new(2022, 10, 26));
+        assert_eq!(answer_in_seance("Réponse en séance, et publiée le 3 mars 2021"), Date::new(2021, 3, 3));
+        assert_eq!(answer_in_seance("Réponse en séance du ministre"), None);
+    }
+}

@@ -1,0 +1,45 @@
+//! `an-legacy`: questions.assemblee-nationale.fr pages of legislatures 12 to 16, whole or as
+//! fragments and copied text.
+//!
+//! ```text
+//! 14ème législature
+//! Question N° 3200            (or `Question N° : 13927`, cells on one line)
+//! de M. Philippe Le Ray (Union pour un Mouvement Populaire - Morbihan )
+//! Question écrite
+//! Ministère interrogé > Économie et finances
+//! Rubrique > État   Tête d'analyse > financement   Analyse > rapport.
+//! Question publiée au JO le : 21/08/2012 page : 4774
+//! Texte de la question / Texte de la réponse
+//! ```
+
+use super::common::numero_line;
+use super::name::{author_line, starts_with_de_civility, AuthorLine};
+use super::Anchor;
+
+/// `Question N° : 13927` / `Question N° 3200` (shared with an-fiche).
+pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
+    numero_line(cell).ok().map(|(_, n)| Anchor::Numero(n))
+}
+
+/// `de Mme Laure Miller ( Renaissance - Marne )`: in an-fiche and an-legacy the parentheses hold
+/// `( Groupe - Département )`. Returns the author and whether the cell was one.
+pub(crate) fn author(cell: &str) -> Option<AuthorLine> {
+    if !starts_with_de_civility(cell) {
+        return None;
+    }
+    author_line(cell).ok().map(|(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines() {
+        assert_eq!(anchor("Question N° : 13927"), Some(Anchor::Numero(13927)));
+        assert_eq!(anchor("Question N° : x"), None);
+        let a = author("De Mme Laure Miller ( Renaissance - Marne )").unwrap();
+        assert_eq!((a.first.as_deref(), a.second.as_deref()), (Some("Renaissance"), Some("Marne")));
+        assert!(author("Mme Laure Miller").is_none());
+    }
+}

@@ -1,0 +1,321 @@
+//! Labels: the `Label : value`, `Label > value` and `Label value` (sentence labels such as
+//! `Question publiée le 3 mai 2024`) items of a metadata line, several of which may share a line
+//! when a converter joined a table row's cells.
+
+use super::date::find_date;
+use super::text::{match_folded, word_starts};
+
+/// What a known label feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// `Question N°` (an-fiche, an-legacy).
+    Number,
+    /// `Numéro de la question`.
+    NumberField,
+    MinistryAsked,
+    MinistryAnswering,
+    Rubric,
+    Title,
+    AnalysisHeading,
+    Analysis,
+    QuestionPublished,
+    AnswerPublished,
+    /// `page :` after a date.
+    Page,
+    Reassigned,
+    Flagged,
+    Renewed,
+    Withdrawn,
+    Closure,
+    ErratumQuestion,
+    ErratumAnswer,
+    Author,
+    Circonscription,
+    Kind,
+    /// `Question de :` (an-dyn).
+    QuestionOf,
+    /// `Date :` / `Dates :` (a block of sentence dates follows).
+    Dates,
+    /// `Date de la séance :`.
+    SeanceDate,
+    /// `DEBAT :` (an-fiche): the answer is a debate.
+    Debate,
+    /// `Données clés`.
+    KeyData,
+    /// `Date(s) clé(s)`.
+    KeyDates,
+    /// `Texte de la question`.
+    QuestionHeading,
+    /// `Texte de la réponse`.
+    AnswerHeading,
+}
+
+impl Key {
+    /// Headings and block titles take no value.
+    pub(crate) fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Key::KeyData | Key::KeyDates | Key::QuestionHeading | Key::AnswerHeading | Key::Debate
+        )
+    }
+}
+
+/// A known label's text (a space matches any run of white space; case and accents are ignored),
+/// and whether its value may follow without a separator (`Question publiée le 3 mai 2024`).
+struct Def {
+    key: Key,
+    text: &'static str,
+    sentence: bool,
+}
+
+const fn def(key: Key, text: &'static str) -> Def {
+    Def { key, text, sentence: false }
+}
+
+const fn sentence(key: Key, text: &'static str) -> Def {
+    Def { key, text, sentence: true }
+}
+
+/// Every known label, longest first where one is a prefix of another.
+const DEFS: &[Def] = &[
+    def(Key::Number, "Question N°"),
+    def(Key::Number, "Question No"),
+    def(Key::NumberField, "Numéro de la question"),
+    def(Key::MinistryAsked, "Ministère interrogé"),
+    def(Key::MinistryAsked, "Ministre interrogé"),
+    def(Key::MinistryAnswering, "Ministère attributaire"),
+    def(Key::MinistryAnswering, "Ministère répondant"),
+    def(Key::MinistryAnswering, "Ministre attributaire"),
+    def(Key::Rubric, "Rubrique"),
+    def(Key::Title, "Titre"),
+    def(Key::AnalysisHeading, "Tête d'analyse"),
+    def(Key::Analysis, "Analyse"),
+    sentence(Key::QuestionPublished, "Question publiée au JO le"),
+    sentence(Key::QuestionPublished, "Question publiée au Journal officiel le"),
+    sentence(Key::QuestionPublished, "Question publiée le"),
+    sentence(Key::QuestionPublished, "Publication de la question au Journal Officiel du"),
+    sentence(Key::QuestionPublished, "Publication de la question au JO du"),
+    sentence(Key::AnswerPublished, "Réponse publiée au JO le"),
+    sentence(Key::AnswerPublished, "Réponse publiée au Journal officiel le"),
+    sentence(Key::AnswerPublished, "Réponse publiée le"),
+    sentence(Key::AnswerPublished, "Publication de la réponse au Journal Officiel du"),
+    sentence(Key::AnswerPublished, "Publication de la réponse au JO du"),
+    def(Key::Reassigned, "Date de changement d'attribution"),
+    def(Key::Flagged, "Date de signalement"),
+    def(Key::Renewed, "Date de renouvellement"),
+    sentence(Key::Withdrawn, "Question retirée le"),
+    def(Key::Withdrawn, "Question retirée"),
+    def(Key::Closure, "Date de clôture"),
+    sentence(Key::ErratumQuestion, "Erratum de la question publié au JO le"),
+    def(Key::ErratumQuestion, "Erratum de la question"),
+    sentence(Key::ErratumAnswer, "Erratum de la réponse publié au JO le"),
+    def(Key::ErratumAnswer, "Erratum de la réponse"),
+    def(Key::Author, "Auteur"),
+    def(Key::Circonscription, "Circonscription"),
+    def(Key::Kind, "Type de question"),
+    def(Key::QuestionOf, "Question de"),
+    def(Key::SeanceDate, "Date de la séance"),
+    def(Key::KeyDates, "Date(s) clé(s)"),
+    def(Key::KeyDates, "Dates clés"),
+    def(Key::Dates, "Dates"),
+    def(Key::Dates, "Date"),
+    def(Key::Debate, "DEBAT"),
+    def(Key::KeyData, "Données clés"),
+    def(Key::QuestionHeading, "Texte de la question"),
+    def(Key::AnswerHeading, "Texte de la réponse"),
+    def(Key::Page, "page"),
+];
+
+/// A known label at the start of `s`: its key, its length in bytes, and whether it is a
+/// sentence label.
+pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
+    let first = super::text::fold(s.chars().next()?);
+    DEFS.iter().find_map(|d| {
+        let f = super::text::fold(d.text.chars().next()?);
+        if f != first {
+            return None;
+        }
+        let len = match_folded(s, d.text)?;
+        Some((d.key, len, d.sentence))
+    })
+}
+
+/// The separator after a label: white space, then `:` or `>` (or `=>`), then white space.
+/// Returns its length, or `None` when there is none.
+pub(crate) fn separator(s: &str) -> Option<usize> {
+    let trimmed = s.trim_start();
+    let ws = s.len() - trimmed.len();
+    let sep = if trimmed.starts_with(':') || trimmed.starts_with('>') {
+        1
+    } else if trimmed.starts_with("=>") {
+        2
+    } else {
+        return None;
+    };
+    let after = &trimmed[sep..];
+    Some(ws + sep + (after.len() - after.trim_start().len()))
+}
+
+/// One item of a metadata line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Item<'a> {
+    /// The known label's key, `None` for an unknown label or an unlabelled cell.
+    pub(crate) key: Option<Key>,
+    /// The label as written (empty for an unlabelled cell).
+    pub(crate) label: &'a str,
+    /// The value (trimmed; may be empty when the value is on the next line or cell).
+    pub(crate) value: &'a str,
+    /// Whether a separator (`:` or `>`) followed the label.
+    pub(crate) separated: bool,
+}
+
+/// Where a known label starts inside `cell` at or after byte `from`, with its key, length and the
+/// length of its separator: only at a word start, and (but at the cell's start) only when a
+/// separator or, for sentence labels, a date follows.
+fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usize>)> {
+    word_starts(&cell[from..]).find_map(|w| {
+        let at = from + w;
+        let (key, len, is_sentence) = known_label(&cell[at..])?;
+        let after = &cell[at + len..];
+        let sep = separator(after);
+        let ok = if at == 0 {
+            sep.is_some() || after.trim().is_empty() || key.is_heading() || is_sentence && starts_with_date(after)
+        } else {
+            // Mid-cell only behind white space, so `Tête d'analyse` never yields `analyse`.
+            let prev = cell[..at].chars().next_back();
+            prev.is_some_and(char::is_whitespace)
+                && (sep.is_some() || is_sentence && starts_with_date(after))
+                && key != Key::Title
+        };
+        ok.then_some((at, key, len, sep))
+    })
+}
+
+fn starts_with_date(s: &str) -> bool {
+    matches!(find_date(s), Some((at, _, _)) if s[..at].trim().is_empty())
+}
+
+/// An unknown label at the start of a cell: `Label : value` or `Label > value`, where the label is
+/// short, starts with a letter and holds no sentence punctuation.
+fn unknown_label(cell: &str) -> Option<(usize, usize)> {
+    let b = cell.as_bytes();
+    if !cell.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let stop = cell.char_indices().take(80).find(|&(_, c)| c == ':' || c == '>').map(|(i, _)| i)?;
+    let label = cell[..stop].trim_end();
+    if label.is_empty()
+        || label.chars().count() > 60
+        || label.contains(['.', ';', '!', '?', '«', '»', '"', '(' , ')'])
+        || label.split_whitespace().count() > 8
+    {
+        return None;
+    }
+    // `http://` is no label.
+    if b.get(stop + 1) == Some(&b'/') {
+        return None;
+    }
+    let sep = separator(&cell[label.len()..])?;
+    Some((label.len(), label.len() + sep))
+}
+
+/// Splits a metadata line (cells separated by `\t`) into its items.
+pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
+    let mut out: Vec<Item<'_>> = Vec::new();
+    for cell in line.split('\t') {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let mut pos = 0;
+        // Text before the first known label of the cell.
+        let first = next_label(cell, 0);
+        let head_end = first.map_or(cell.len(), |(at, ..)| at);
+        if head_end > 0 {
+            let head = cell[..head_end].trim();
+            match unknown_label(head).filter(|_| first.is_none_or(|(at, ..)| at > 0)) {
+                Some((label_len, value_at)) => out.push(Item {
+                    key: None,
+                    label: &head[..label_len],
+                    value: head[value_at..].trim(),
+                    separated: true,
+                }),
+                None => {
+                    // An unlabelled cell continues a label left without a value, else stands alone.
+                    match out.last_mut() {
+                        Some(last) if last.value.is_empty() && !last.label.is_empty() && !last.key.is_some_and(Key::is_heading) => {
+                            last.value = head;
+                        }
+                        _ => out.push(Item { key: None, label: "", value: head, separated: false }),
+                    }
+                }
+            }
+            pos = head_end;
+        }
+        while let Some((at, key, len, sep)) = next_label(cell, pos).filter(|_| pos < cell.len()) {
+            let value_start = at + len + sep.unwrap_or(0);
+            let next = next_label(cell, value_start.min(cell.len())).map_or(cell.len(), |(n, ..)| n);
+            let value_end = next.max(value_start);
+            out.push(Item {
+                key: Some(key),
+                label: cell[at..at + len].trim(),
+                value: cell[value_start.min(cell.len())..value_end.min(cell.len())].trim(),
+                separated: sep.is_some(),
+            });
+            pos = value_end;
+            if pos >= cell.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(line: &str) -> Vec<(Option<Key>, &str, &str)> {
+        items(line).into_iter().map(|i| (i.key, i.label, i.value)).collect()
+    }
+
+    #[test]
+    fn one_label() {
+        assert_eq!(keys("Rubrique > professions de santé"), [(Some(Key::Rubric), "Rubrique", "professions de santé")]);
+        assert_eq!(keys("Auteur :"), [(Some(Key::Author), "Auteur", "")]);
+        assert_eq!(keys("Données clés"), [(Some(Key::KeyData), "Données clés", "")]);
+        assert_eq!(keys("Question publiée le 22 février 2022"), [(Some(Key::QuestionPublished), "Question publiée le", "22 février 2022")]);
+    }
+
+    #[test]
+    fn joined_cells() {
+        assert_eq!(
+            keys("Question publiée au JO le : 19/12/2023 Date de changement d'attribution : 23/04/2024 Question retirée le : 11/06/2024 (fin de mandat)"),
+            [
+                (Some(Key::QuestionPublished), "Question publiée au JO le", "19/12/2023"),
+                (Some(Key::Reassigned), "Date de changement d'attribution", "23/04/2024"),
+                (Some(Key::Withdrawn), "Question retirée le", "11/06/2024 (fin de mandat)"),
+            ]
+        );
+        assert_eq!(
+            keys("Question publiée au JO le : 21/08/2012 page : 4774"),
+            [(Some(Key::QuestionPublished), "Question publiée au JO le", "21/08/2012"), (Some(Key::Page), "page", "4774")]
+        );
+        assert_eq!(
+            keys("Tête d'analyse >Financement\tAnalyse > Financement."),
+            [(Some(Key::AnalysisHeading), "Tête d'analyse", "Financement"), (Some(Key::Analysis), "Analyse", "Financement.")]
+        );
+    }
+
+    #[test]
+    fn cells_and_unknown_labels() {
+        assert_eq!(keys("Ministère interrogé :\tlogement"), [(Some(Key::MinistryAsked), "Ministère interrogé", "logement")]);
+        assert_eq!(
+            keys("Question N° : 13927\tDe Mme Laure Miller ( Renaissance - Marne )\tQuestion écrite"),
+            [(Some(Key::Number), "Question N°", "13927"), (None, "", "De Mme Laure Miller ( Renaissance - Marne )"), (None, "", "Question écrite")]
+        );
+        assert_eq!(keys("Commission : finances"), [(None, "Commission", "finances")]);
+        assert_eq!(keys("Voir http://x"), [(None, "", "Voir http://x")]);
+        assert_eq!(keys("Il demande : quoi ?"), [(None, "Il demande", "quoi ?")]);
+    }
+}

@@ -1,0 +1,166 @@
+//! `senat`: senat.fr question pages, current and older shapes.
+//!
+//! ```text
+//! <title>
+//! Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)
+//! publiée dans le JO Sénat du 17/10/2024 - page 3968
+//! <question text>
+//! Réponse du Ministère de la santé et de l'accès aux soins
+//! publiée dans le JO Sénat du 28/11/2024 - page 4610
+//! <answer text>
+//! ```
+//! and the older shape:
+//! ```text
+//! Question de M. MASSON Jean Louis (Moselle - NI) publiée le 10/12/2009
+//! <question text>
+//! - page 2853
+//! Réponse du Ministère de l'intérieur publiée le 28/10/2010      (or `Réponse du ministère : Culture publiée le …`)
+//! <answer text>
+//! - page 2836
+//! Transmise au Ministère de …   /   La question est caduque   /   Réponse apportée en séance publique le …
+//! ```
+
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::space1;
+use nom::Parser;
+
+use super::common::kind_number;
+use super::date::{find_date, page};
+use super::name::{author_line, AuthorLine};
+use super::text::{match_folded, squeeze, starts_folded};
+use super::Anchor;
+use crate::Date;
+
+/// `Question écrite n° 01342 de Mme X (Département - Groupe)` or `Question de M. X (…) publiée le …`.
+pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
+    if let Ok((rest, (kind, n))) = kind_number(cell) {
+        return author_after_number(rest).map(|_| Anchor::KindNumberAuthor(kind, n));
+    }
+    old_author(cell).map(|_| Anchor::SenatAuthor)
+}
+
+/// The author after the number: ` de Mme X (Département - Groupe)`.
+pub(crate) fn author_after_number(rest: &str) -> Option<AuthorLine> {
+    let (_, a) = author_line(rest).ok()?;
+    a.has_parens.then_some(a)
+}
+
+/// `Question de M. NOM Prénom (Département - Groupe) publiée le D`: the author, and the date.
+pub(crate) fn old_author(cell: &str) -> Option<(AuthorLine, Option<Date>)> {
+    let (rest, _) = (tag_no_case("Question de"), space1::<&str, nom::error::Error<&str>>).parse(cell).ok()?;
+    let (after, a) = author_line(rest).ok()?;
+    if !a.has_parens {
+        return None;
+    }
+    let after = after.trim();
+    if after.is_empty() {
+        return Some((a, None));
+    }
+    let len = match_folded(after, "publiée le")?;
+    Some((a, find_date(&after[len..]).map(|(_, _, d)| d)))
+}
+
+/// `publiée dans le JO Sénat du D - page P`: the date and page.
+pub(crate) fn published_line(line: &str) -> Option<(Option<Date>, Option<u32>)> {
+    let t = line.trim();
+    let len = match_folded(t, "publiée dans le JO Sénat du").or_else(|| match_folded(t, "publiée dans le JO du"))?;
+    let rest = &t[len..];
+    let (date, after) = match find_date(rest) {
+        Some((_, end, d)) => (Some(d), &rest[end..]),
+        None => (None, rest),
+    };
+    Some((date, page(after).ok().map(|(_, p)| p)))
+}
+
+/// `- page 2853` alone on its line.
+pub(crate) fn page_line(line: &str) -> Option<u32> {
+    let (rest, p) = page(line.trim()).ok()?;
+    let t = line.trim_start();
+    (t.starts_with(['-', '–']) && rest.trim().is_empty()).then_some(p)
+}
+
+/// `Réponse du Ministère de X [publiée le D]` / `Réponse du ministère : Culture publiée le D`:
+/// the ministry as written, and the date.
+pub(crate) fn answer_line(line: &str) -> Option<(String, Option<Date>)> {
+    let t = line.trim();
+    let len = match_folded(t, "Réponse du ").or_else(|| match_folded(t, "Réponse de "))?;
+    let mut rest = &t[len..];
+    // `Réponse du ministère : Culture` gives `Culture`.
+    if let Some(l) = match_folded(rest, "ministère :") {
+        rest = &rest[l..];
+    } else if !starts_folded(rest, "Ministère") && !starts_folded(rest, "Secrétariat") && !starts_folded(rest, "Premier ministre") && !starts_folded(rest, "Haut") {
+        return None;
+    }
+    let (ministry, date) = match find_publiee_le(rest) {
+        Some((at, d)) => (&rest[..at], d),
+        None => (rest, None),
+    };
+    let ministry = squeeze(ministry);
+    (!ministry.is_empty()).then_some((ministry, date))
+}
+
+/// Where ` publiée le D` / ` publiée dans le JO Sénat du D` starts in `s`, and its date.
+fn find_publiee_le(s: &str) -> Option<(usize, Option<Date>)> {
+    let at = s.match_indices("publiée").map(|(i, _)| i).find(|&i| {
+        match_folded(&s[i..], "publiée le").is_some() || match_folded(&s[i..], "publiée dans").is_some()
+    })?;
+    Some((at, find_date(&s[at..]).map(|(_, _, d)| d)))
+}
+
+/// `Réponse apportée en séance publique le D`.
+pub(crate) fn seance_answer(line: &str) -> Option<Date> {
+    let t = line.trim();
+    match_folded(t, "Réponse apportée en séance publique le")?;
+    find_date(t).map(|(_, _, d)| d)
+}
+
+/// `Transmise au Ministère de …`: the ministry the question was passed to.
+pub(crate) fn transmitted(line: &str) -> Option<String> {
+    let t = line.trim();
+    let len = match_folded(t, "Transmise au").or_else(|| match_folded(t, "Transmise à"))?;
+    let m = squeeze(t[len..].trim_end_matches('.'));
+    (!m.is_empty()).then_some(m)
+}
+
+/// `La question est caduque` (and the like): the question lapsed.
+pub(crate) fn lapsed(line: &str) -> Option<String> {
+    let t = line.trim();
+    (starts_folded(t, "La question est caduque") || starts_folded(t, "Question caduque"))
+        .then(|| t.trim_end_matches('.').to_owned())
+}
+
+/// `Le texte de cette question (réponse) n'est pas disponible en format numérique`: not a text.
+pub(crate) fn not_available(line: &str) -> bool {
+    let t = line.trim();
+    starts_folded(t, "Le texte de cette question n'est pas disponible")
+        || starts_folded(t, "Le texte de cette réponse n'est pas disponible")
+}
+
+/// Whether a line marks a Sénat page (`JO Sénat`, `sénateur`).
+pub(crate) fn is_senat_marker(line: &str) -> bool {
+    published_line(line).is_some() || line.contains("JO Sénat") || line.contains("JO SENAT")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines() {
+        assert!(matches!(anchor("Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)"), Some(Anchor::KindNumberAuthor(_, 1342))));
+        assert_eq!(anchor("Question de M. MASSON Jean Louis (Moselle - NI) publiée le 10/12/2009"), Some(Anchor::SenatAuthor));
+        assert_eq!(anchor("Question écrite N°3200 de M. Philippe Le Ray"), None);
+        assert_eq!(published_line("publiée dans le JO Sénat du 17/10/2024 - page 3968"), Some((Date::new(2024, 10, 17), Some(3968))));
+        assert_eq!(page_line("- page 2853"), Some(2853));
+        assert_eq!(page_line("page 2853 de"), None);
+        assert_eq!(
+            answer_line("Réponse du Ministère de la santé et de l'accès aux soins"),
+            Some(("Ministère de la santé et de l'accès aux soins".into(), None))
+        );
+        assert_eq!(answer_line("Réponse du ministère : Culture publiée le 14/06/1980"), Some(("Culture".into(), Date::new(1980, 6, 14))));
+        assert_eq!(seance_answer("Réponse apportée en séance publique le 13/06/1980"), Date::new(1980, 6, 13));
+        assert!(transmitted("Transmise au Ministère de la transition écologique").is_some());
+        assert!(lapsed("La question est caduque").is_some());
+        assert!(not_available("Le texte de cette question n'est pas disponible en format numérique."));
+    }
+}

@@ -1,0 +1,753 @@
+//! The walk every layout shares: header lines, the anchor, metadata, texts and key blocks, each
+//! line read by the productions of the document's layout module.
+
+use std::ops::Range;
+
+use super::label::{items, Item, Key};
+use super::name::{author_line, constituency_line, is_bare_name, opening_name, AuthorLine};
+use super::{an_current, an_dyn, an_fiche, an_legacy, common, date, plain, senat, text, Anchor};
+use crate::error::{ErrorKind, ParseError};
+use crate::markup::{self, Lines};
+use crate::record::{AuthorPart, LineCounter, Publication, Record, TextField};
+use crate::{Chamber, Date, ErratumOf, Kind, Layout, Options, Question};
+
+/// Where the walk is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Meta,
+    QuestionText,
+    AnswerText,
+    KeyBlock,
+}
+
+/// What a label left without a value waits for on the next line.
+#[derive(Debug, Clone, Copy)]
+struct Pending<'l> {
+    key: Option<Key>,
+    label: &'l str,
+    offset: usize,
+}
+
+/// The last dated item, which a following `page` belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dated {
+    Published(Publication),
+    Erratum,
+}
+
+struct Walk<'l, 't> {
+    lines: &'l Lines,
+    /// Offset of the segment in the whole text.
+    base: usize,
+    layout: Layout,
+    rec: Record<'t>,
+    state: State,
+    question: Vec<Option<String>>,
+    answer: Vec<Option<String>>,
+    pending: Option<Pending<'l>>,
+    last_dated: Option<Dated>,
+    closure_wants_reason: bool,
+    seance_answer: Option<Date>,
+    title_wanted: bool,
+    author_wanted: bool,
+}
+
+/// Parses the document `text[range]` (line numbers count in the whole `text`).
+pub(crate) fn parse_document(
+    text: &str,
+    range: Range<usize>,
+    counter: LineCounter<'_>,
+    options: Options,
+) -> Result<Question, ParseError> {
+    let seg = &text[range.clone()];
+    let base = range.start;
+    let mut counter = counter;
+    let first_visible = seg.len() - seg.trim_start().len();
+    if seg.trim_start().starts_with("<?xml") {
+        return Err(ParseError::new(
+            ErrorKind::NotAQuestion,
+            "not a question document: an XML document (the AN's open-data XML is not read yet)",
+            counter.position(base + first_visible),
+        ));
+    }
+    let lines = markup::lines(seg);
+    let found = find_anchor(&lines);
+    let Some((at, anchor)) = found else {
+        let first = (0..lines.len()).find(|&i| !lines.get(i).trim().is_empty());
+        let offset = first.map_or(base + first_visible, |i| base + lines.src_start(i));
+        return Err(ParseError::new(
+            ErrorKind::NotAQuestion,
+            "not a question document: no line such as `Question écrite n° 1234`, `Question N° : 1234` or `Question de :` was found",
+            counter.position(offset),
+        ));
+    };
+    let layout = layout_of(seg, &lines, at, anchor);
+    let mut walk = Walk {
+        lines: &lines,
+        base,
+        layout,
+        rec: Record::new(counter),
+        state: State::Meta,
+        question: Vec::new(),
+        answer: Vec::new(),
+        pending: None,
+        last_dated: None,
+        closure_wants_reason: false,
+        seance_answer: None,
+        title_wanted: false,
+        author_wanted: false,
+    };
+    match layout {
+        Layout::Senat => walk.rec.set_chamber(Chamber::Senat),
+        Layout::Plain => {}
+        _ => walk.rec.set_chamber(Chamber::An),
+    }
+    walk.header(at, anchor);
+    walk.anchor_line(at, anchor);
+    walk.body(at + 1);
+    let missing_at = base + lines.src_start(at);
+    walk.finish(missing_at, options)
+}
+
+/// The anchor of a document: its first line with a number, else its first weak anchor.
+fn find_anchor(lines: &Lines) -> Option<(usize, Anchor)> {
+    let mut weak = None;
+    for i in 0..lines.len() {
+        if let Some(a) = super::anchor(lines.get(i)) {
+            if a.is_strong() {
+                return Some((i, a));
+            }
+            weak.get_or_insert((i, a));
+        }
+    }
+    weak
+}
+
+/// The layout of a document, from its anchor and the markers around it.
+fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
+    let all = || (0..lines.len()).map(|i| lines.get(i));
+    match anchor {
+        Anchor::Numero(_) | Anchor::TextHeading => {
+            let upper = all().any(|l| l.contains("Texte de la QUESTION") || l.contains("Texte de la REPONSE") || l.trim_start().starts_with("DEBAT"));
+            let legislature = (0..at).rev().find_map(|i| common::legislature_line(lines.get(i)));
+            if an_fiche::is_fiche(seg, upper, legislature) {
+                Layout::AnFiche
+            } else if matches!(anchor, Anchor::TextHeading) {
+                Layout::Plain
+            } else {
+                Layout::AnLegacy
+            }
+        }
+        Anchor::KindNumberTitle(..) | Anchor::QuestionOf => Layout::AnDyn,
+        Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => Layout::Senat,
+        Anchor::KindNumber(..) => {
+            if all().any(senat::is_senat_marker) {
+                Layout::Senat
+            } else {
+                let an = all().any(|l| common::chamber_line(l) == Some(Chamber::An));
+                let leg = all().any(|l| common::legislature_line(l).is_some());
+                let blocks = all().any(|l| {
+                    items(l).first().is_some_and(|i| matches!(i.key, Some(Key::KeyData | Key::KeyDates)))
+                });
+                if an_current::is_current(an, leg, blocks) {
+                    Layout::AnCurrent
+                } else {
+                    Layout::Plain
+                }
+            }
+        }
+    }
+}
+
+impl<'l, 't> Walk<'l, 't> {
+    fn offset(&self, i: usize) -> usize {
+        self.base + self.lines.src_start(i)
+    }
+
+    fn offset_of(&self, i: usize, part: &str) -> usize {
+        self.base + self.lines.src_of_part(i, part)
+    }
+
+    /// The lines before the anchor: chamber, legislature, title, and (in a copied text whose
+    /// number line trails it) the question's paragraphs.
+    fn header(&mut self, at: usize, anchor: Anchor) {
+        for i in 0..at {
+            let l = self.lines.get(i);
+            if let Some(c) = common::chamber_line(l) {
+                if self.layout != Layout::Senat || c == Chamber::Senat {
+                    self.rec.set_chamber(c);
+                }
+            } else if let Some(n) = common::legislature_line(l) {
+                self.rec.set_legislature(n, self.offset(i));
+            }
+        }
+        let wants_title = matches!(self.layout, Layout::AnCurrent | Layout::Plain | Layout::Senat);
+        // A copied text whose number line comes after the question (an-legacy, no heading).
+        if self.layout == Layout::AnLegacy && !self.has_heading_after(at) {
+            if let Some(open) = (0..at).rev().find(|&i| opening_name(self.lines.get(i)).is_some()) {
+                for i in open..at {
+                    let l = self.lines.get(i);
+                    self.question.push((!l.trim().is_empty()).then(|| markup::paragraph(l)));
+                }
+                if let Some(t) = self.title_before(open) {
+                    self.rec.set_text(TextField::Title, &markup::paragraph(self.lines.get(t)), self.offset(t));
+                }
+                return;
+            }
+        }
+        if wants_title && !matches!(anchor, Anchor::SenatAuthor) {
+            if let Some(t) = self.title_before(at) {
+                self.rec.set_text(TextField::Title, &markup::paragraph(self.lines.get(t)), self.offset(t));
+            }
+        }
+    }
+
+    /// The title line before line `at`: the nearest non-blank line, if it can be a title.
+    fn title_before(&self, at: usize) -> Option<usize> {
+        let i = (0..at).rev().find(|&i| !self.lines.get(i).trim().is_empty())?;
+        super::could_be_title(self.lines.get(i)).then_some(i)
+    }
+
+    fn has_heading_after(&self, at: usize) -> bool {
+        (at + 1..self.lines.len()).any(|i| {
+            items(self.lines.get(i))
+                .first()
+                .is_some_and(|it| matches!(it.key, Some(Key::QuestionHeading | Key::AnswerHeading | Key::Debate)))
+        })
+    }
+
+    fn anchor_line(&mut self, at: usize, anchor: Anchor) {
+        let line = self.lines.get(at);
+        let offset = self.offset(at);
+        let first = line.split('\t').map(str::trim).find(|c| !c.is_empty()).unwrap_or("");
+        match anchor {
+            Anchor::Numero(n) => {
+                self.rec.set_number(n, offset);
+                // The rest of the line: the author and kind cells, other labels.
+                let rest = common::numero_line(first).map(|(r, _)| r).unwrap_or("");
+                let mut cells: Vec<&str> = vec![rest];
+                cells.extend(line.split('\t').map(str::trim).filter(|c| !c.is_empty()).skip(1));
+                for cell in cells {
+                    self.line_items(at, cell);
+                }
+            }
+            Anchor::KindNumber(kind, n) | Anchor::KindNumberTitle(kind, n) | Anchor::KindNumberAuthor(kind, n) => {
+                self.rec.set_number(n, offset);
+                if let Some(k) = kind {
+                    self.rec.set_kind(k, offset);
+                }
+                if let Anchor::KindNumberTitle(..) = anchor {
+                    match an_dyn::title_after_anchor(first) {
+                        Some(t) => self.rec.set_text(TextField::Title, t, self.offset_of(at, t)),
+                        None => self.title_wanted = true,
+                    }
+                }
+                if let Anchor::KindNumberAuthor(..) = anchor {
+                    if let Ok((rest, _)) = common::kind_number(first) {
+                        if let Some(a) = senat::author_after_number(rest) {
+                            self.set_author(a, offset);
+                        }
+                    }
+                }
+            }
+            Anchor::SenatAuthor => {
+                if let Some((a, d)) = senat::old_author(first) {
+                    self.set_author(a, offset);
+                    if let Some(d) = d {
+                        self.rec.set_published(Publication::Question, d, None, offset);
+                        self.last_dated = Some(Dated::Published(Publication::Question));
+                    }
+                }
+            }
+            Anchor::QuestionOf => self.line_items(at, line),
+            Anchor::TextHeading => {
+                self.state = State::QuestionText;
+                self.heading_rest(at, line);
+            }
+        }
+    }
+
+    /// The lines after the anchor.
+    fn body(&mut self, from: usize) {
+        for i in from..self.lines.len() {
+            let line = self.lines.get(i);
+            if line.trim().is_empty() {
+                match self.state {
+                    State::QuestionText => self.question.push(None),
+                    State::AnswerText => self.answer.push(None),
+                    _ => {}
+                }
+                continue;
+            }
+            if common::is_chrome(line) {
+                break;
+            }
+            if let Some(p) = self.pending.take() {
+                if !self.starts_with_known_label(line) {
+                    self.pending_value(p, i, line);
+                    continue;
+                }
+            }
+            if self.structural(i, line) {
+                continue;
+            }
+            match self.state {
+                State::QuestionText => self.question.push(Some(markup::paragraph(line))),
+                State::AnswerText => self.answer.push(Some(markup::paragraph(line))),
+                State::Meta | State::KeyBlock => self.line_items(i, line),
+            }
+        }
+    }
+
+    fn starts_with_known_label(&self, line: &str) -> bool {
+        items(line).first().is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page))
+    }
+
+    /// Lines that change the state whatever it is: headings, the an-dyn answer line, the Sénat
+    /// answer and publication lines, key-data labels after a text. Returns whether it handled
+    /// the line.
+    fn structural(&mut self, i: usize, line: &'l str) -> bool {
+        let offset = self.offset(i);
+        let its = items(line);
+        if let Some(first) = its.first() {
+            match first.key {
+                Some(Key::QuestionHeading) => {
+                    self.state = State::QuestionText;
+                    self.heading_rest(i, line);
+                    return true;
+                }
+                Some(Key::AnswerHeading | Key::Debate) => {
+                    self.state = State::AnswerText;
+                    self.heading_rest(i, line);
+                    return true;
+                }
+                Some(Key::KeyData | Key::KeyDates) if first.value.is_empty() => {
+                    self.state = State::KeyBlock;
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        if self.layout == Layout::AnDyn {
+            if let Some(d) = an_dyn::answer_in_seance(line) {
+                self.rec.set_published(Publication::Answer, d, None, offset);
+                self.state = State::AnswerText;
+                return true;
+            }
+            if self.state == State::QuestionText || self.state == State::Meta {
+                if let [it] = its.as_slice() {
+                    if it.key == Some(Key::AnswerPublished) && !it.separated && it.value.len() < 60 {
+                        self.published(Publication::Answer, it, offset);
+                        self.state = State::AnswerText;
+                        return true;
+                    }
+                }
+            }
+        }
+        if self.layout == Layout::Senat && self.senat_line(i, line) {
+            return true;
+        }
+        if matches!(self.state, State::QuestionText | State::AnswerText) {
+            let key_line = its.first().is_some_and(|it| {
+                it.key.is_some_and(is_key_block_key) && (it.separated || line.chars().count() < 80)
+            });
+            if key_line {
+                self.state = State::KeyBlock;
+                self.line_items(i, line);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The Sénat's own lines. Returns whether it handled the line.
+    fn senat_line(&mut self, i: usize, line: &str) -> bool {
+        let offset = self.offset(i);
+        if let Some((date, page)) = senat::published_line(line) {
+            let which = if self.state == State::AnswerText { Publication::Answer } else { Publication::Question };
+            match date {
+                Some(d) => {
+                    self.rec.set_published(which, d, page, offset);
+                    self.last_dated = Some(Dated::Published(which));
+                }
+                None => self.rec.unreadable(offset, "publiée dans le JO Sénat du", line, "the date"),
+            }
+            return true;
+        }
+        if let Some(p) = senat::page_line(line) {
+            self.page(p, offset);
+            return true;
+        }
+        if let Some((ministry, date)) = senat::answer_line(line) {
+            self.rec.set_text(TextField::MinistryAnswering, &ministry, offset);
+            if let Some(d) = date {
+                self.rec.set_published(Publication::Answer, d, None, offset);
+                self.last_dated = Some(Dated::Published(Publication::Answer));
+            }
+            self.state = State::AnswerText;
+            return true;
+        }
+        if let Some(d) = senat::seance_answer(line) {
+            self.seance_answer.get_or_insert(d);
+            self.state = State::AnswerText;
+            return true;
+        }
+        if let Some(m) = senat::transmitted(line) {
+            if self.rec.ministry_answering.is_none() {
+                self.rec.set_text(TextField::MinistryAnswering, &m, offset);
+            }
+            self.state = State::KeyBlock;
+            return true;
+        }
+        if let Some(reason) = senat::lapsed(line) {
+            self.rec.set_closed(None, Some(reason), offset);
+            self.state = State::KeyBlock;
+            return true;
+        }
+        if senat::not_available(line) {
+            return true;
+        }
+        false
+    }
+
+    /// The cells after a text heading on its line (`Texte de la QUESTION : | text`).
+    fn heading_rest(&mut self, i: usize, line: &str) {
+        let mut cells = line.split('\t').map(str::trim).filter(|c| !c.is_empty());
+        let first = cells.next().unwrap_or("");
+        let mut rest: Vec<String> = Vec::new();
+        if let Some((_, len, _)) = super::label::known_label(first) {
+            let after = first[len..].trim_start();
+            let after = after.strip_prefix(':').unwrap_or(after).trim();
+            if !after.is_empty() {
+                rest.push(after.to_owned());
+            }
+        }
+        rest.extend(cells.map(str::to_owned));
+        let _ = i;
+        let target = if self.state == State::AnswerText { &mut self.answer } else { &mut self.question };
+        if !rest.is_empty() {
+            target.push(Some(rest.join(" ")));
+        }
+    }
+
+    /// A metadata line (or cell): its items, each applied.
+    fn line_items(&mut self, i: usize, line: &'l str) {
+        let its = items(line);
+        let n = its.len();
+        for (k, it) in its.into_iter().enumerate() {
+            let offset = if it.label.is_empty() { self.offset_of(i, it.value) } else { self.offset_of(i, it.label) };
+            match it.key {
+                Some(key) if key.is_heading() => {}
+                Some(key) => {
+                    if it.value.is_empty() {
+                        if k + 1 == n {
+                            self.pending = Some(Pending { key: Some(key), label: it.label, offset });
+                        }
+                        if key == Key::Dates {
+                            self.state = State::KeyBlock;
+                        }
+                        continue;
+                    }
+                    self.apply(key, &it, offset);
+                }
+                None if !it.label.is_empty() => {
+                    if it.value.is_empty() && k + 1 == n {
+                        self.pending = Some(Pending { key: None, label: it.label, offset });
+                    } else {
+                        self.rec.other(offset, it.label, it.value);
+                    }
+                }
+                None => self.unlabelled(i, it.value, offset),
+            }
+        }
+    }
+
+    /// The next line's value for a label left alone on its line.
+    fn pending_value(&mut self, p: Pending<'l>, i: usize, line: &'l str) {
+        let value = markup::paragraph(line);
+        match p.key {
+            Some(key) => {
+                let it = Item { key: Some(key), label: p.label, value: &value, separated: true };
+                if key == Key::Dates || key == Key::SeanceDate && items(line).first().is_some_and(|x| x.key.is_some()) {
+                    self.line_items(i, line);
+                } else {
+                    self.apply(key, &it, p.offset);
+                }
+            }
+            None => self.rec.other(p.offset, p.label, &value),
+        }
+    }
+
+    /// Applies a known label's value.
+    fn apply(&mut self, key: Key, it: &Item<'_>, offset: usize) {
+        let v = it.value;
+        match key {
+            Key::Number | Key::NumberField => match common::question_number(v.trim()) {
+                Ok((rest, n)) if rest.trim().is_empty() => self.rec.set_number(n, offset),
+                _ => self.rec.unreadable(offset, it.label, v, "the number"),
+            },
+            Key::MinistryAsked => self.rec.set_text(TextField::MinistryAsked, v, offset),
+            Key::MinistryAnswering => self.rec.set_text(TextField::MinistryAnswering, v, offset),
+            Key::Rubric => self.rec.set_text(TextField::Rubric, v, offset),
+            Key::Title => self.rec.set_text(TextField::Title, v, offset),
+            Key::AnalysisHeading => self.rec.set_text(TextField::AnalysisHeading, v, offset),
+            Key::Analysis => self.rec.set_text(TextField::Analysis, v, offset),
+            Key::QuestionPublished => self.published(Publication::Question, it, offset),
+            Key::AnswerPublished => self.published(Publication::Answer, it, offset),
+            Key::Page => match date::page(&format!("page {v}")) {
+                Ok((rest, p)) if rest.trim().is_empty() => self.page(p, offset),
+                _ => self.rec.unreadable(offset, it.label, v, "the page"),
+            },
+            Key::Reassigned | Key::Renewed | Key::Flagged => match date::find_date(v) {
+                Some((_, _, d)) => match key {
+                    Key::Reassigned => self.rec.reassigned_on.push(d),
+                    Key::Renewed => self.rec.renewed_on.push(d),
+                    _ => self.rec.set_flagged(d, offset),
+                },
+                None => self.rec.unreadable(offset, it.label, v, "the date"),
+            },
+            Key::Withdrawn | Key::Closure => {
+                let (d, rest) = match date::find_date(v) {
+                    Some((at, end, d)) if v[..at].trim().is_empty() => (Some(d), &v[end..]),
+                    _ => (None, v),
+                };
+                let reason = text::strip_parens_and_period(rest);
+                if d.is_none() && date::has_date_like(rest) && !rest.trim_start().starts_with('(') {
+                    self.rec.unreadable(offset, it.label, v, "the date");
+                    return;
+                }
+                let reason = (!reason.is_empty()).then(|| text::squeeze(reason));
+                self.closure_wants_reason = reason.is_none();
+                self.rec.set_closed(d, reason, offset);
+            }
+            Key::ErratumQuestion | Key::ErratumAnswer => match date::find_date(v) {
+                Some((_, end, d)) => {
+                    let of = if key == Key::ErratumQuestion { ErratumOf::Question } else { ErratumOf::Answer };
+                    let page = date::find_page(&v[end..]);
+                    self.rec.add_erratum(of, d, page);
+                    self.last_dated = Some(Dated::Erratum);
+                }
+                None => self.rec.unreadable(offset, it.label, v, "the date"),
+            },
+            Key::Author | Key::QuestionOf => {
+                match author_line(v) {
+                    Ok((rest, a)) => {
+                        self.set_author(a, offset);
+                        if let Some(d) = an_dyn::posed_in_seance(rest) {
+                            self.rec.set_published(Publication::Question, d, None, offset);
+                        }
+                    }
+                    Err(_) => self.rec.set_author_part(AuthorPart::Name, Some(v.to_owned()), offset),
+                }
+                if key == Key::QuestionOf {
+                    self.author_wanted = true;
+                    self.state = State::Meta;
+                }
+            }
+            Key::Circonscription => self.constituency(v, offset),
+            Key::Kind => match common::kind_words(v) {
+                Ok((_, Some(k))) => self.rec.set_kind(k, offset),
+                Ok((_, None)) => {}
+                Err(_) => match common::kind_code(v) {
+                    Some(k) => self.rec.set_kind(k, offset),
+                    None => self.rec.unreadable(offset, it.label, v, "the kind"),
+                },
+            },
+            Key::SeanceDate => {
+                if let Some((_, _, d)) = date::find_date(v) {
+                    self.rec.set_published(Publication::Question, d, None, offset);
+                }
+            }
+            Key::Dates => {
+                self.state = State::KeyBlock;
+            }
+            Key::Debate | Key::KeyData | Key::KeyDates | Key::QuestionHeading | Key::AnswerHeading => {}
+        }
+    }
+
+    fn published(&mut self, which: Publication, it: &Item<'_>, offset: usize) {
+        match date::find_date(it.value) {
+            Some((_, end, d)) => {
+                let page = date::find_page(&it.value[end..]);
+                self.rec.set_published(which, d, page, offset);
+                self.last_dated = Some(Dated::Published(which));
+            }
+            None => self.rec.unreadable(offset, it.label, it.value, "the date"),
+        }
+    }
+
+    fn page(&mut self, p: u32, offset: usize) {
+        match self.last_dated {
+            Some(Dated::Published(which)) => self.rec.set_page(which, p, offset),
+            Some(Dated::Erratum) => {
+                if let Some(e) = self.rec.errata.last_mut() {
+                    e.page.get_or_insert(p);
+                }
+            }
+            None => self.rec.unreadable(offset, "page", &p.to_string(), "the publication"),
+        }
+    }
+
+    fn constituency(&mut self, v: &str, offset: usize) {
+        match constituency_line(v) {
+            Some((dept, n, group)) => {
+                self.rec.set_author_part(AuthorPart::Department, dept, offset);
+                if let Some(n) = n {
+                    self.rec.set_constituency(n, offset);
+                }
+                self.rec.set_author_part(AuthorPart::Group, group, offset);
+            }
+            None => self.rec.unreadable(offset, "Circonscription", v, "the constituency"),
+        }
+    }
+
+    /// An author: the parts inside the parentheses as the layout orders them.
+    fn set_author(&mut self, a: AuthorLine, offset: usize) {
+        self.rec.set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
+        self.rec.set_author_part(AuthorPart::Name, a.name, offset);
+        let (group, dept, region) = match self.layout {
+            Layout::AnFiche | Layout::AnLegacy => (a.first, a.second, None),
+            Layout::Senat => (a.second, a.first, None),
+            _ => (a.second, None, a.first),
+        };
+        self.rec.set_author_part(AuthorPart::Group, group, offset);
+        self.rec.set_author_part(AuthorPart::Department, dept, offset);
+        self.rec.set_author_part(AuthorPart::Region, region, offset);
+    }
+
+    /// A cell or line with no label, in the metadata part.
+    fn unlabelled(&mut self, i: usize, value: &str, offset: usize) {
+        if value.is_empty() || super::anchor(value).is_some_and(|a| a.is_strong()) {
+            return;
+        }
+        if self.closure_wants_reason && self.state == State::KeyBlock {
+            self.closure_wants_reason = false;
+            if let Some(c) = &mut self.rec.closed {
+                c.reason = Some(text::squeeze(text::strip_parens_and_period(value)));
+            }
+            return;
+        }
+        if self.title_wanted {
+            self.title_wanted = false;
+            self.rec.set_text(TextField::Title, value, offset);
+            return;
+        }
+        if let Some(a) = an_legacy::author(value) {
+            self.set_author(a, offset);
+            return;
+        }
+        if let Ok((rest, k)) = common::kind_words(value) {
+            if rest.trim().is_empty() {
+                if let Some(k) = k {
+                    self.rec.set_kind(k, offset);
+                }
+                return;
+            }
+        }
+        if self.layout == Layout::AnFiche {
+            if let Some(k) = an_fiche::kind_cell(value) {
+                self.rec.set_kind(k, offset);
+                return;
+            }
+        }
+        if let Some(n) = common::legislature_line(value) {
+            self.rec.set_legislature(n, offset);
+            return;
+        }
+        if common::chamber_line(value).is_some() {
+            return;
+        }
+        if self.state == State::KeyBlock {
+            return;
+        }
+        if self.author_wanted {
+            if is_bare_name(value) {
+                if let Ok((_, a)) = author_line(value) {
+                    self.set_author(a, offset);
+                }
+                return;
+            }
+            if let Some((dept, n, group)) = constituency_line(value).filter(|_| value.contains("circonscription")) {
+                self.rec.set_author_part(AuthorPart::Department, dept, offset);
+                if let Some(n) = n {
+                    self.rec.set_constituency(n, offset);
+                }
+                self.rec.set_author_part(AuthorPart::Group, group, offset);
+                return;
+            }
+            if let Ok((rest, a)) = author_line(value) {
+                if a.has_parens {
+                    self.set_author(a, offset);
+                    if let Some(d) = an_dyn::posed_in_seance(rest) {
+                        self.rec.set_published(Publication::Question, d, None, offset);
+                    }
+                    return;
+                }
+            }
+        }
+        // Anything else starts the question text (on an-dyn QG pages, the séance transcript).
+        self.author_wanted = false;
+        let to_answer = self.layout == Layout::AnDyn && self.rec.kind == Some(Kind::Qg);
+        self.state = if to_answer { State::AnswerText } else { State::QuestionText };
+        let para = markup::paragraph(self.lines.get(i));
+        if to_answer {
+            self.answer.push(Some(para));
+        } else {
+            self.question.push(Some(para));
+        }
+    }
+
+    fn finish(mut self, missing_at: usize, options: Options) -> Result<Question, ParseError> {
+        if let Some(p) = self.pending.take() {
+            if p.key.is_none() {
+                self.rec.other(p.offset, p.label, "");
+            }
+        }
+        let join = |paras: &[Option<String>], plain: bool| -> Option<String> {
+            let list: Vec<String> = if plain {
+                plain::paragraphs(paras.iter().map(|p| p.as_deref()))
+            } else {
+                paras.iter().flatten().map(|p| text::squeeze(p)).filter(|p| !p.is_empty()).collect()
+            };
+            (!list.is_empty()).then(|| list.join("\n"))
+        };
+        let is_plain = self.layout == Layout::Plain;
+        self.rec.question_text = join(&self.question, is_plain);
+        self.rec.answer_text = join(&self.answer, is_plain);
+        if let Some(d) = self.seance_answer {
+            if self.rec.answer_published.is_none() {
+                self.rec.answer_published = Some(crate::JoRef { date: d, page: None });
+            }
+        }
+        if !self.rec.has_author {
+            if let Some((civ, name)) = self.rec.question_text.as_deref().and_then(opening_name) {
+                self.rec.set_author_part(AuthorPart::Civility, Some(civ.to_owned()), missing_at);
+                self.rec.set_author_part(AuthorPart::Name, Some(name), missing_at);
+            }
+        }
+        self.rec.finish(self.layout, missing_at, options.is_strict())
+    }
+}
+
+/// Keys whose labelled line, after a text, starts the key-data part.
+fn is_key_block_key(k: Key) -> bool {
+    matches!(
+        k,
+        Key::Author
+            | Key::Circonscription
+            | Key::Kind
+            | Key::NumberField
+            | Key::Rubric
+            | Key::MinistryAsked
+            | Key::MinistryAnswering
+            | Key::QuestionPublished
+            | Key::AnswerPublished
+            | Key::Flagged
+            | Key::Reassigned
+            | Key::Renewed
+            | Key::Closure
+            | Key::SeanceDate
+            | Key::Dates
+            | Key::Withdrawn
+    )
+}

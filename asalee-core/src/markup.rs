@@ -1,0 +1,789 @@
+//! Markup to lines: HTML (whole pages or fragments), Markdown and text become a list of
+//! visible lines, each made of cells, with white space folded and every character traceable to
+//! its byte offset in the original text.
+//!
+//! - HTML: tags removed, entities decoded, block elements and `<br>` end a line, `<td>`/`<th>`
+//!   start a cell, source line breaks inside a block are white space. Nothing from `<head>`,
+//!   `<title>`, `<script>`, `<style>`, comments, attribute values, hidden elements
+//!   (`display: none`, `visibility: hidden`, `hidden`, `sr-only`), navigation (`<nav>`,
+//!   breadcrumbs), footers, buttons and form controls reaches a line.
+//! - Markdown and text (outside any HTML block): each source line is a line; `#` headings,
+//!   `**bold**`, `*em*`, `[text](url)`, images, backslash escapes, `^` superscripts and
+//!   `| table | rows |` are reduced to their text; a tab separates cells.
+//!
+//! Inside a line, cells are separated by `\t`; lines are separated by `\n` in [`Lines::text`].
+//! The walk is one pass over the input with an explicit element stack (no recursion).
+
+use memchr::memchr;
+
+/// The visible lines of a text.
+#[derive(Debug, Default)]
+pub(crate) struct Lines {
+    /// Every line's text, each followed by `\n`; cells inside a line separated by `\t`.
+    text: String,
+    /// Byte ranges of the lines in `text` (without the `\n`).
+    lines: Vec<(usize, usize)>,
+    /// `(out, src)` checkpoints: from `out` on, output bytes map to source bytes at `src + (o - out)`
+    /// until the next checkpoint.
+    map: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    /// The number of lines.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Line `i`'s text (cells separated by `\t`).
+    pub(crate) fn get(&self, i: usize) -> &str {
+        let (s, e) = self.lines[i];
+        &self.text[s..e]
+    }
+
+    /// The byte offset in `text` where line `i` starts.
+    pub(crate) fn out_start(&self, i: usize) -> usize {
+        self.lines[i].0
+    }
+
+    /// The source offset of the byte at `out` in the output text.
+    pub(crate) fn src_of(&self, out: usize) -> usize {
+        let idx = self.map.partition_point(|&(o, _)| o <= out);
+        if idx == 0 {
+            return 0;
+        }
+        let (o, s) = self.map[idx - 1];
+        s + (out - o)
+    }
+
+    /// The source offset where line `i` starts.
+    pub(crate) fn src_start(&self, i: usize) -> usize {
+        self.src_of(self.lines[i].0)
+    }
+
+    /// The source offset of a sub-slice of line `i` (`part` must be a slice of `self.get(i)`).
+    pub(crate) fn src_of_part(&self, i: usize, part: &str) -> usize {
+        let line = self.get(i);
+        let delta = (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+        self.src_of(self.lines[i].0 + delta.min(line.len()))
+    }
+}
+
+/// Elements whose whole content is left out.
+const SKIPPED: &[&str] = &[
+    "head", "title", "script", "style", "noscript", "template", "svg", "nav", "footer", "button",
+    "select", "textarea", "iframe", "object", "canvas", "math",
+];
+
+/// Elements with raw text content (no tags inside).
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// Block elements: their start and end end a line.
+const BLOCK: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "option", "frameset",
+    "frame",
+];
+
+/// Block elements that, while open, make source line breaks white space.
+const CONTAINER: &[&str] = &[
+    "html", "body", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "div", "p", "li", "ul",
+    "ol", "dl", "dd", "dt", "section", "article", "main", "header", "center", "form", "blockquote",
+    "aside", "figure", "address", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "caption",
+];
+
+fn is_in(list: &[&str], name: &str) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// A parsed start or end tag.
+struct Tag<'a> {
+    name: &'a str,
+    end: bool,
+    attrs: &'a str,
+    /// Byte length of the whole tag in the source.
+    len: usize,
+}
+
+/// Reads a tag at the start of `s` (which begins with `<`). `multiline` allows the tag to span
+/// lines (HTML); in text, a `<` with no `>` on its line is literal.
+fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
+    let b = s.as_bytes();
+    let mut i = 1;
+    let end = b.get(1) == Some(&b'/');
+    if end {
+        i = 2;
+    }
+    let name_start = i;
+    if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b':' || b[i] == b'_') {
+        i += 1;
+    }
+    let name = &s[name_start..i];
+    match b.get(i) {
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r') => {}
+        None => return None,
+        _ => return None,
+    }
+    let attrs_start = i;
+    // Find the closing '>' outside quotes; fall back to the first '>' if a quote is unclosed.
+    let mut quote = 0u8;
+    let mut first_gt = None;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' && !multiline {
+            return None;
+        }
+        if c == b'>' && first_gt.is_none() {
+            first_gt = Some(i);
+        }
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            // Quotes only open inside an attribute value (after '=').
+            let prev = b[..i].iter().rev().find(|c| !c.is_ascii_whitespace());
+            if prev == Some(&b'=') {
+                quote = c;
+            }
+        } else if c == b'>' {
+            return Some(Tag { name, end, attrs: &s[attrs_start..i], len: i + 1 });
+        }
+        i += 1;
+    }
+    let gt = first_gt?;
+    Some(Tag { name, end, attrs: &s[attrs_start..gt], len: gt + 1 })
+}
+
+/// Whether the attributes hide the element.
+fn hidden(attrs: &str) -> bool {
+    if attrs.is_empty() {
+        return false;
+    }
+    let lower = attrs.to_ascii_lowercase();
+    let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.contains("display:none")
+        || squeezed.contains("visibility:hidden")
+        || has_word_attr(&lower, "hidden")
+        || class_has(&lower, "sr-only")
+        || class_has(&lower, "visually-hidden")
+        || class_has(&lower, "breadcrumb")
+}
+
+/// Whether `attrs` has a bare boolean attribute `name` (as in `<div hidden>`).
+fn has_word_attr(attrs: &str, name: &str) -> bool {
+    attrs
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .any(|w| w == name || w.starts_with(&format!("{name}=")))
+}
+
+/// Whether the `class` attribute holds a class starting with `prefix`.
+fn class_has(attrs: &str, prefix: &str) -> bool {
+    let Some(at) = attrs.find("class=") else { return false };
+    let rest = &attrs[at + 6..];
+    let value = match rest.as_bytes().first() {
+        Some(&q @ (b'"' | b'\'')) => rest[1..].split(q as char).next().unwrap_or(""),
+        _ => rest.split(|c: char| c.is_whitespace()).next().unwrap_or(""),
+    };
+    value.split_whitespace().any(|c| c.starts_with(prefix))
+}
+
+/// Builds [`Lines`] from a source text.
+struct Builder<'s> {
+    src: &'s str,
+    out: Lines,
+    /// Whether the current line has any non-space content.
+    line_has_text: bool,
+    /// Whether a space is pending (folded white space not yet written).
+    pending_space: bool,
+    /// Whether the current line has content in its current cell.
+    cell_has_text: bool,
+    /// The last source offset mapped, to know when a checkpoint is needed.
+    next_src: usize,
+    /// Open container elements (HTML mode while non-empty).
+    containers: Vec<Box<str>>,
+}
+
+impl<'s> Builder<'s> {
+    fn new(src: &'s str) -> Builder<'s> {
+        let mut out = Lines::default();
+        out.text.reserve(src.len());
+        Builder {
+            src,
+            out,
+            line_has_text: false,
+            pending_space: false,
+            cell_has_text: false,
+            next_src: usize::MAX,
+            containers: Vec::new(),
+        }
+    }
+
+    fn html_mode(&self) -> bool {
+        !self.containers.is_empty()
+    }
+
+    fn line_start(&self) -> usize {
+        self.out.lines.last().map_or(0, |&(_, e)| e + 1)
+    }
+
+    /// Writes visible text taken from `src_at`.
+    fn push_text(&mut self, s: &str, src_at: usize) {
+        if s.is_empty() {
+            return;
+        }
+        if self.pending_space && self.cell_has_text {
+            self.out.text.push(' ');
+        }
+        self.pending_space = false;
+        if self.next_src != src_at {
+            self.out.map.push((self.out.text.len(), src_at));
+        }
+        self.out.text.push_str(s);
+        self.next_src = src_at + s.len();
+        self.line_has_text = true;
+        self.cell_has_text = true;
+    }
+
+    fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    fn cell_break(&mut self) {
+        if self.cell_has_text {
+            self.out.text.push('\t');
+            self.next_src = usize::MAX;
+        }
+        self.cell_has_text = false;
+        self.pending_space = false;
+    }
+
+    /// Ends the current line; `keep_blank` records an empty line (text mode).
+    fn line_break(&mut self, src_at: usize, keep_blank: bool) {
+        if !self.line_has_text && !keep_blank {
+            return;
+        }
+        let start = self.line_start();
+        if !self.line_has_text {
+            self.out.map.push((self.out.text.len(), src_at));
+            self.next_src = usize::MAX;
+        }
+        // Drop a trailing cell separator.
+        if self.out.text.ends_with('\t') && self.out.text.len() > start {
+            self.out.text.pop();
+        }
+        let end = self.out.text.len();
+        self.out.lines.push((start, end));
+        self.out.text.push('\n');
+        self.next_src = usize::MAX;
+        self.line_has_text = false;
+        self.cell_has_text = false;
+        self.pending_space = false;
+    }
+
+    fn finish(mut self) -> Lines {
+        self.line_break(self.src.len(), false);
+        self.out
+    }
+}
+
+/// Converts a text (HTML, Markdown or plain) to its visible lines.
+pub(crate) fn lines(src: &str) -> Lines {
+    let mut b = Builder::new(src);
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    // Element being skipped: (name, depth).
+    let mut skipping: Option<(Box<str>, usize)> = None;
+    // Start of the current source line (for text-mode Markdown handling).
+    let mut at_line_start = true;
+    while i < bytes.len() {
+        if let Some((name, depth)) = &mut skipping {
+            // Inside a skipped element: only look for tags of the same name.
+            let Some(lt) = memchr(b'<', &bytes[i..]) else {
+                break;
+            };
+            i += lt;
+            if let Some(len) = comment_len(&src[i..]) {
+                i += len;
+                continue;
+            }
+            match read_tag(&src[i..], true) {
+                Some(tag) if tag.name.eq_ignore_ascii_case(name) => {
+                    i += tag.len;
+                    if tag.end {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            skipping = None;
+                        }
+                    } else if !tag.attrs.trim_end().ends_with('/') {
+                        *depth += 1;
+                    }
+                }
+                Some(tag) => i += tag.len,
+                None => i += 1,
+            }
+            continue;
+        }
+        if at_line_start && !b.html_mode() {
+            at_line_start = false;
+            i += markdown_line_prefix(&mut b, src, i);
+            continue;
+        }
+        at_line_start = false;
+        let rest = &bytes[i..];
+        // Copy a run of ordinary text at once.
+        let special = rest
+            .iter()
+            .position(|&c| matches!(c, b'<' | b'&' | b'\n' | b'\t' | b' ' | b'\r' | b'*' | b'[' | b']' | b'\\' | b'^' | b'|' | b'!' | b'_' | 0xC2 | 0xE2 | 0x00..=0x1F))
+            .unwrap_or(rest.len());
+        if special > 0 {
+            b.push_text(&src[i..i + special], i);
+            i += special;
+            continue;
+        }
+        let c = bytes[i];
+        match c {
+            b'\n' => {
+                if b.html_mode() {
+                    b.space();
+                } else {
+                    let blank = !b.line_has_text;
+                    b.line_break(i, blank);
+                    at_line_start = true;
+                }
+                i += 1;
+            }
+            b'\t' => {
+                if b.html_mode() {
+                    b.space();
+                } else {
+                    b.cell_break();
+                }
+                i += 1;
+            }
+            b' ' | b'\r' | 0x00..=0x1F => {
+                b.space();
+                i += 1;
+            }
+            b'<' => {
+                if let Some(len) = comment_len(&src[i..]) {
+                    i += len;
+                    continue;
+                }
+                if let Some(len) = declaration_len(&src[i..]) {
+                    i += len;
+                    continue;
+                }
+                match read_tag(&src[i..], b.html_mode() || looks_like_html_start(&src[i..])) {
+                    Some(tag) => {
+                        let name = tag.name;
+                        let tag_len = tag.len;
+                        if !tag.end && (is_in(SKIPPED, name) || hidden(tag.attrs)) {
+                            let self_closing = tag.attrs.trim_end().ends_with('/') || is_in(VOID, name);
+                            if !self_closing {
+                                if is_in(RAW_TEXT, name) {
+                                    i += tag_len;
+                                    i += raw_text_end(&src[i..], name);
+                                    continue;
+                                }
+                                skipping = Some((name.into(), 1));
+                            }
+                            i += tag_len;
+                            continue;
+                        }
+                        handle_tag(&mut b, &tag, i);
+                        i += tag_len;
+                    }
+                    None => {
+                        b.push_text("<", i);
+                        i += 1;
+                    }
+                }
+            }
+            b'&' => {
+                let (decoded, len) = entity(&src[i..]);
+                match decoded {
+                    Some(Decoded::Space) => b.space(),
+                    Some(Decoded::Text(t)) => b.push_text(&t, i),
+                    None => b.push_text("&", i),
+                }
+                i += len;
+            }
+            0xC2 | 0xE2 => {
+                // U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000 are white space; U+200B-U+200D, U+FEFF vanish.
+                let ch = src[i..].chars().next().unwrap_or(' ');
+                let len = ch.len_utf8();
+                if is_space_char(ch) {
+                    b.space();
+                } else if !is_invisible(ch) {
+                    b.push_text(&src[i..i + len], i);
+                }
+                i += len;
+            }
+            _ if !b.html_mode() => {
+                i += markdown_inline(&mut b, src, i);
+            }
+            _ => {
+                b.push_text(&src[i..i + 1], i);
+                i += 1;
+            }
+        }
+    }
+    b.finish()
+}
+
+fn is_space_char(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
+}
+
+/// Whether a `<` in text starts a real HTML element (so the tag may span lines).
+fn looks_like_html_start(s: &str) -> bool {
+    let lower: String = s.chars().take(12).collect::<String>().to_ascii_lowercase();
+    ["<html", "<body", "<table", "<div", "<head", "<p ", "<p>", "<section", "<meta", "<link", "<a "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Length of a comment at the start of `s` (`<!-- … -->`, `<!-->`, `<!--->`), to the end of the
+/// text if it is not closed.
+fn comment_len(s: &str) -> Option<usize> {
+    if !s.starts_with("<!--") {
+        return None;
+    }
+    let body = &s[4..];
+    if body.starts_with('>') {
+        return Some(5);
+    }
+    if body.starts_with("->") {
+        return Some(6);
+    }
+    Some(memchr::memmem::find(body.as_bytes(), b"-->").map_or(s.len(), |e| 4 + e + 3))
+}
+
+/// Length of `<!DOCTYPE …>`, `<?xml …?>`, `<![CDATA[` markers and the like.
+fn declaration_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if s.starts_with("<![CDATA[") {
+        return Some(9);
+    }
+    if b.len() > 2 && (b[1] == b'!' || b[1] == b'?') && (b[2].is_ascii_alphabetic() || b[1] == b'?') {
+        return Some(memchr(b'>', b).map_or(s.len(), |e| e + 1));
+    }
+    None
+}
+
+/// Length of raw text up to and including `</name>`, or to the end.
+fn raw_text_end(s: &str, name: &str) -> usize {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&b[from..], b"</") {
+        let at = from + p;
+        let after = &s[at + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+            return memchr(b'>', &b[at..]).map_or(s.len(), |e| at + e + 1);
+        }
+        from = at + 2;
+    }
+    s.len()
+}
+
+fn handle_tag(b: &mut Builder<'_>, tag: &Tag<'_>, at: usize) {
+    let name = tag.name;
+    if name.eq_ignore_ascii_case("br") {
+        b.line_break(at, false);
+        return;
+    }
+    if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
+        if tag.end {
+            pop_container(b, name);
+        } else {
+            b.cell_break();
+            b.containers.push(name.to_ascii_lowercase().into());
+        }
+        return;
+    }
+    if is_in(BLOCK, name) {
+        b.line_break(at, false);
+    }
+    if is_in(CONTAINER, name) {
+        if tag.end {
+            if name.eq_ignore_ascii_case("html") {
+                b.containers.clear();
+            } else {
+                pop_container(b, name);
+            }
+        } else if !tag.attrs.trim_end().ends_with('/') {
+            if name.eq_ignore_ascii_case("html") {
+                b.containers.clear();
+            }
+            // Bound the stack: malformed pages may open many elements and never close them.
+            if b.containers.len() < 4096 {
+                b.containers.push(name.to_ascii_lowercase().into());
+            }
+        }
+    }
+}
+
+/// Closes the innermost open container named `name`, if any is open (and those inside it).
+fn pop_container(b: &mut Builder<'_>, name: &str) {
+    // Only look a bounded distance down, so that stray end tags cost O(1).
+    let n = b.containers.len();
+    let lowest = n.saturating_sub(64);
+    if let Some(pos) = (lowest..n).rev().find(|&k| b.containers[k].eq_ignore_ascii_case(name)) {
+        b.containers.truncate(pos);
+    }
+}
+
+/// What an entity decodes to.
+enum Decoded {
+    Space,
+    Text(String),
+}
+
+/// Decodes the entity at the start of `s` (which begins with `&`); returns its length in the
+/// source (1 when it is not an entity).
+fn entity(s: &str) -> (Option<Decoded>, usize) {
+    let b = s.as_bytes();
+    let mut end = 1;
+    while end < b.len() && end < 34 && (b[end].is_ascii_alphanumeric() || b[end] == b'#') {
+        end += 1;
+    }
+    if end == 1 || b.get(end) != Some(&b';') {
+        return (None, 1);
+    }
+    let candidate = &s[..=end];
+    let decoded = html_escape::decode_html_entities(candidate);
+    if decoded == candidate {
+        return (None, 1);
+    }
+    let text: String = decoded.into_owned();
+    if text.chars().all(|c| c.is_whitespace() || is_space_char(c)) {
+        return (Some(Decoded::Space), end + 1);
+    }
+    if text.chars().all(is_invisible) {
+        return (Some(Decoded::Text(String::new())), end + 1);
+    }
+    (Some(Decoded::Text(text)), end + 1)
+}
+
+/// Handles what a Markdown or text line starts with (`#` headings, `>` quotes, `* ` bullets,
+/// `|` table rows and separators); returns the number of source bytes consumed.
+fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
+    let line_end = memchr(b'\n', &src.as_bytes()[i..]).map_or(src.len(), |e| i + e);
+    let line = &src[i..line_end];
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let indent = line.len() - trimmed.len();
+    // Table separator row: only |, -, :, spaces.
+    if trimmed.starts_with('|') && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) && trimmed.contains('-') {
+        return line.len();
+    }
+    if trimmed.starts_with('#') {
+        let hashes = trimmed.bytes().take_while(|&c| c == b'#').count();
+        if hashes <= 6 && trimmed[hashes..].starts_with([' ', '\t']) || trimmed.len() == hashes {
+            return indent + hashes;
+        }
+    }
+    if trimmed.starts_with("> ") || trimmed == ">" {
+        return indent + 1;
+    }
+    if trimmed.starts_with("* ") || trimmed.starts_with("+ ") && !trimmed[2..].starts_with(|c: char| c.is_ascii_digit()) {
+        return indent + 2;
+    }
+    let _ = b;
+    0
+}
+
+/// Handles one Markdown inline construct at `i` (text mode); returns the bytes consumed.
+fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
+    let bytes = src.as_bytes();
+    let c = bytes[i];
+    let prev = src[..i].chars().next_back();
+    let next = src[i + 1..].chars().next();
+    match c {
+        b'*' | b'_' => {
+            let run = bytes[i..].iter().take_while(|&&x| x == c).count();
+            let left_flanking = next.is_some_and(|n| !n.is_whitespace());
+            let right_flanking = prev.is_some_and(|p| !p.is_whitespace());
+            let word_inside = c == b'_' && prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            if (left_flanking || right_flanking) && !word_inside && run <= 3 {
+                return run;
+            }
+            b.push_text(&src[i..i + run], i);
+            run
+        }
+        b'\\' => match next {
+            Some(n) if n.is_ascii_punctuation() => {
+                b.push_text(&src[i + 1..i + 2], i + 1);
+                2
+            }
+            _ => {
+                b.push_text("\\", i);
+                1
+            }
+        },
+        b'^' => {
+            // `6^e` and pandoc's `6^e^`: the caret is markup.
+            if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {
+                1
+            } else {
+                b.push_text("^", i);
+                1
+            }
+        }
+        b'!' if next == Some('[') => {
+            // An image: drop `![alt](src)` entirely.
+            if let Some(len) = link_len(&src[i + 1..]) {
+                return 1 + len.total;
+            }
+            b.push_text("!", i);
+            1
+        }
+        b'[' => {
+            if let Some(len) = link_len(&src[i..]) {
+                // Keep the link text; drop the brackets and the destination.
+                let text = &src[i + 1..i + 1 + len.text];
+                let inner = lines_inline(text);
+                b.push_text(&inner, i + 1);
+                return len.total;
+            }
+            b.push_text("[", i);
+            1
+        }
+        b'|' => {
+            // A table cell separator: `| a | b |`.
+            b.cell_break();
+            1
+        }
+        _ => {
+            let len = src[i..].chars().next().map_or(1, char::len_utf8);
+            b.push_text(&src[i..i + len], i);
+            len
+        }
+    }
+}
+
+/// The inline text of a link label (emphasis markers removed).
+fn lines_inline(s: &str) -> String {
+    s.replace("**", "").replace("__", "")
+}
+
+struct LinkLen {
+    text: usize,
+    total: usize,
+}
+
+/// `[text](dest)` at the start of `s`: lengths of the text and of the whole link, on one line.
+fn link_len(s: &str) -> Option<LinkLen> {
+    let b = s.as_bytes();
+    let close = b.iter().position(|&c| c == b']' || c == b'\n')?;
+    if b[close] != b']' || b.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let after = &b[close + 2..];
+    let end = after.iter().position(|&c| c == b')' || c == b'\n')?;
+    if after[end] != b')' {
+        return None;
+    }
+    Some(LinkLen { text: close - 1, total: close + 2 + end + 1 })
+}
+
+/// Splits a line into its cells.
+pub(crate) fn cells(line: &str) -> impl Iterator<Item = &str> {
+    line.split('\t').map(str::trim).filter(|c| !c.is_empty())
+}
+
+/// Folds a line's cells into one paragraph (cells joined by a space).
+pub(crate) fn paragraph(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for cell in cells(line) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(cell);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(src: &str) -> Vec<String> {
+        let l = lines(src);
+        (0..l.len()).map(|i| l.get(i).to_owned()).collect()
+    }
+
+    #[test]
+    fn text_lines_and_blank_lines() {
+        assert_eq!(all("a  b\n\n c \n"), ["a b", "", "c"]);
+    }
+
+    #[test]
+    fn markdown_is_reduced_to_text() {
+        assert_eq!(all("## 16ème législature"), ["16ème législature"]);
+        assert_eq!(all("**Auteur :** [Mme Danielle Brulebois](#)"), ["Auteur : Mme Danielle Brulebois"]);
+        assert_eq!(all("Jura (1<sup>re</sup> circonscription)"), ["Jura (1re circonscription)"]);
+        assert_eq!(all("Loiret (6^e circonscription)"), ["Loiret (6e circonscription)"]);
+        assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
+        assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "c\td"]);
+        assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
+        assert_eq!(all("a * b"), ["a * b"]);
+        assert_eq!(all("snake_case_word"), ["snake_case_word"]);
+    }
+
+    #[test]
+    fn inline_html_in_text_keeps_line_breaks() {
+        assert_eq!(
+            all("<b>Question N° :</b> <b>13927</b>\t<b>De Mme X</b>\n<b>Rubrique &gt; santé</b>"),
+            ["Question N° : 13927\tDe Mme X", "Rubrique > santé"]
+        );
+    }
+
+    #[test]
+    fn html_blocks_cells_and_hidden_content() {
+        let page = "<html><head><title>T</title><script>var a = '<p>';</script></head><body>\n\
+            <nav><a>Accueil</a></nav>\n<table><tr><td> Question N° :\n<b>12</b></td><td>de <b>M.</b>\n X</td></tr>\n\
+            <tr><td>Texte</td></tr></table>\n<span style=\"visibility: hidden\"><grp>X</grp></span>\n\
+            <p>Un<br/>Deux</p><!-- c --><!--[if IE]><p>IE</p><![endif]--><footer>pied</footer></body></html>";
+        assert_eq!(all(page), ["Question N° : 12\tde M. X", "Texte", "Un", "Deux"]);
+    }
+
+    #[test]
+    fn entities_and_spaces() {
+        assert_eq!(all("<p>a&nbsp;&nbsp;b &amp; c&#233;&eacute; &bogus; &</p>"), ["a b & céé &bogus; &"]);
+        assert_eq!(all("a\u{A0}\u{202F}b"), ["a b"]);
+    }
+
+    #[test]
+    fn positions_map_back_to_the_source() {
+        let src = "<p>\n  Bonjour <b>monde</b></p>\nSuite";
+        let l = lines(src);
+        assert_eq!(l.get(0), "Bonjour monde");
+        assert_eq!(l.src_start(0), src.find("Bonjour").unwrap());
+        let line = l.get(0);
+        let part = &line[8..];
+        assert_eq!(l.src_of_part(0, part), src.find("monde").unwrap());
+        assert_eq!(l.get(1), "Suite");
+        assert_eq!(l.src_start(1), src.find("Suite").unwrap());
+    }
+
+    #[test]
+    fn unclosed_things_do_not_swallow_text_lines() {
+        assert_eq!(all("a < b\nc <d\ne"), ["a < b", "c <d", "e"]);
+        assert_eq!(all("x [lien](http://a\ny"), ["x [lien](http://a", "y"]);
+    }
+}

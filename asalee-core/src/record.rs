@@ -1,0 +1,438 @@
+//! The record under construction: every field set through one place, so that giving the same
+//! fact twice is no warning when the values agree and a warning (first value kept) when they
+//! disagree, and so that unknown labels and unreadable dates are never dropped silently.
+
+use crate::error::{ErrorKind, ParseError};
+use crate::position::Position;
+use crate::question::{
+    Author, Chamber, Closed, Erratum, ErratumOf, JoRef, Kind, Layout, OtherField, Question, Warning,
+};
+use crate::Date;
+
+/// Turns byte offsets of the whole input into 1-based lines, moving forward incrementally so that
+/// numbering every warning of a document costs time linear in the document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineCounter<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    pub(crate) fn new(text: &'t str) -> LineCounter<'t> {
+        LineCounter { text, offset: 0, line: 1 }
+    }
+
+    /// A counter that knows `offset` is on 1-based `line`.
+    pub(crate) fn at(text: &'t str, offset: usize, line: usize) -> LineCounter<'t> {
+        LineCounter { text, offset, line }
+    }
+
+    /// The 1-based line of `offset`.
+    pub(crate) fn line(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.offset..offset]).count();
+        self.offset = offset;
+        self.line
+    }
+
+    /// The 1-based line and column (in characters) of `offset`.
+    pub(crate) fn position(&mut self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let line_start = memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+        let column = 1 + self.text[line_start..offset].chars().count();
+        Position { offset, line, column }
+    }
+
+    /// The byte offset where 1-based `line` starts (searching forward from the last position).
+    pub(crate) fn line_start(&mut self, line: usize) -> usize {
+        if line < self.line {
+            self.offset = 0;
+            self.line = 1;
+        }
+        let bytes = self.text.as_bytes();
+        let mut at = memchr::memrchr(b'\n', &bytes[..self.offset]).map_or(0, |i| i + 1);
+        let mut l = self.line;
+        while l < line {
+            match memchr::memchr(b'\n', &bytes[at..]) {
+                Some(i) => at += i + 1,
+                None => return self.text.len(),
+            }
+            l += 1;
+        }
+        at
+    }
+}
+
+/// A record being read.
+#[derive(Debug)]
+pub(crate) struct Record<'t> {
+    pub(crate) chamber: Option<Chamber>,
+    pub(crate) legislature: Option<u32>,
+    pub(crate) kind: Option<Kind>,
+    pub(crate) number: Option<u64>,
+    pub(crate) title: Option<String>,
+    pub(crate) author: Author,
+    pub(crate) has_author: bool,
+    pub(crate) ministry_asked: Option<String>,
+    pub(crate) ministry_answering: Option<String>,
+    pub(crate) rubric: Option<String>,
+    pub(crate) analysis_heading: Option<String>,
+    pub(crate) analysis: Option<String>,
+    pub(crate) question_published: Option<JoRef>,
+    pub(crate) answer_published: Option<JoRef>,
+    pub(crate) flagged_on: Option<Date>,
+    pub(crate) reassigned_on: Vec<Date>,
+    pub(crate) renewed_on: Vec<Date>,
+    pub(crate) closed: Option<Closed>,
+    pub(crate) errata: Vec<Erratum>,
+    pub(crate) question_text: Option<String>,
+    pub(crate) answer_text: Option<String>,
+    pub(crate) other_fields: Vec<OtherField>,
+    pub(crate) warnings: Vec<Warning>,
+    lines: LineCounter<'t>,
+}
+
+/// Which JO publication a date belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Publication {
+    Question,
+    Answer,
+}
+
+impl<'t> Record<'t> {
+    /// A record read from `text` (the whole input), numbering lines with `lines`.
+    pub(crate) fn new(lines: LineCounter<'t>) -> Record<'t> {
+        Record {
+            chamber: None,
+            legislature: None,
+            kind: None,
+            number: None,
+            title: None,
+            author: Author::default(),
+            has_author: false,
+            ministry_asked: None,
+            ministry_answering: None,
+            rubric: None,
+            analysis_heading: None,
+            analysis: None,
+            question_published: None,
+            answer_published: None,
+            flagged_on: None,
+            reassigned_on: Vec::new(),
+            renewed_on: Vec::new(),
+            closed: None,
+            errata: Vec::new(),
+            question_text: None,
+            answer_text: None,
+            other_fields: Vec::new(),
+            warnings: Vec::new(),
+            lines,
+        }
+    }
+
+    /// The 1-based line and column of an offset of the whole input.
+    pub(crate) fn position(&mut self, offset: usize) -> Position {
+        self.lines.position(offset)
+    }
+
+    /// Records a warning at the line of `offset`.
+    pub(crate) fn warn(&mut self, offset: usize, message: impl Into<String>) {
+        let line = self.lines.line(offset);
+        self.warnings.push(Warning { line, message: message.into() });
+    }
+
+    /// Keeps an unknown labelled line, with its warning.
+    pub(crate) fn other(&mut self, offset: usize, label: &str, value: &str) {
+        let label = crate::grammar::text::squeeze(label);
+        let value = crate::grammar::text::squeeze(value);
+        self.warn(offset, format!("unknown label `{label}` kept in other_fields"));
+        self.other_fields.push(OtherField { label, value });
+    }
+
+    /// Keeps a labelled line whose value could not be read (a date, a number), with its warning.
+    pub(crate) fn unreadable(&mut self, offset: usize, label: &str, value: &str, what: &str) {
+        let label = crate::grammar::text::squeeze(label);
+        let value = crate::grammar::text::squeeze(value);
+        self.warn(offset, format!("{what} of `{label}` could not be read: `{value}`"));
+        self.other_fields.push(OtherField { label, value });
+    }
+
+    /// Sets a field that a document may state more than once.
+    pub(crate) fn set<T: PartialEq + std::fmt::Debug>(
+        slot: &mut Option<T>,
+        value: T,
+        warnings: &mut Vec<Warning>,
+        line: usize,
+        what: &str,
+    ) {
+        match slot {
+            None => *slot = Some(value),
+            Some(old) if *old == value => {}
+            Some(old) => warnings.push(Warning {
+                line,
+                message: format!("{what} given twice with different values ({old:?}, then {value:?}); the first is kept"),
+            }),
+        }
+    }
+
+    /// Sets a text field (ministry, rubric, title…), as written.
+    pub(crate) fn set_text(&mut self, field: TextField, value: &str, offset: usize) {
+        let value = crate::grammar::text::squeeze(value);
+        if value.is_empty() {
+            return;
+        }
+        let line = self.lines.line(offset);
+        let (slot, what) = match field {
+            TextField::Title => (&mut self.title, "the title"),
+            TextField::MinistryAsked => (&mut self.ministry_asked, "the ministry asked"),
+            TextField::MinistryAnswering => (&mut self.ministry_answering, "the answering ministry"),
+            TextField::Rubric => (&mut self.rubric, "the rubric"),
+            TextField::AnalysisHeading => (&mut self.analysis_heading, "the analysis heading"),
+            TextField::Analysis => (&mut self.analysis, "the analysis"),
+        };
+        Record::set(slot, value, &mut self.warnings, line, what);
+    }
+
+    pub(crate) fn set_number(&mut self, n: u64, offset: usize) {
+        let line = self.lines.line(offset);
+        Record::set(&mut self.number, n, &mut self.warnings, line, "the question number");
+    }
+
+    pub(crate) fn set_kind(&mut self, k: Kind, offset: usize) {
+        let line = self.lines.line(offset);
+        Record::set(&mut self.kind, k, &mut self.warnings, line, "the kind of question");
+    }
+
+    pub(crate) fn set_legislature(&mut self, n: u32, offset: usize) {
+        let line = self.lines.line(offset);
+        Record::set(&mut self.legislature, n, &mut self.warnings, line, "the legislature");
+    }
+
+    pub(crate) fn set_chamber(&mut self, c: Chamber) {
+        if self.chamber.is_none() {
+            self.chamber = Some(c);
+        }
+    }
+
+    /// Sets a JO publication; a page from either statement is kept.
+    pub(crate) fn set_published(&mut self, which: Publication, date: Date, page: Option<u32>, offset: usize) {
+        let line = self.lines.line(offset);
+        let (slot, what) = match which {
+            Publication::Question => (&mut self.question_published, "the question's publication"),
+            Publication::Answer => (&mut self.answer_published, "the answer's publication"),
+        };
+        match slot {
+            None => *slot = Some(JoRef { date, page }),
+            Some(old) if old.date == date => {
+                match (old.page, page) {
+                    (None, p) => old.page = p,
+                    (Some(a), Some(b)) if a != b => self.warnings.push(Warning {
+                        line,
+                        message: format!("{what} given twice with different pages ({a}, then {b}); the first is kept"),
+                    }),
+                    _ => {}
+                }
+            }
+            Some(old) => {
+                let message = format!("{what} given twice with different dates ({}, then {date}); the first is kept", old.date);
+                self.warnings.push(Warning { line, message });
+            }
+        }
+    }
+
+    /// Sets the page of a publication already dated (an `page :` item after the date).
+    pub(crate) fn set_page(&mut self, which: Publication, page: u32, offset: usize) {
+        let slot = match which {
+            Publication::Question => &mut self.question_published,
+            Publication::Answer => &mut self.answer_published,
+        };
+        match slot {
+            Some(r) if r.page.is_none() => r.page = Some(page),
+            Some(r) if r.page == Some(page) => {}
+            _ => {
+                let line = self.lines.line(offset);
+                self.warnings.push(Warning { line, message: format!("page {page} given where no date precedes it, or twice") });
+            }
+        }
+    }
+
+    pub(crate) fn set_flagged(&mut self, date: Date, offset: usize) {
+        let line = self.lines.line(offset);
+        Record::set(&mut self.flagged_on, date, &mut self.warnings, line, "the signalement date");
+    }
+
+    pub(crate) fn set_closed(&mut self, date: Option<Date>, reason: Option<String>, offset: usize) {
+        match &mut self.closed {
+            None => self.closed = Some(Closed { date, reason }),
+            Some(old) => {
+                let agrees = (old.date.is_none() || date.is_none() || old.date == date)
+                    && (old.reason.is_none() || reason.is_none() || old.reason == reason);
+                if agrees {
+                    old.date = old.date.or(date);
+                    if old.reason.is_none() {
+                        old.reason = reason;
+                    }
+                } else {
+                    self.warn(offset, "the question's closing given twice with different values; the first is kept");
+                }
+            }
+        }
+    }
+
+    pub(crate) fn add_erratum(&mut self, of: ErratumOf, date: Date, page: Option<u32>) {
+        self.errata.push(Erratum { of, date, page });
+    }
+
+    /// Sets an author part, warning when it disagrees with one already given.
+    pub(crate) fn set_author_part(&mut self, part: AuthorPart, value: Option<String>, offset: usize) {
+        let Some(value) = value.map(|v| crate::grammar::text::squeeze(&v)).filter(|v| !v.is_empty()) else {
+            return;
+        };
+        self.has_author = true;
+        let line = self.lines.line(offset);
+        let (slot, what) = match part {
+            AuthorPart::Civility => (&mut self.author.civility, "the author's civility"),
+            AuthorPart::Name => (&mut self.author.name, "the author's name"),
+            AuthorPart::Group => (&mut self.author.group, "the author's group"),
+            AuthorPart::Department => (&mut self.author.department, "the author's department"),
+            AuthorPart::Region => (&mut self.author.region, "the author's region"),
+        };
+        Record::set(slot, value, &mut self.warnings, line, what);
+    }
+
+    pub(crate) fn set_constituency(&mut self, n: u32, offset: usize) {
+        self.has_author = true;
+        let line = self.lines.line(offset);
+        Record::set(&mut self.author.constituency, n, &mut self.warnings, line, "the author's constituency");
+    }
+
+    /// The finished record, or the error of a document that is not a record.
+    /// `missing_at` is where the number or the text was expected.
+    pub(crate) fn finish(mut self, layout: Layout, missing_at: usize, strict: bool) -> Result<Question, ParseError> {
+        let Some(number) = self.number else {
+            return Err(ParseError::new(
+                ErrorKind::MissingNumber,
+                "not a question record: no question number (expected a line such as `Question écrite n° 1234` or `Question N° : 1234`)",
+                self.lines.position(missing_at),
+            ));
+        };
+        if self.question_text.is_none() && self.answer_text.is_none() && self.closed.is_none() {
+            return Err(ParseError::new(
+                ErrorKind::MissingText,
+                format!("question {number} has neither a question text nor an answer text (expected `Texte de la question` or the question's paragraphs after this line)"),
+                self.lines.position(missing_at),
+            ));
+        }
+        if strict {
+            if let Some(w) = self.warnings.first() {
+                let offset = self.lines.line_start(w.line);
+                return Err(ParseError::new(
+                    ErrorKind::Strict,
+                    format!("strict mode: {}", w.message),
+                    self.lines.position(offset),
+                ));
+            }
+        }
+        let uid = match (self.chamber, self.legislature, self.kind) {
+            (Some(Chamber::An), Some(l), Some(k)) => Some(format!("QANR5L{l}{k}{number}")),
+            _ => None,
+        };
+        Ok(Question {
+            uid,
+            chamber: self.chamber,
+            legislature: self.legislature,
+            kind: self.kind,
+            number,
+            title: self.title,
+            author: self.has_author.then_some(self.author),
+            ministry_asked: self.ministry_asked,
+            ministry_answering: self.ministry_answering,
+            rubric: self.rubric,
+            analysis_heading: self.analysis_heading,
+            analysis: self.analysis,
+            question_published: self.question_published,
+            answer_published: self.answer_published,
+            flagged_on: self.flagged_on,
+            reassigned_on: self.reassigned_on,
+            renewed_on: self.renewed_on,
+            closed: self.closed,
+            errata: self.errata,
+            question_text: self.question_text,
+            answer_text: self.answer_text,
+            other_fields: self.other_fields,
+            warnings: self.warnings,
+            layout,
+        })
+    }
+}
+
+/// The text fields set as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextField {
+    Title,
+    MinistryAsked,
+    MinistryAnswering,
+    Rubric,
+    AnalysisHeading,
+    Analysis,
+}
+
+/// The parts of an author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AuthorPart {
+    Civility,
+    Name,
+    Group,
+    Department,
+    Region,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_counter_moves_both_ways() {
+        let mut c = LineCounter::new("a\nb\nc\n");
+        assert_eq!(c.line(0), 1);
+        assert_eq!(c.line(2), 2);
+        assert_eq!(c.line(5), 3);
+        assert_eq!(c.line(1), 1);
+        assert_eq!(c.line(99), 4);
+        let mut c = LineCounter::new("a\nb\nc");
+        assert_eq!(c.line_start(3), 4);
+        assert_eq!(c.position(5).column, 2);
+    }
+
+    #[test]
+    fn same_fact_twice() {
+        let mut r = Record::new(LineCounter::new("x\ny\n"));
+        r.set_text(TextField::Rubric, "Santé", 0);
+        r.set_text(TextField::Rubric, "Santé", 2);
+        assert!(r.warnings.is_empty());
+        r.set_text(TextField::Rubric, "Culture", 2);
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].line, 2);
+        assert_eq!(r.rubric.as_deref(), Some("Santé"));
+    }
+
+    #[test]
+    fn a_page_from_either_statement_is_kept() {
+        let mut r = Record::new(LineCounter::new(""));
+        let d = Date::new(2022, 7, 26).unwrap();
+        r.set_published(Publication::Question, d, None, 0);
+        r.set_published(Publication::Question, d, Some(3501), 0);
+        r.set_published(Publication::Question, d, None, 0);
+        assert_eq!(r.question_published, Some(JoRef { date: d, page: Some(3501) }));
+        assert!(r.warnings.is_empty());
+    }
+}

@@ -1,0 +1,299 @@
+//! Document boundaries for `parse_all`: where each document of an input starts.
+//!
+//! A saved HTML page (from a line starting with `<!DOCTYPE`, `<html` or `<?xml` to its
+//! `</html>`) is one document. Elsewhere documents start at their anchor line (`Question écrite
+//! n° …`, `Question N° : …`, `Question de :`, …), moved back over the lines that head them
+//! (title, legislature, chamber), and never before the previous document's anchor. A second
+//! anchor joins the current document when it cannot start one: the same number again before any
+//! content (a breadcrumb), `Question de :` after an an-dyn number line, a first `Texte de la
+//! question` heading.
+
+use std::ops::Range;
+
+use crate::grammar::{self, label, name, Anchor};
+use crate::markup::{self, Lines};
+
+/// The segments of an input, computed once.
+#[derive(Debug)]
+pub(crate) struct Splitter {
+    segments: std::vec::IntoIter<Range<usize>>,
+    /// Whether the input holds no document at all (it then yields one error).
+    empty: bool,
+}
+
+impl Splitter {
+    pub(crate) fn new(text: &str) -> Splitter {
+        let mut segments = Vec::new();
+        for chunk in chunks(text) {
+            match chunk {
+                Chunk::Page(r) => segments.push(r),
+                Chunk::Text(r) => split_text(text, r, &mut segments),
+            }
+        }
+        let empty = segments.is_empty();
+        if empty {
+            segments.push(0..text.len());
+        }
+        Splitter { segments: segments.into_iter(), empty }
+    }
+
+    /// The next document's byte range.
+    pub(crate) fn next_segment(&mut self) -> Option<Range<usize>> {
+        self.segments.next()
+    }
+
+    /// How many documents remain.
+    pub(crate) fn remaining(&self) -> usize {
+        self.segments.len()
+    }
+
+    /// Whether no document was found in the input.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.empty
+    }
+}
+
+enum Chunk {
+    Page(Range<usize>),
+    Text(Range<usize>),
+}
+
+/// Whether a source line starts a saved page.
+fn starts_page(line: &str) -> bool {
+    let t = line.trim_start().as_bytes();
+    let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"<!doctype") || starts(b"<html") || starts(b"<?xml")
+}
+
+fn ends_page(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memmem::find_iter(b, b"</").any(|at| b.len() >= at + 6 && b[at + 2..at + 6].eq_ignore_ascii_case(b"html"))
+}
+
+/// Splits the input into saved pages and the text between them.
+fn chunks(text: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut page_start: Option<usize> = None;
+    let mut at = 0;
+    while at < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |e| at + e + 1);
+        let line = &text[at..end];
+        if starts_page(line) {
+            if let Some(p) = page_start.take() {
+                out.push(Chunk::Page(p..at));
+            } else if at > text_start {
+                out.push(Chunk::Text(text_start..at));
+            }
+            page_start = Some(at);
+        }
+        if page_start.is_some() && ends_page(line) {
+            out.push(Chunk::Page(page_start.take().unwrap_or(at)..end));
+            text_start = end;
+        }
+        at = end;
+    }
+    match page_start {
+        Some(p) => out.push(Chunk::Page(p..text.len())),
+        None if text_start < text.len() => out.push(Chunk::Text(text_start..text.len())),
+        None => {}
+    }
+    out
+}
+
+/// What the current document has seen, to tell whether an anchor starts another.
+#[derive(Debug, Clone, Copy)]
+struct Current {
+    anchor: Anchor,
+    anchor_line: usize,
+    number: Option<u64>,
+    question_of: bool,
+    text: bool,
+    content: bool,
+}
+
+/// Splits a text chunk at its documents' starts.
+fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let chunk = &text[range.clone()];
+    let lines = markup::lines(chunk);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut cur: Option<Current> = None;
+    for i in 0..lines.len() {
+        let line = lines.get(i);
+        let Some(a) = grammar::anchor(line) else {
+            if let Some(c) = &mut cur {
+                if !line.trim().is_empty() && !grammar::is_header_line(line) && !grammar::common::is_chrome(line) {
+                    c.content = true;
+                }
+            }
+            continue;
+        };
+        let joins = cur.is_some_and(|c| joins(&c, a));
+        if joins {
+            if let Some(c) = &mut cur {
+                match a {
+                    Anchor::QuestionOf => c.question_of = true,
+                    Anchor::TextHeading => c.text = true,
+                    _ => {}
+                }
+                if a.is_strong() && c.number.is_none() {
+                    c.number = a.number();
+                }
+            }
+            continue;
+        }
+        let floor = cur.map_or(0, |c| c.anchor_line + 1);
+        let start = back_up(&lines, i, a, floor);
+        starts.push(start);
+        cur = Some(Current {
+            anchor: a,
+            anchor_line: i,
+            number: a.number(),
+            question_of: matches!(a, Anchor::QuestionOf),
+            text: matches!(a, Anchor::TextHeading) || start < i && trailer(&lines, start, i),
+            content: false,
+        });
+    }
+    let offsets: Vec<usize> = starts.iter().map(|&i| range.start + line_start(chunk, lines.src_start(i))).collect();
+    for (k, &s) in offsets.iter().enumerate() {
+        let e = offsets.get(k + 1).copied().unwrap_or(range.end);
+        if e > s {
+            out.push(s..e);
+        }
+    }
+}
+
+/// Whether anchor `a` belongs to the current document rather than starting another.
+fn joins(c: &Current, a: Anchor) -> bool {
+    match a {
+        _ if a.is_strong() => c.number.is_some() && c.number == a.number() && !c.content,
+        Anchor::QuestionOf => matches!(c.anchor, Anchor::KindNumberTitle(..)) && !c.question_of,
+        Anchor::SenatAuthor => matches!(c.anchor, Anchor::KindNumber(..)) && !c.content,
+        Anchor::TextHeading => {
+            !c.text && !matches!(c.anchor, Anchor::KindNumberTitle(..) | Anchor::QuestionOf | Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the lines `from..to` before an an-legacy number line hold the question (a copied
+/// text whose number line trails it).
+fn trailer(lines: &Lines, from: usize, to: usize) -> bool {
+    (from..to).any(|i| name::opening_name(lines.get(i)).is_some())
+}
+
+/// The first line of the document whose anchor is line `at`, no earlier than `floor`.
+fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
+    let blank = |i: usize| lines.get(i).trim().is_empty();
+    let header = |i: usize| grammar::is_header_line(lines.get(i));
+    // Over blank and header lines.
+    let over_headers = |mut s: usize| {
+        while s > floor && (blank(s - 1) || header(s - 1)) {
+            s -= 1;
+        }
+        while s < at && blank(s) {
+            s += 1;
+        }
+        s
+    };
+    // The nearest non-blank line before `s`, if it can be a title.
+    let title_before = |s: usize| -> Option<usize> {
+        let mut t = s;
+        while t > floor && blank(t - 1) {
+            t -= 1;
+        }
+        (t > floor && grammar::could_be_title(lines.get(t - 1))).then(|| t - 1)
+    };
+    match a {
+        Anchor::Numero(_) => {
+            let has_heading = (at + 1..lines.len())
+                .take_while(|&i| !grammar::anchor(lines.get(i)).is_some_and(|x| x.is_strong()))
+                .any(|i| {
+                    label::items(lines.get(i)).first().is_some_and(|it| {
+                        matches!(it.key, Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate))
+                    })
+                });
+            if !has_heading {
+                if let Some(open) = (floor..at).rev().find(|&i| name::opening_name(lines.get(i)).is_some()) {
+                    let mut s = open;
+                    if let Some(t) = title_before(open) {
+                        s = t;
+                        // A date line above the title (`28-11-2013`).
+                        let mut d = s;
+                        while d > floor && blank(d - 1) {
+                            d -= 1;
+                        }
+                        if d > floor && is_date_only(lines.get(d - 1)) {
+                            s = d - 1;
+                        }
+                    }
+                    return over_headers(s);
+                }
+            }
+            over_headers(at)
+        }
+        Anchor::KindNumber(..) | Anchor::KindNumberAuthor(..) => match title_before(at) {
+            Some(t) => over_headers(t),
+            None => over_headers(at),
+        },
+        Anchor::QuestionOf => {
+            if at > floor && !blank(at - 1) && grammar::could_be_title(lines.get(at - 1)) {
+                at - 1
+            } else {
+                at
+            }
+        }
+        Anchor::KindNumberTitle(..) | Anchor::SenatAuthor | Anchor::TextHeading => at,
+    }
+}
+
+fn is_date_only(line: &str) -> bool {
+    let t = line.trim();
+    matches!(grammar::date::date(t), Ok((rest, _)) if rest.trim().is_empty())
+}
+
+/// The start of the source line holding `offset`.
+fn line_start(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segments(text: &str) -> Vec<&str> {
+        let mut s = Splitter::new(text);
+        let mut out = Vec::new();
+        while let Some(r) = s.next_segment() {
+            out.push(&text[r]);
+        }
+        out
+    }
+
+    #[test]
+    fn text_documents() {
+        let two = "Titre un\nQuestion écrite n° 1\nTexte de la question\nM. A B demande.\nTitre deux\nQuestion écrite n° 2\nTexte de la question\nMme C D demande.\n";
+        assert_eq!(
+            segments(two),
+            [
+                "Titre un\nQuestion écrite n° 1\nTexte de la question\nM. A B demande.\n",
+                "Titre deux\nQuestion écrite n° 2\nTexte de la question\nMme C D demande.\n"
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_yields_nothing_and_no_document_yields_one() {
+        assert_eq!(segments("Sommaire\n\nQuestion écrite n° 1\nTexte\n"), ["Question écrite n° 1\nTexte\n"]);
+        let mut s = Splitter::new("Bonjour\n");
+        assert!(s.is_empty());
+        assert_eq!(s.next_segment(), Some(0..8));
+    }
+
+    #[test]
+    fn pages() {
+        let text = "<html><body><p>Question N° 1</p></body></html>\n<!DOCTYPE html>\n<html>\n<p>Question N° 2</p>\n</html>\nQuestion écrite n° 3\n";
+        assert_eq!(segments(text).len(), 3);
+    }
+}
