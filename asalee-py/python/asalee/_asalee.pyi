@@ -3,6 +3,17 @@ from typing import final
 
 from ._model import ParseError, Question
 
+__all__ = [
+    "__version__",
+    "parse",
+    "parse_all",
+    "ParseAll",
+    "_from_json",
+    "_rust_json",
+    "_to_json",
+    "_count",
+]
+
 __version__: str
 
 def parse(text: str | bytes, *, strict: bool = False) -> Question:

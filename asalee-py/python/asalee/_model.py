@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, List, Literal, Optional, Tuple, TypedDict
+from typing import Any, ClassVar, List, Literal, Optional, Tuple, TypedDict
 
 __all__ = [
     "Author",
@@ -127,7 +127,7 @@ class QuestionDict(TypedDict):
 class _Record:
     """Pickling (and copying) for frozen dataclasses with ``__slots__``."""
 
-    __slots__ = ()
+    __slots__: ClassVar[Tuple[str, ...]] = ()
 
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
         return (type(self), tuple(getattr(self, name) for name in self.__slots__))
