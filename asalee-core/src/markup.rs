@@ -521,15 +521,8 @@ fn handle_tag(b: &mut Builder<'_>, tag: &Tag<'_>, at: usize) {
     }
     if is_in(CONTAINER, name) {
         if tag.end {
-            if name.eq_ignore_ascii_case("html") {
-                b.containers.clear();
-            } else {
-                pop_container(b, name);
-            }
+            pop_container(b, name);
         } else if !tag.attrs.trim_end().ends_with('/') {
-            if name.eq_ignore_ascii_case("html") {
-                b.containers.clear();
-            }
             // Bound the stack: malformed pages may open many elements and never close them.
             if b.containers.len() < 4096 {
                 b.containers.push(name.to_ascii_lowercase().into());
@@ -785,5 +778,22 @@ mod tests {
     fn unclosed_things_do_not_swallow_text_lines() {
         assert_eq!(all("a < b\nc <d\ne"), ["a < b", "c <d", "e"]);
         assert_eq!(all("x [lien](http://a\ny"), ["x [lien](http://a", "y"]);
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    /// `ASALEE_DUMP=path cargo test -p asalee-core dump_lines -- --ignored --nocapture` prints the
+    /// visible lines of a file, for debugging a layout.
+    #[test]
+    #[ignore]
+    fn dump_lines() {
+        let Ok(path) = std::env::var("ASALEE_DUMP") else { return };
+        let bytes = std::fs::read(path).unwrap();
+        let (text, _) = crate::decode(&bytes);
+        let l = super::lines(&text);
+        for i in 0..l.len() {
+            println!("{i:4} {:?}", l.get(i));
+        }
     }
 }

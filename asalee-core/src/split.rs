@@ -65,9 +65,26 @@ fn starts_page(line: &str) -> bool {
     starts(b"<!doctype") || starts(b"<html") || starts(b"<?xml")
 }
 
-fn ends_page(line: &str) -> bool {
+/// Whether a page's text so far has reached its `<body>` (or holds visible text outside tags).
+fn has_body(page: &str) -> bool {
+    let b = page.as_bytes();
+    memchr::memmem::find_iter(b, b"<").any(|at| b.len() >= at + 5 && b[at + 1..at + 5].eq_ignore_ascii_case(b"body"))
+}
+
+/// How many `<html` start tags and `</html>` end tags a line holds.
+fn html_tags(line: &str) -> (usize, usize) {
     let b = line.as_bytes();
-    memchr::memmem::find_iter(b, b"</").any(|at| b.len() >= at + 6 && b[at + 2..at + 6].eq_ignore_ascii_case(b"html"))
+    let (mut opens, mut closes) = (0, 0);
+    for at in memchr::memchr_iter(b'<', b) {
+        let rest = &b[at + 1..];
+        let is = |p: &[u8], r: &[u8]| r.len() >= p.len() && r[..p.len()].eq_ignore_ascii_case(p) && r.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if is(b"html", rest) {
+            opens += 1;
+        } else if rest.first() == Some(&b'/') && is(b"html", &rest[1..]) {
+            closes += 1;
+        }
+    }
+    (opens, closes)
 }
 
 /// Splits the input into saved pages and the text between them.
@@ -75,11 +92,14 @@ fn chunks(text: &str) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut text_start = 0;
     let mut page_start: Option<usize> = None;
+    let mut depth = 0usize;
     let mut at = 0;
     while at < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |e| at + e + 1);
         let line = &text[at..end];
-        if starts_page(line) {
+        // A page's `<!DOCTYPE>` and `<html>` lines start one page: a start line opens a new page
+        // only once the open one has reached its body.
+        if starts_page(line) && page_start.is_none_or(|p| has_body(&text[p..at])) {
             if let Some(p) = page_start.take() {
                 out.push(Chunk::Page(p..at));
             } else if at > text_start {
@@ -87,9 +107,18 @@ fn chunks(text: &str) -> Vec<Chunk> {
             }
             page_start = Some(at);
         }
-        if page_start.is_some() && ends_page(line) {
-            out.push(Chunk::Page(page_start.take().unwrap_or(at)..end));
-            text_start = end;
+        if page_start.is_some() {
+            // Pages nest `<html>` inside their texts (an-fiche's `<quest><html>…</html>`): the page
+            // ends when its outermost `<html>` closes.
+            let (opens, closes) = html_tags(line);
+            depth += opens;
+            if closes > 0 && depth <= closes {
+                out.push(Chunk::Page(page_start.take().unwrap_or(at)..end));
+                text_start = end;
+                depth = 0;
+            } else {
+                depth -= closes;
+            }
         }
         at = end;
     }

@@ -231,9 +231,14 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
         // Text before the first known label of the cell.
         let first = next_label(cell, 0);
         let head_end = first.map_or(cell.len(), |(at, ..)| at);
+        // A cell after a known label left without a value is that value.
+        let awaits_value = out
+            .last()
+            .is_some_and(|last| last.value.is_empty() && last.key.is_some_and(|k| !k.is_heading()));
         if head_end > 0 {
             let head = cell[..head_end].trim();
-            match unknown_label(head).filter(|_| first.is_none_or(|(at, ..)| at > 0)) {
+            let unknown = if awaits_value { None } else { unknown_label(head) };
+            match unknown {
                 Some((label_len, value_at)) => out.push(Item {
                     key: None,
                     label: &head[..label_len],

@@ -334,9 +334,10 @@ impl<'l, 't> Walk<'l, 't> {
                 self.state = State::AnswerText;
                 return true;
             }
-            if self.state == State::QuestionText || self.state == State::Meta {
+            if self.state == State::QuestionText || self.state == State::Meta && self.author_wanted {
                 if let [it] = its.as_slice() {
-                    if it.key == Some(Key::AnswerPublished) && !it.separated && it.value.len() < 60 {
+                    let reponse = text::starts_folded(it.label, "Réponse");
+                    if reponse && it.key == Some(Key::AnswerPublished) && !it.separated && it.value.len() < 60 {
                         self.published(Publication::Answer, it, offset);
                         self.state = State::AnswerText;
                         return true;
