@@ -1,12 +1,79 @@
-//! The `asalee` command (placeholder until the CLI lands).
-fn main() {
-    for path in std::env::args().skip(2) {
-        let bytes = std::fs::read(&path).expect("readable");
-        for r in asalee_core::parse_all_bytes(&bytes) {
-            match r {
-                Ok(q) => println!("{}", q.to_json()),
-                Err(e) => eprintln!("{path}:{}:{}: {}", e.line(), e.column(), e.message()),
-            }
+//! `asalee`: French parliamentary questions (Assemblée nationale, Sénat) from saved pages,
+//! fragments, Markdown or text to one record per question, as JSON Lines, JSON or CSV.
+//!
+//! ```text
+//! asalee parse page.html
+//! asalee parse --format csv pages/ > questions.csv
+//! ```
+//!
+//! `asalee parse` prints one record per document of every input on standard output, in input
+//! order then document order, and `PATH:LINE:COLUMN: message` on standard error for each document
+//! that is not a question. Exit status: 0 when every document parsed, 1 when one failed, 2 when
+//! an input could not be read or the arguments are wrong. Files are parsed on every core, the
+//! output kept in order with bounded memory (see `run`).
+
+mod cli;
+mod inputs;
+mod output;
+mod run;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use crate::cli::{Cli, Command, ParseArgs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(args) => parse(args),
+    }
+}
+
+/// `asalee parse`.
+fn parse(args: ParseArgs) -> ExitCode {
+    let mut names = args.inputs;
+    if names.is_empty() {
+        if io::stdin().is_terminal() {
+            let mut cmd = Cli::command();
+            let usage = "no input: name files or folders, or pipe documents into `asalee parse -`";
+            cmd.find_subcommand_mut("parse")
+                .map(|c| {
+                    c.clone()
+                        .error(clap::error::ErrorKind::MissingRequiredArgument, usage)
+                })
+                .unwrap_or_else(|| {
+                    cmd.error(clap::error::ErrorKind::MissingRequiredArgument, usage)
+                })
+                .exit();
+        }
+        names.push(OsString::from("-"));
+    }
+    let inputs = inputs::expand(&names);
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |n| n.get(),
+    );
+    let settings = run::Settings {
+        strict: args.strict,
+        style: output::Style {
+            format: args.format,
+            pretty: args.pretty,
+            source: args.source,
+        },
+        jobs,
+    };
+    match run::run(&inputs, settings) {
+        Ok(outcome) if outcome.unreadable > 0 => ExitCode::from(2),
+        Ok(outcome) if outcome.failed > 0 => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
+        // The reader went away (`asalee parse … | head`): nothing to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("asalee: cannot write the output: {e}");
+            ExitCode::from(2)
         }
     }
 }
