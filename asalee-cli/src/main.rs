@@ -26,10 +26,34 @@ use clap::{CommandFactory, Parser};
 use crate::cli::{Cli, Command, ParseArgs};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => usage_error(e),
+    };
     match cli.command {
         Command::Parse(args) => parse(args),
     }
+}
+
+/// Prints clap's message (help and version on stdout, exit 0) or the error followed by the
+/// usage (exit 2).
+fn usage_error(e: clap::Error) -> ! {
+    if !e.use_stderr() {
+        e.exit();
+    }
+    let message = e.render().to_string();
+    eprint!("{message}");
+    if !message.contains("Usage:") {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let parse = std::env::args_os().nth(1).is_some_and(|a| a == "parse");
+        let usage = match cmd.find_subcommand_mut("parse") {
+            Some(sub) if parse => sub.render_usage(),
+            _ => cmd.render_usage(),
+        };
+        eprintln!("\n{usage}");
+    }
+    std::process::exit(2);
 }
 
 /// `asalee parse`.
