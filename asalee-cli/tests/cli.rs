@@ -514,7 +514,10 @@ fn csv_reads_back_as_the_json_records() {
     let mut reader = csv::Reader::from_reader(&output.stdout[..]);
     assert_eq!(reader.headers().unwrap().iter().next_back(), Some("source"));
     let row = reader.records().next().unwrap().unwrap();
-    assert_eq!(row.iter().next_back(), Some(seed.display().to_string().as_str()));
+    assert_eq!(
+        row.iter().next_back(),
+        Some(seed.display().to_string().as_str())
+    );
 }
 
 #[test]
