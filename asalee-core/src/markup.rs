@@ -26,6 +26,9 @@ pub(crate) struct Lines {
     /// `(out, src)` checkpoints: from `out` on, output bytes map to source bytes at `src + (o - out)`
     /// until the next checkpoint.
     map: Vec<(usize, usize)>,
+    /// For each line, whether a source line break of text (not HTML) ended it: such a line may
+    /// be a hard-wrapped part of a paragraph.
+    soft: Vec<bool>,
 }
 
 impl Lines {
@@ -40,9 +43,9 @@ impl Lines {
         &self.text[s..e]
     }
 
-    /// The byte offset in `text` where line `i` starts.
-    pub(crate) fn out_start(&self, i: usize) -> usize {
-        self.lines[i].0
+    /// Whether line `i` was ended by a line break of text (it may be a hard-wrapped line).
+    pub(crate) fn is_soft(&self, i: usize) -> bool {
+        self.soft[i]
     }
 
     /// The source offset of the byte at `out` in the output text.
@@ -212,6 +215,9 @@ struct Builder<'s> {
     next_src: usize,
     /// Open container elements (HTML mode while non-empty).
     containers: Vec<Box<str>>,
+    /// Whether the text is a saved page (`<!DOCTYPE`, `<html>`): there a blank line is white
+    /// space, elsewhere (Markdown with HTML blocks) it ends every open block.
+    page: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -226,6 +232,7 @@ impl<'s> Builder<'s> {
             cell_has_text: false,
             next_src: usize::MAX,
             containers: Vec::new(),
+            page: is_page(src),
         }
     }
 
@@ -270,6 +277,15 @@ impl<'s> Builder<'s> {
 
     /// Ends the current line; `keep_blank` records an empty line (text mode).
     fn line_break(&mut self, src_at: usize, keep_blank: bool) {
+        self.end_line(src_at, keep_blank, false);
+    }
+
+    /// Ends the current line at a source line break of text.
+    fn soft_break(&mut self, src_at: usize, keep_blank: bool) {
+        self.end_line(src_at, keep_blank, true);
+    }
+
+    fn end_line(&mut self, src_at: usize, keep_blank: bool, soft: bool) {
         if !self.line_has_text && !keep_blank {
             return;
         }
@@ -284,6 +300,7 @@ impl<'s> Builder<'s> {
         }
         let end = self.out.text.len();
         self.out.lines.push((start, end));
+        self.out.soft.push(soft);
         self.out.text.push('\n');
         self.next_src = usize::MAX;
         self.line_has_text = false;
@@ -354,11 +371,16 @@ pub(crate) fn lines(src: &str) -> Lines {
         let c = bytes[i];
         match c {
             b'\n' => {
-                if b.html_mode() {
+                if b.html_mode() && !b.page && next_line_blank(bytes, i + 1) {
+                    // Markdown: an HTML block ends at a blank line.
+                    b.containers.clear();
+                    b.line_break(i, false);
+                    at_line_start = true;
+                } else if b.html_mode() {
                     b.space();
                 } else {
                     let blank = !b.line_has_text;
-                    b.line_break(i, blank);
+                    b.soft_break(i, blank);
                     at_line_start = true;
                 }
                 i += 1;
@@ -440,6 +462,18 @@ pub(crate) fn lines(src: &str) -> Lines {
         }
     }
     b.finish()
+}
+
+/// Whether the source line starting at `at` is blank.
+fn next_line_blank(bytes: &[u8], at: usize) -> bool {
+    bytes[at.min(bytes.len())..].iter().take_while(|&&c| c != b'\n').all(|c| c.is_ascii_whitespace())
+}
+
+/// Whether a text is a saved page rather than a fragment, Markdown or text.
+pub(crate) fn is_page(src: &str) -> bool {
+    let t = src.trim_start().as_bytes();
+    let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"<!doctype") || starts(b"<html")
 }
 
 fn is_space_char(c: char) -> bool {
@@ -580,6 +614,12 @@ fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
     let line = &src[i..line_end];
     let trimmed = line.trim_start_matches([' ', '\t']);
     let indent = line.len() - trimmed.len();
+    // A horizontal rule (`---`, `***`, `___`, `===`, box-drawing rules) is no text.
+    if trimmed.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && trimmed.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '═' | '—' | '–'))
+    {
+        return line.len();
+    }
     // Table separator row: only |, -, :, spaces.
     if trimmed.starts_with('|') && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) && trimmed.contains('-') {
         return line.len();
@@ -723,6 +763,7 @@ mod tests {
     #[test]
     fn text_lines_and_blank_lines() {
         assert_eq!(all("a  b\n\n c \n"), ["a b", "", "c"]);
+        assert_eq!(all("Titre\n=====\n---\n━━━━\nx"), ["Titre", "", "", "", "x"]);
     }
 
     #[test]
@@ -732,7 +773,7 @@ mod tests {
         assert_eq!(all("Jura (1<sup>re</sup> circonscription)"), ["Jura (1re circonscription)"]);
         assert_eq!(all("Loiret (6^e circonscription)"), ["Loiret (6e circonscription)"]);
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
-        assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "c\td"]);
+        assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
         assert_eq!(all("a * b"), ["a * b"]);
         assert_eq!(all("snake_case_word"), ["snake_case_word"]);
@@ -756,6 +797,16 @@ mod tests {
     }
 
     #[test]
+    fn markdown_html_blocks_end_at_blank_lines() {
+        assert_eq!(
+            all("<div class=\"x\">\n\nQuestion N° 3200\n\n</div>\n<div>\n\n<span>Rubrique \\> </span> État\n\n</div>"),
+            ["", "Question N° 3200", "", "", "", "Rubrique > État", ""]
+        );
+        // In a saved page a blank line is white space.
+        assert_eq!(all("<html><body><p>Réponse\n\n publiée</p></body></html>"), ["Réponse publiée"]);
+    }
+
+    #[test]
     fn entities_and_spaces() {
         assert_eq!(all("<p>a&nbsp;&nbsp;b &amp; c&#233;&eacute; &bogus; &</p>"), ["a b & céé &bogus; &"]);
         assert_eq!(all("a\u{A0}\u{202F}b"), ["a b"]);
@@ -770,8 +821,8 @@ mod tests {
         let line = l.get(0);
         let part = &line[8..];
         assert_eq!(l.src_of_part(0, part), src.find("monde").unwrap());
-        assert_eq!(l.get(1), "Suite");
-        assert_eq!(l.src_start(1), src.find("Suite").unwrap());
+        assert_eq!(l.get(2), "Suite");
+        assert_eq!(l.src_start(2), src.find("Suite").unwrap());
     }
 
     #[test]

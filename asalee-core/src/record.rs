@@ -202,6 +202,26 @@ impl<'t> Record<'t> {
         Record::set(slot, value, &mut self.warnings, line, what);
     }
 
+    /// Appends a hard-wrapped continuation to a text field already set.
+    pub(crate) fn append_text(&mut self, field: TextField, more: &str) {
+        let slot = match field {
+            TextField::Title => &mut self.title,
+            TextField::MinistryAsked => &mut self.ministry_asked,
+            TextField::MinistryAnswering => &mut self.ministry_answering,
+            TextField::Rubric => &mut self.rubric,
+            TextField::AnalysisHeading => &mut self.analysis_heading,
+            TextField::Analysis => &mut self.analysis,
+        };
+        let more = crate::grammar::text::squeeze(more);
+        match slot {
+            Some(v) if !more.is_empty() => {
+                v.push(' ');
+                v.push_str(&more);
+            }
+            _ => {}
+        }
+    }
+
     pub(crate) fn set_number(&mut self, n: u64, offset: usize) {
         let line = self.lines.line(offset);
         Record::set(&mut self.number, n, &mut self.warnings, line, "the question number");

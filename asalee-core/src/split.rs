@@ -214,7 +214,7 @@ fn trailer(lines: &Lines, from: usize, to: usize) -> bool {
 /// The first line of the document whose anchor is line `at`, no earlier than `floor`.
 fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
     let blank = |i: usize| lines.get(i).trim().is_empty();
-    let header = |i: usize| grammar::is_header_line(lines.get(i));
+    let header = |i: usize| grammar::is_header_line(lines.get(i)) || grammar::common::is_chrome(lines.get(i));
     // Over blank and header lines.
     let over_headers = |mut s: usize| {
         while s > floor && (blank(s - 1) || header(s - 1)) {
@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn front_matter_yields_nothing_and_no_document_yields_one() {
-        assert_eq!(segments("Sommaire\n\nQuestion écrite n° 1\nTexte\n"), ["Question écrite n° 1\nTexte\n"]);
+        assert_eq!(segments("Sommaire : 3\n\nQuestion écrite n° 1\nTexte\n"), ["Question écrite n° 1\nTexte\n"]);
         let mut s = Splitter::new("Bonjour\n");
         assert!(s.is_empty());
         assert_eq!(s.next_segment(), Some(0..8));

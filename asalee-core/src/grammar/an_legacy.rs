@@ -22,12 +22,13 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
 }
 
 /// `de Mme Laure Miller ( Renaissance - Marne )`: in an-fiche and an-legacy the parentheses hold
-/// `( Groupe - Département )`. Returns the author and whether the cell was one.
-pub(crate) fn author(cell: &str) -> Option<AuthorLine> {
+/// `( Groupe - Département )`. Returns the author and what follows it (a text rendering may put
+/// the kind cell there: `… - Marne ) QE`).
+pub(crate) fn author(cell: &str) -> Option<(AuthorLine, &str)> {
     if !starts_with_de_civility(cell) {
         return None;
     }
-    author_line(cell).ok().map(|(_, a)| a)
+    author_line(cell).ok().map(|(rest, a)| (a, rest))
 }
 
 #[cfg(test)]
@@ -38,7 +39,8 @@ mod tests {
     fn lines() {
         assert_eq!(anchor("Question N° : 13927"), Some(Anchor::Numero(13927)));
         assert_eq!(anchor("Question N° : x"), None);
-        let a = author("De Mme Laure Miller ( Renaissance - Marne )").unwrap();
+        let (a, rest) = author("De Mme Laure Miller ( Renaissance - Marne ) QE").unwrap();
+        assert_eq!(rest, " QE");
         assert_eq!((a.first.as_deref(), a.second.as_deref()), (Some("Renaissance"), Some("Marne")));
         assert!(author("Mme Laure Miller").is_none());
     }

@@ -142,7 +142,12 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
         return true;
     }
-    WHOLE.iter().any(|w| match_folded(s, w).is_some_and(|l| l == s.len()))
+    // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (0..words.len().min(2)).any(|skip| {
+        let tail = words[skip..].join(" ");
+        WHOLE.iter().any(|w| match_folded(&tail, w).is_some_and(|l| l == tail.len()))
+    })
 }
 
 // Question KIND n° N
@@ -158,6 +163,10 @@ pub(crate) fn kind_number(i: &str) -> PResult<'_, (Option<Kind>, u64)> {
 /// `Question N° : 13927` / `Question N° 3200` (an-fiche, an-legacy): the number and the rest.
 pub(crate) fn numero_line(i: &str) -> PResult<'_, u64> {
     let (rest, _) = value((), (tag_no_case("Question"), space1)).parse(i)?;
+    // A capital N: `Question n°200` is an an-dyn breadcrumb, not this line.
+    if !rest.starts_with('N') {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char)));
+    }
     let (rest, _) = number_sign(rest)?;
     question_number(rest)
 }
@@ -172,6 +181,7 @@ mod tests {
         assert_eq!(numero_line("Question N° 3200"), Ok(("", 3200)));
         assert_eq!(numero_line("Question N°:450"), Ok(("", 450)));
         assert!(numero_line("Question N° : ").is_err());
+        assert!(numero_line("Question n°200").is_err());
         assert_eq!(kind_number("Question écrite n° 09521 de Mme"), Ok((" de Mme", (Some(Kind::Qe), 9521))));
         assert_eq!(kind_number("Question au Gouvernement n°200 :"), Ok((" :", (Some(Kind::Qg), 200))));
         assert_eq!(kind_number("Question orale n° 0123S de M. X"), Ok((" de M. X", (Some(Kind::Qosd), 123))));
@@ -202,5 +212,7 @@ mod tests {
         assert!(is_chrome("Imprimer"));
         assert!(is_chrome("Page mise à jour le"));
         assert!(!is_chrome("Imprimer le texte"));
+        assert!(is_chrome("printer-icon Imprimer"));
+        assert!(is_chrome("pdf Format PDF"));
     }
 }

@@ -192,7 +192,7 @@ mod tests {
     fn finding() {
         assert_eq!(
             find_date("Question signalée au Gouvernement le 17 février 2025"),
-            Some((37, 53, d(2025, 2, 17)))
+            Some((38, 54, d(2025, 2, 17)))
         );
         assert_eq!(find_date("n°13179 du 21 novembre 2019").map(|x| x.2), Some(d(2019, 11, 21)));
         assert_eq!(find_date("rien"), None);

@@ -95,11 +95,14 @@ const DEFS: &[Def] = &[
     sentence(Key::QuestionPublished, "Question publiée le"),
     sentence(Key::QuestionPublished, "Publication de la question au Journal Officiel du"),
     sentence(Key::QuestionPublished, "Publication de la question au JO du"),
+    // Text renderings break the line before `du`.
+    def(Key::QuestionPublished, "Publication de la question au Journal Officiel"),
     sentence(Key::AnswerPublished, "Réponse publiée au JO le"),
     sentence(Key::AnswerPublished, "Réponse publiée au Journal officiel le"),
     sentence(Key::AnswerPublished, "Réponse publiée le"),
     sentence(Key::AnswerPublished, "Publication de la réponse au Journal Officiel du"),
     sentence(Key::AnswerPublished, "Publication de la réponse au JO du"),
+    def(Key::AnswerPublished, "Publication de la réponse au Journal Officiel"),
     def(Key::Reassigned, "Date de changement d'attribution"),
     def(Key::Flagged, "Date de signalement"),
     def(Key::Renewed, "Date de renouvellement"),
@@ -179,7 +182,11 @@ fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usiz
         let after = &cell[at + len..];
         let sep = separator(after);
         let ok = if at == 0 {
-            sep.is_some() || after.trim().is_empty() || key.is_heading() || is_sentence && starts_with_date(after)
+            // A sentence label may be followed by a date a text rendering wrapped (`… le 27`).
+            sep.is_some()
+                || after.trim().is_empty()
+                || key.is_heading()
+                || is_sentence && (starts_with_date(after) || starts_date_like(after))
         } else {
             // Mid-cell only behind white space, so `Tête d'analyse` never yields `analyse`.
             let prev = cell[..at].chars().next_back();
@@ -189,6 +196,12 @@ fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usiz
         };
         ok.then_some((at, key, len, sep))
     })
+}
+
+/// Whether `s` starts (after white space) with a digit or a month name: a date, perhaps cut.
+fn starts_date_like(s: &str) -> bool {
+    let t = s.trim_start();
+    t.starts_with(|c: char| c.is_ascii_digit()) || super::date::month(t).is_ok()
 }
 
 fn starts_with_date(s: &str) -> bool {

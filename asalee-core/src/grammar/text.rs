@@ -122,10 +122,10 @@ mod tests {
     #[test]
     fn folded_matching() {
         assert_eq!(match_folded("MINISTERE interrogé : x", "Ministère interrogé"), Some(20));
-        assert_eq!(match_folded("Tête  d’analyse >", "Tête d'analyse"), Some(17));
+        assert_eq!(match_folded("Tête  d’analyse >", "Tête d'analyse"), Some(18));
         assert_eq!(match_folded("Analyses", "Analyse"), None);
         assert_eq!(match_folded("Date(s) clé(s)", "Date(s) clé(s)"), Some(15));
-        assert_eq!(match_folded("Question N°:", "Question N° :"), Some(12));
+        assert_eq!(match_folded("Question N°:", "Question N° :"), Some(13));
         assert_eq!(match_folded("Ru", "Rubrique"), None);
     }
 

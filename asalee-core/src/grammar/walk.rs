@@ -26,6 +26,8 @@ struct Pending<'l> {
     key: Option<Key>,
     label: &'l str,
     offset: usize,
+    /// The part of the value already read (a date cut by a hard wrap).
+    partial: Option<&'l str>,
 }
 
 /// The last dated item, which a following `page` belongs to.
@@ -42,14 +44,18 @@ struct Walk<'l, 't> {
     layout: Layout,
     rec: Record<'t>,
     state: State,
-    question: Vec<Option<String>>,
-    answer: Vec<Option<String>>,
+    question: Vec<Option<(String, bool)>>,
+    answer: Vec<Option<(String, bool)>>,
     pending: Option<Pending<'l>>,
     last_dated: Option<Dated>,
     closure_wants_reason: bool,
     seance_answer: Option<Date>,
     title_wanted: bool,
     author_wanted: bool,
+    /// The text field whose value a hard-wrapped next line may continue.
+    continuation: Option<TextField>,
+    /// An author value whose parenthesis a hard-wrapped next line closes.
+    author_prefix: Option<(String, usize, Option<Key>)>,
 }
 
 /// Parses the document `text[range]` (line numbers count in the whole `text`).
@@ -96,6 +102,8 @@ pub(crate) fn parse_document(
         seance_answer: None,
         title_wanted: false,
         author_wanted: false,
+        continuation: None,
+        author_prefix: None,
     };
     match layout {
         Layout::Senat => walk.rec.set_chamber(Chamber::Senat),
@@ -187,7 +195,7 @@ impl<'l, 't> Walk<'l, 't> {
             if let Some(open) = (0..at).rev().find(|&i| opening_name(self.lines.get(i)).is_some()) {
                 for i in open..at {
                     let l = self.lines.get(i);
-                    self.question.push((!l.trim().is_empty()).then(|| markup::paragraph(l)));
+                    self.question.push((!l.trim().is_empty()).then(|| (markup::paragraph(l), self.lines.is_soft(i))));
                 }
                 if let Some(t) = self.title_before(open) {
                     self.rec.set_text(TextField::Title, &markup::paragraph(self.lines.get(t)), self.offset(t));
@@ -238,7 +246,10 @@ impl<'l, 't> Walk<'l, 't> {
                 }
                 if let Anchor::KindNumberTitle(..) = anchor {
                     match an_dyn::title_after_anchor(first) {
-                        Some(t) => self.rec.set_text(TextField::Title, t, self.offset_of(at, t)),
+                        Some(t) => {
+                            self.rec.set_text(TextField::Title, t, self.offset_of(at, t));
+                            self.continuation = Some(TextField::Title);
+                        }
                         None => self.title_wanted = true,
                     }
                 }
@@ -282,18 +293,39 @@ impl<'l, 't> Walk<'l, 't> {
             if common::is_chrome(line) {
                 break;
             }
+            let after_wrap = i > 0 && self.lines.is_soft(i - 1) && !self.lines.get(i - 1).trim().is_empty();
+            let unlabelled = !self.starts_with_known_label(line) && super::anchor(line).is_none();
+            if let Some((prefix, offset, key)) = self.author_prefix.take() {
+                if unlabelled && after_wrap {
+                    let joined = format!("{prefix} {}", markup::paragraph(line));
+                    self.author_value(&joined, offset, key);
+                    continue;
+                }
+                self.author_value(&prefix, offset, key);
+            }
+            let continuation = self.continuation.take();
+            if let Some(field) = continuation {
+                let meta = matches!(self.state, State::Meta | State::KeyBlock);
+                let plain_line = items(line).iter().all(|it| it.label.is_empty());
+                if meta && after_wrap && unlabelled && plain_line && !super::is_header_line(line) && !is_date_only(line) {
+                    self.rec.append_text(field, &markup::paragraph(line));
+                    self.continuation = Some(field);
+                    continue;
+                }
+            }
             if let Some(p) = self.pending.take() {
-                if !self.starts_with_known_label(line) {
+                if !self.starts_with_known_label(line) && (p.partial.is_none() || after_wrap) {
                     self.pending_value(p, i, line);
                     continue;
                 }
+                self.resolve_pending(p);
             }
             if self.structural(i, line) {
                 continue;
             }
             match self.state {
-                State::QuestionText => self.question.push(Some(markup::paragraph(line))),
-                State::AnswerText => self.answer.push(Some(markup::paragraph(line))),
+                State::QuestionText => self.question.push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
+                State::AnswerText => self.answer.push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
                 State::Meta | State::KeyBlock => self.line_items(i, line),
             }
         }
@@ -338,7 +370,11 @@ impl<'l, 't> Walk<'l, 't> {
                 if let [it] = its.as_slice() {
                     let reponse = text::starts_folded(it.label, "Réponse");
                     if reponse && it.key == Some(Key::AnswerPublished) && !it.separated && it.value.len() < 60 {
-                        self.published(Publication::Answer, it, offset);
+                        if date::find_date(it.value).is_none() && self.lines.is_soft(i) {
+                            self.pending = Some(Pending { key: it.key, label: it.label, offset, partial: Some(it.value) });
+                        } else {
+                            self.published(Publication::Answer, it, offset);
+                        }
                         self.state = State::AnswerText;
                         return true;
                     }
@@ -427,7 +463,7 @@ impl<'l, 't> Walk<'l, 't> {
         let _ = i;
         let target = if self.state == State::AnswerText { &mut self.answer } else { &mut self.question };
         if !rest.is_empty() {
-            target.push(Some(rest.join(" ")));
+            target.push(Some((rest.join(" "), false)));
         }
     }
 
@@ -440,9 +476,14 @@ impl<'l, 't> Walk<'l, 't> {
             match it.key {
                 Some(key) if key.is_heading() => {}
                 Some(key) => {
+                    let cut_date = is_dated(key) && k + 1 == n && self.lines.is_soft(i) && date::find_date(it.value).is_none();
+                    if cut_date && !it.value.is_empty() {
+                        self.pending = Some(Pending { key: Some(key), label: it.label, offset, partial: Some(it.value) });
+                        continue;
+                    }
                     if it.value.is_empty() {
                         if k + 1 == n {
-                            self.pending = Some(Pending { key: Some(key), label: it.label, offset });
+                            self.pending = Some(Pending { key: Some(key), label: it.label, offset, partial: None });
                         }
                         if key == Key::Dates {
                             self.state = State::KeyBlock;
@@ -450,10 +491,13 @@ impl<'l, 't> Walk<'l, 't> {
                         continue;
                     }
                     self.apply(key, &it, offset);
+                    if k + 1 == n {
+                        self.continuation = text_field(key);
+                    }
                 }
                 None if !it.label.is_empty() => {
                     if it.value.is_empty() && k + 1 == n {
-                        self.pending = Some(Pending { key: None, label: it.label, offset });
+                        self.pending = Some(Pending { key: None, label: it.label, offset, partial: None });
                     } else {
                         self.rec.other(offset, it.label, it.value);
                     }
@@ -463,9 +507,24 @@ impl<'l, 't> Walk<'l, 't> {
         }
     }
 
-    /// The next line's value for a label left alone on its line.
+    /// A label whose value the next line did not give: kept as it is.
+    fn resolve_pending(&mut self, p: Pending<'l>) {
+        match (p.key, p.partial) {
+            (Some(key), Some(partial)) => {
+                let it = Item { key: Some(key), label: p.label, value: partial, separated: true };
+                self.apply(key, &it, p.offset);
+            }
+            (None, _) => self.rec.other(p.offset, p.label, p.partial.unwrap_or("")),
+            (Some(_), None) => {}
+        }
+    }
+
+    /// The next line's value for a label left alone on its line (or cut by a hard wrap).
     fn pending_value(&mut self, p: Pending<'l>, i: usize, line: &'l str) {
-        let value = markup::paragraph(line);
+        let value = match p.partial {
+            Some(partial) => format!("{partial} {}", markup::paragraph(line)),
+            None => markup::paragraph(line),
+        };
         match p.key {
             Some(key) => {
                 let it = Item { key: Some(key), label: p.label, value: &value, separated: true };
@@ -531,19 +590,15 @@ impl<'l, 't> Walk<'l, 't> {
                 None => self.rec.unreadable(offset, it.label, v, "the date"),
             },
             Key::Author | Key::QuestionOf => {
-                match author_line(v) {
-                    Ok((rest, a)) => {
-                        self.set_author(a, offset);
-                        if let Some(d) = an_dyn::posed_in_seance(rest) {
-                            self.rec.set_published(Publication::Question, d, None, offset);
-                        }
-                    }
-                    Err(_) => self.rec.set_author_part(AuthorPart::Name, Some(v.to_owned()), offset),
-                }
                 if key == Key::QuestionOf {
                     self.author_wanted = true;
                     self.state = State::Meta;
                 }
+                if author_incomplete(v) {
+                    self.author_prefix = Some((v.to_owned(), offset, Some(key)));
+                    return;
+                }
+                self.author_value(v, offset, Some(key));
             }
             Key::Circonscription => self.constituency(v, offset),
             Key::Kind => match common::kind_words(v) {
@@ -563,6 +618,31 @@ impl<'l, 't> Walk<'l, 't> {
                 self.state = State::KeyBlock;
             }
             Key::Debate | Key::KeyData | Key::KeyDates | Key::QuestionHeading | Key::AnswerHeading => {}
+        }
+    }
+
+    /// An author given as `Civ Name (A - B)[, posée en séance, et publiée le D]`, or a cell of
+    /// an-fiche/an-legacy (`de Civ Name ( Groupe - Département ) [kind]`, `key` `None`).
+    fn author_value(&mut self, v: &str, offset: usize, key: Option<Key>) {
+        if key.is_none() {
+            if let Some((a, rest)) = an_legacy::author(v) {
+                self.set_author(a, offset);
+                let rest = rest.trim();
+                let kind = common::kind_words(rest).ok().and_then(|(r, k)| r.trim().is_empty().then_some(k).flatten());
+                if let Some(k) = kind.or_else(|| an_fiche::kind_cell(rest)) {
+                    self.rec.set_kind(k, offset);
+                }
+            }
+            return;
+        }
+        match author_line(v) {
+            Ok((rest, a)) => {
+                self.set_author(a, offset);
+                if let Some(d) = an_dyn::posed_in_seance(rest) {
+                    self.rec.set_published(Publication::Question, d, None, offset);
+                }
+            }
+            Err(_) => self.rec.set_author_part(AuthorPart::Name, Some(v.to_owned()), offset),
         }
     }
 
@@ -631,10 +711,15 @@ impl<'l, 't> Walk<'l, 't> {
         if self.title_wanted {
             self.title_wanted = false;
             self.rec.set_text(TextField::Title, value, offset);
+            self.continuation = Some(TextField::Title);
             return;
         }
-        if let Some(a) = an_legacy::author(value) {
-            self.set_author(a, offset);
+        if an_legacy::author(value).is_some() {
+            if unclosed_paren(value) {
+                self.author_prefix = Some((value.to_owned(), offset, None));
+            } else {
+                self.author_value(value, offset, None);
+            }
             return;
         }
         if let Ok((rest, k)) = common::kind_words(value) {
@@ -690,7 +775,7 @@ impl<'l, 't> Walk<'l, 't> {
         self.author_wanted = false;
         let to_answer = self.layout == Layout::AnDyn && self.rec.kind == Some(Kind::Qg);
         self.state = if to_answer { State::AnswerText } else { State::QuestionText };
-        let para = markup::paragraph(self.lines.get(i));
+        let para = (markup::paragraph(self.lines.get(i)), self.lines.is_soft(i));
         if to_answer {
             self.answer.push(Some(para));
         } else {
@@ -700,15 +785,16 @@ impl<'l, 't> Walk<'l, 't> {
 
     fn finish(mut self, missing_at: usize, options: Options) -> Result<Question, ParseError> {
         if let Some(p) = self.pending.take() {
-            if p.key.is_none() {
-                self.rec.other(p.offset, p.label, "");
-            }
+            self.resolve_pending(p);
         }
-        let join = |paras: &[Option<String>], plain: bool| -> Option<String> {
+        if let Some((prefix, offset, key)) = self.author_prefix.take() {
+            self.author_value(&prefix, offset, key);
+        }
+        let join = |paras: &[Option<(String, bool)>], plain: bool| -> Option<String> {
             let list: Vec<String> = if plain {
-                plain::paragraphs(paras.iter().map(|p| p.as_deref()))
+                plain::paragraphs(paras.iter().map(|p| p.as_ref().map(|(t, _)| t.as_str())))
             } else {
-                paras.iter().flatten().map(|p| text::squeeze(p)).filter(|p| !p.is_empty()).collect()
+                plain::unwrap(paras)
             };
             (!list.is_empty()).then(|| list.join("\n"))
         };
@@ -728,6 +814,51 @@ impl<'l, 't> Walk<'l, 't> {
         }
         self.rec.finish(self.layout, missing_at, options.is_strict())
     }
+}
+
+/// The text field a key feeds, if any.
+fn text_field(k: Key) -> Option<TextField> {
+    match k {
+        Key::MinistryAsked => Some(TextField::MinistryAsked),
+        Key::MinistryAnswering => Some(TextField::MinistryAnswering),
+        Key::Rubric => Some(TextField::Rubric),
+        Key::Title => Some(TextField::Title),
+        Key::AnalysisHeading => Some(TextField::AnalysisHeading),
+        Key::Analysis => Some(TextField::Analysis),
+        _ => None,
+    }
+}
+
+/// Whether a value opens a parenthesis it does not close (a hard-wrapped author).
+fn unclosed_paren(v: &str) -> bool {
+    v.matches('(').count() > v.matches(')').count()
+}
+
+/// Whether an author value was cut by a hard wrap: an open parenthesis, or `posée en séance`
+/// with no date yet.
+fn author_incomplete(v: &str) -> bool {
+    unclosed_paren(v) || v.contains("posée en séance") && date::find_date(v).is_none()
+}
+
+/// Keys whose value is a date.
+fn is_dated(k: Key) -> bool {
+    matches!(
+        k,
+        Key::QuestionPublished
+            | Key::AnswerPublished
+            | Key::Reassigned
+            | Key::Renewed
+            | Key::Flagged
+            | Key::Withdrawn
+            | Key::Closure
+            | Key::ErratumQuestion
+            | Key::ErratumAnswer
+            | Key::SeanceDate
+    )
+}
+
+fn is_date_only(line: &str) -> bool {
+    matches!(date::date(line.trim()), Ok((rest, _)) if rest.trim().is_empty())
 }
 
 /// Keys whose labelled line, after a text, starts the key-data part.
