@@ -133,7 +133,9 @@ fn parse_all(text: &Bound<'_, PyAny>, strict: bool) -> PyResult<DocumentIter> {
         Owned::Text(text) => options.parse_all(text),
         Owned::Bytes(bytes) => options.parse_all_bytes(bytes),
     });
-    Ok(DocumentIter { documents: Mutex::new(documents) })
+    Ok(DocumentIter {
+        documents: Mutex::new(documents),
+    })
 }
 
 /// A copy of the input of `parse_all`, owned by its iterator.
@@ -162,7 +164,9 @@ struct DocumentIter {
 impl DocumentIter {
     fn lock(&self) -> MutexGuard<'_, Documents> {
         // The core does not panic; if it ever did, its iterator is still in a usable state.
-        self.documents.lock().unwrap_or_else(PoisonError::into_inner)
+        self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -242,7 +246,9 @@ fn jo_ref<'py>(py: Python<'py>, c: &Classes, r: JoRef) -> PyResult<Bound<'py, Py
 }
 
 fn closed<'py>(py: Python<'py>, c: &Classes, x: Closed) -> PyResult<Bound<'py, PyAny>> {
-    c.closed.bind(py).call1((opt_date(py, c, x.date)?, x.reason))
+    c.closed
+        .bind(py)
+        .call1((opt_date(py, c, x.date)?, x.reason))
 }
 
 fn erratum<'py>(py: Python<'py>, c: &Classes, e: Erratum) -> PyResult<Bound<'py, PyAny>> {
@@ -278,7 +284,9 @@ fn question(py: Python<'_>, q: Question) -> PyResult<Bound<'_, PyAny>> {
         tuple(py, q.other_fields, |f| {
             c.other_field.bind(py).call1((f.label, f.value))
         })?,
-        tuple(py, q.warnings, |w| c.warning.bind(py).call1((w.line, w.message)))?,
+        tuple(py, q.warnings, |w| {
+            c.warning.bind(py).call1((w.line, w.message))
+        })?,
         code(py, Some(q.layout.as_str())),
     ];
     c.question.bind(py).call1(PyTuple::new(py, fields)?)

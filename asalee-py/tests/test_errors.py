@@ -41,7 +41,12 @@ def test_caught_as_value_error() -> None:
 def test_pickle() -> None:
     e = asalee.ParseError("not a question document", 3, 7, "not-a-question")
     f = pickle.loads(pickle.dumps(e))
-    assert (f.message, f.line, f.column, f.kind) == ("not a question document", 3, 7, "not-a-question")
+    assert (f.message, f.line, f.column, f.kind) == (
+        "not a question document",
+        3,
+        7,
+        "not-a-question",
+    )
     assert str(f) == "not a question document at line 3 column 7"
 
 

@@ -191,8 +191,11 @@ def test_unknown_label_is_kept_and_warned() -> None:
     assert q.other_fields == (asalee.OtherField("Champ inconnu", "valeur inventée"),)
     assert [w.line for w in q.warnings] == [line]
     clean = asalee.parse(read(SEEDS[2]))
-    assert q.to_dict() == {**clean.to_dict(), "other_fields": [o.to_dict() for o in q.other_fields],
-                           "warnings": [w.to_dict() for w in q.warnings]}
+    assert q.to_dict() == {
+        **clean.to_dict(),
+        "other_fields": [o.to_dict() for o in q.other_fields],
+        "warnings": [w.to_dict() for w in q.warnings],
+    }
 
 
 def test_strict_mode() -> None:

@@ -66,7 +66,8 @@ try:
 except asalee.ParseError as e:
     assert (e.line, e.column) == (1, 1), e
 q = _asalee._from_json(sys.stdin.read())
-print(json.dumps({"version": asalee.__version__, "json": q.to_json(), "rust": _asalee._rust_json(q.to_json())}))
+rust = _asalee._rust_json(q.to_json())
+print(json.dumps({"version": asalee.__version__, "json": q.to_json(), "rust": rust}))
 """
 
 

@@ -12,32 +12,32 @@ All parsing is done by the Rust crate asalee-core, with the GIL released.
 
 from __future__ import annotations
 
-import os
-from typing import Iterable, Iterator, Tuple, TypeVar, Union
-
 from ._asalee import ParseAll, __version__, parse, parse_all
-from ._model import (
-    Author,
-    AuthorDict,
-    Chamber,
-    Closed,
-    ClosedDict,
-    Erratum,
-    ErratumDict,
-    ErratumOf,
-    ErrorKind,
-    JoRef,
-    JoRefDict,
-    Kind,
-    Layout,
-    OtherField,
-    OtherFieldDict,
-    ParseError,
-    Question,
-    QuestionDict,
-    Warning,
-    WarningDict,
-)
+from ._model import Author, Closed, Erratum, JoRef, OtherField, ParseError, Question, Warning
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import os
+    from typing import Iterable, Iterator, Tuple, TypeVar, Union
+
+    from ._types import (
+        AuthorDict,
+        Chamber,
+        ClosedDict,
+        ErratumDict,
+        ErratumOf,
+        ErrorKind,
+        JoRefDict,
+        Kind,
+        Layout,
+        OtherFieldDict,
+        QuestionDict,
+        WarningDict,
+    )
+
+    _StrPath = Union[str, "os.PathLike[str]"]
+    """A path as ``open()`` takes it."""
+    _P = TypeVar("_P", bound=_StrPath)
 
 __all__ = [
     "Author",
@@ -59,7 +59,6 @@ __all__ = [
     "ParseError",
     "Question",
     "QuestionDict",
-    "StrPath",
     "Warning",
     "WarningDict",
     "__version__",
@@ -69,13 +68,38 @@ __all__ = [
     "parse_files",
 ]
 
-StrPath = Union[str, "os.PathLike[str]"]
-"""A path as ``open()`` takes it."""
+_TYPING_NAMES = frozenset(
+    (
+        "AuthorDict",
+        "Chamber",
+        "ClosedDict",
+        "ErratumDict",
+        "ErratumOf",
+        "ErrorKind",
+        "JoRefDict",
+        "Kind",
+        "Layout",
+        "OtherFieldDict",
+        "QuestionDict",
+        "WarningDict",
+    )
+)
 
-_P = TypeVar("_P", bound=StrPath)
+
+if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all __getattr__
+
+    def __getattr__(name):
+        # The Literal and TypedDict names need `typing`, which `import asalee` does not pay for.
+        if name in _TYPING_NAMES:
+            from . import _types
+
+            value = getattr(_types, name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'asalee' has no attribute {name!r}")
 
 
-def parse_file(path: StrPath, *, strict: bool = False) -> Question:
+def parse_file(path: _StrPath, *, strict: bool = False) -> Question:
     """Reads the file at ``path`` as bytes and parses it like :func:`parse`.
 
     Raises :class:`ParseError` when the file is not a question document, and ``OSError`` when it
