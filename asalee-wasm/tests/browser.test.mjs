@@ -1,0 +1,277 @@
+// The demo page (dist/site) in headless Chromium: Debian's /usr/bin/chromium driven by
+// playwright-core, the page served from 127.0.0.1 by a small static server started here.
+// Screenshots go to test-output/.
+//
+//   node --test tests/browser.test.mjs     (after `make build`; `make test` does both)
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+import { after, before, describe, test } from "node:test";
+
+import { chromium } from "playwright-core";
+
+import { encodeCp1252, expectedDocuments, outputDir, siteDir } from "./helpers.mjs";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const documents = expectedDocuments();
+const doc = (prefix) => documents.find((d) => d.name.startsWith(prefix));
+
+/** Serves `root` on 127.0.0.1 (a free port); resolves to the server. */
+function serve(root) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) && file !== root) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let server;
+let browser;
+let context;
+let page;
+let origin;
+const requests = [];
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(join(siteDir, "pkg", "asalee_bg.wasm")), "dist/site is missing: run `make build` first");
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run \`make test\` (it installs chromium)`);
+  mkdirSync(outputDir, { recursive: true });
+  server = await serve(siteDir);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // A fresh profile directory is playwright's own default.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "fr-FR" });
+  page = await context.newPage();
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+async function open() {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+}
+
+async function pasteAndRead(text) {
+  await page.fill("#text", text);
+  await page.click("#parse");
+}
+
+const cell = (card, field) => card.locator(`tr[data-field="${field}"] td`);
+
+describe("the demo page", () => {
+  test("loads the module from the same origin only", async () => {
+    await open();
+    await assert.doesNotReject(page.waitForSelector("#parse:not([disabled])"));
+    assert.match(await page.textContent("#status"), /Prêt/);
+    assert.deepStrictEqual(requests.filter((url) => !url.startsWith(origin)), []);
+    assert.ok(requests.some((url) => url.endsWith("/pkg/asalee_bg.wasm")));
+  });
+
+  test("every control has a label, results are announced", async () => {
+    const unlabelled = await page.$$eval("input, textarea, select, button", (nodes) =>
+      nodes
+        .filter((node) => !(node.labels?.length || node.getAttribute("aria-label") || node.textContent.trim()))
+        .map((node) => node.outerHTML));
+    assert.deepStrictEqual(unlabelled, []);
+    assert.equal(await page.getAttribute("#status", "aria-live"), "polite");
+    assert.equal(await page.getAttribute("html", "lang"), "fr");
+  });
+
+  for (const d of documents) {
+    test(`pasting ${d.name} shows its record`, async () => {
+      await pasteAndRead(d.text);
+      const cards = page.locator("#list .record");
+      await cards.first().waitFor();
+      assert.equal(await cards.count(), 1);
+      const card = cards.first();
+      assert.equal(await card.getAttribute("data-number"), String(d.expected.number));
+      assert.equal((await cell(card, "number").textContent()).trim(), String(d.expected.number));
+      assert.equal(await card.locator(".json code").textContent(), JSON.stringify(d.expected, null, 2));
+      if (d.expected.title) assert.equal(await card.locator("h3.title").textContent(), d.expected.title);
+      const published = d.expected.question_published;
+      if (published) {
+        assert.equal(await cell(card, "question_published").locator("time").getAttribute("datetime"), published.date);
+      }
+      const paragraphs = d.expected.question_text?.split("\n") ?? [];
+      assert.equal(await card.locator(".question-text p").count(), paragraphs.length);
+      assert.match(await page.textContent("#status"), /1 document lu : 1 fiche, 0 erreur\./);
+    });
+  }
+
+  test("dates are written in French, fields in words", async () => {
+    await pasteAndRead(doc("000").text);
+    const card = page.locator("#list .record").first();
+    assert.equal((await cell(card, "question_published").textContent()).trim(), "19 décembre 2023");
+    assert.equal((await cell(card, "chamber").textContent()).trim(), "Assemblée nationale");
+    assert.equal((await cell(card, "kind").textContent()).trim(), "Question écrite");
+    assert.equal((await cell(card, "legislature").textContent()).trim(), "16e législature");
+    assert.equal((await cell(card, "closed").textContent()).trim(), "11 juin 2024 (fin de mandat)");
+    assert.match(await cell(card, "author").textContent(), /Mme Laure Miller — Renaissance, Marne/);
+    assert.match(await cell(card, "title").textContent(), /non indiqué/);
+    await page.screenshot({ path: join(outputDir, "demo-record.png"), fullPage: true });
+  });
+
+  test("warnings are highlighted and other fields listed", async () => {
+    const text = doc("002").text.replace(
+      "### Texte de la question",
+      "Date de dépôt : 3 mars 2024\n\n### Texte de la question",
+    );
+    await pasteAndRead(text);
+    const card = page.locator("#list .record").first();
+    await card.locator(".warnings").waitFor();
+    assert.match(await card.locator(".warnings li").first().textContent(), /^Ligne \d+ : /);
+    assert.equal(await card.locator(".other dt").textContent(), "Date de dépôt");
+    assert.equal(await card.locator(".other dd").textContent(), "3 mars 2024");
+
+    await page.check("#strict");
+    await page.locator("#list .record.error").waitFor();
+    assert.match(await page.locator("#list .record.error .where").textContent(), /\(strict\)$/);
+    await page.uncheck("#strict");
+    await page.locator("#list .record:not(.error)").waitFor();
+  });
+
+  test("picking files (one in Windows-1252) reads each", async () => {
+    const seed = doc("001");
+    const senat = doc("senat-");
+    await page.setInputFiles("#files", [
+      { name: "question-cp1252.txt", mimeType: "text/plain", buffer: Buffer.from(encodeCp1252(seed.text)) },
+      { name: "senat.txt", mimeType: "text/plain", buffer: Buffer.from(senat.bytes) },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll("#list .record").length === 2);
+    const cards = page.locator("#list .record");
+    assert.equal(await cards.nth(0).locator(".source").textContent(), "question-cp1252.txt");
+    assert.equal(await cards.nth(0).locator(".json code").textContent(), JSON.stringify(seed.expected, null, 2));
+    assert.equal(await cards.nth(1).locator(".json code").textContent(), JSON.stringify(senat.expected, null, 2));
+    assert.equal((await cell(cards.nth(1), "chamber").textContent()).trim(), "Sénat");
+    assert.match(await page.textContent("#status"), /2 documents lus : 2 fiches, 0 erreur\./);
+  });
+
+  test("downloads all records as JSON Lines and as CSV", async () => {
+    const seed = doc("001");
+    const senat = doc("senat-");
+    const [jsonl] = await Promise.all([page.waitForEvent("download"), page.click("#download-jsonl")]);
+    assert.equal(jsonl.suggestedFilename(), "questions.jsonl");
+    const lines = readFileSync(await jsonl.path(), "utf8").trimEnd().split("\n");
+    assert.deepStrictEqual(lines, [JSON.stringify(seed.expected), JSON.stringify(senat.expected)]);
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    assert.equal(csv.suggestedFilename(), "questions.csv");
+    const content = readFileSync(await csv.path(), "utf8");
+    assert.ok(content.startsWith("\uFEFFsource,uid,chamber,legislature,kind,number,title,"));
+    assert.match(content, /\r\nsenat\.txt,,SENAT,,QE,1342,/);
+  });
+
+  test("dropping a file reads it", async () => {
+    const d = doc("003");
+    const dataTransfer = await page.evaluateHandle(({ text, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: "text/plain" }));
+      return transfer;
+    }, { text: d.text, name: "dropped.txt" });
+    await page.dispatchEvent("#drop", "dragenter", { dataTransfer });
+    await page.dispatchEvent("#drop", "drop", { dataTransfer });
+    await page.waitForFunction(() => document.querySelector("#list .record .source")?.textContent === "dropped.txt");
+    const card = page.locator("#list .record").first();
+    assert.equal(await card.locator(".json code").textContent(), JSON.stringify(d.expected, null, 2));
+  });
+
+  test("an error shows its message, line, column and the offending line", async () => {
+    await pasteAndRead("Bonjour\n\nQuestion écrite n° 77\nRubrique : santé\n");
+    const card = page.locator("#list .record.error");
+    await card.waitFor();
+    assert.equal(await card.getAttribute("data-line"), "3");
+    assert.match(await card.locator(".reason").textContent(), /question 77 has neither a question text/);
+    assert.equal(await card.locator(".where").textContent(), "Ligne 3, colonne 1 (missing-text)");
+    assert.equal(await card.locator(".excerpt pre").textContent(), "3 | Question écrite n° 77\n    ^");
+    assert.match(await page.textContent("#status"), /1 document lu : 0 fiche, 1 erreur\./);
+    await page.screenshot({ path: join(outputDir, "demo-error.png"), fullPage: true });
+  });
+
+  test("a bad document among good ones: each shown in order", async () => {
+    const texts = [doc("000").text, "Question écrite n° 77\nRubrique : santé\n", doc("004").text];
+    await pasteAndRead(texts.map((t) => (t.endsWith("\n") ? t : `${t}\n`)).join(""));
+    await page.waitForFunction(() => document.querySelectorAll("#list .record").length === 3);
+    const classes = await page.$$eval("#list .record", (nodes) => nodes.map((n) => n.className));
+    assert.deepStrictEqual(classes, ["record", "record error", "record"]);
+    assert.match(await page.textContent("#status"), /3 documents lus : 2 fiches, 1 erreur\./);
+    assert.match(await page.locator("#list .record.error .excerpt pre").textContent(), /\| Question écrite n° 77\n/);
+  });
+
+  test("the copy button copies the JSON (or selects it)", async () => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    await pasteAndRead(doc("002").text);
+    const card = page.locator("#list .record").first();
+    await card.locator(".json summary").click();
+    await card.locator(".copy").click();
+    await page.waitForFunction(() => /JSON (copié|est sélectionné)/.test(document.querySelector("#status").textContent));
+    if (/copié/.test(await page.textContent("#status"))) {
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), JSON.stringify(doc("002").expected, null, 2));
+    }
+  });
+
+  test("the example menu loads a document, keyboard only", async () => {
+    await page.focus("#example");
+    await page.keyboard.press("ArrowDown");
+    await page.locator("#list .record").first().waitFor();
+    await page.waitForFunction(() => document.querySelector("#text").value.length > 0);
+    await page.focus("#text");
+    await page.keyboard.press("Control+Enter");
+    assert.equal(await page.locator("#list .record:not(.error)").count(), 1);
+  });
+
+  test("readable on a phone", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pasteAndRead(doc("senat-").text);
+    await page.locator("#list .record").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    await page.screenshot({ path: join(outputDir, "demo-phone.png"), fullPage: true });
+    await page.setViewportSize({ width: 1100, height: 900 });
+  });
+
+  test("no error in the page's console", () => {
+    assert.deepStrictEqual(problems, []);
+  });
+});
