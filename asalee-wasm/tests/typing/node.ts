@@ -1,0 +1,3 @@
+import { check } from "./common.js";
+
+check("", new Uint8Array());
