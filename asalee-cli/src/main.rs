@@ -16,6 +16,7 @@ mod cli;
 mod inputs;
 mod output;
 mod run;
+mod window;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal};
@@ -88,6 +89,7 @@ fn parse(args: ParseArgs) -> ExitCode {
             source: args.source,
         },
         jobs,
+        sizes: window::Sizes::from_env(),
     };
     match run::run(&inputs, settings) {
         Ok(outcome) if outcome.unreadable > 0 => ExitCode::from(2),

@@ -12,11 +12,15 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use asalee_core::Options;
+use std::fs::File;
+use std::path::Path;
+
+use asalee_core::{Options, ParseError, Question};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::inputs::Input;
+use crate::inputs::{Input, Source};
 use crate::output::{Encoder, Style};
+use crate::window;
 
 /// A worker hands its output over once it holds this many bytes.
 const CHUNK: usize = 256 * 1024;
@@ -36,6 +40,8 @@ pub(crate) struct Settings {
     pub(crate) style: Style,
     /// How many worker threads.
     pub(crate) jobs: usize,
+    /// Inputs larger than a window are read a window at a time.
+    pub(crate) sizes: window::Sizes,
 }
 
 /// What happened.
@@ -134,78 +140,135 @@ struct Worker<'a> {
 impl Worker<'_> {
     /// Reads, parses and hands over one input.
     fn process(&self, i: usize, input: &Input) -> Result<(), Aborted> {
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                self.counts.unreadable.fetch_add(1, Ordering::Relaxed);
-                let err = format!("asalee: cannot read {}: {e}\n", input.shown).into_bytes();
-                return self.sink.send(
-                    i,
-                    Chunk {
-                        out: Vec::new(),
-                        err,
-                    },
-                    true,
-                );
-            }
+        let mut doc = Documents::new(self, i, &input.shown);
+        let options = Options::new().strict(self.settings.strict);
+        let windowed = match &input.source {
+            Source::File(path) if input.len > self.settings.sizes.window as u64 => Some(path),
+            _ => None,
         };
-        let shown = input.shown.as_str();
-        let mut encoder = Encoder::new(self.settings.style);
-        let mut err = Vec::new();
-        let mut documents = 0;
-        let mut done = 0;
-        let mut all = Options::new()
-            .strict(self.settings.strict)
-            .parse_all_bytes(&bytes);
-        while let Some(result) = all.next() {
-            documents += 1;
-            match result {
-                Ok(q) => {
-                    if !err.is_empty() {
-                        // Keep the order of records and messages: the messages go out first.
-                        self.send(i, &mut encoder, &mut err, false)?;
+        let read = match windowed {
+            Some(path) => self.windowed(path, options, &mut doc),
+            None => match input.read() {
+                Ok(bytes) => {
+                    let mut done = 0;
+                    let mut all = options.parse_all_bytes(&bytes);
+                    while let Some(result) = all.next() {
+                        doc.take(result, 0)?;
+                        let at = all.byte_offset().min(bytes.len());
+                        self.progress.advance(at.saturating_sub(done) as u64);
+                        done = done.max(at);
                     }
-                    encoder.push(&q, shown).map_err(|e| self.sink.abort(e))?;
-                    self.counts.records.fetch_add(1, Ordering::Relaxed);
+                    self.progress
+                        .advance(bytes.len().saturating_sub(done) as u64);
+                    Ok(())
                 }
-                Err(e) => {
-                    self.counts.failed.fetch_add(1, Ordering::Relaxed);
-                    let _ = writeln!(err, "{shown}:{}:{}: {}", e.line(), e.column(), e.message());
-                }
-            }
-            let at = all.byte_offset().min(bytes.len());
-            self.progress.advance(at.saturating_sub(done) as u64);
-            done = done.max(at);
-            if encoder.len() >= CHUNK {
-                self.send(i, &mut encoder, &mut err, false)?;
-            }
-        }
-        if documents == 0 {
-            // parse_all yields an error for an input with no document; this is only a safeguard.
-            self.counts.failed.fetch_add(1, Ordering::Relaxed);
-            let _ = writeln!(err, "{shown}:1:1: not a question document");
-        }
-        self.progress
-            .advance(bytes.len().saturating_sub(done) as u64);
+                Err(e) => Err(e),
+            },
+        };
         self.progress.file_done();
-        drop(all);
-        drop(bytes);
-        self.send(i, &mut encoder, &mut err, true)
+        doc.finish(read.err())
     }
 
-    fn send(
-        &self,
-        i: usize,
-        encoder: &mut Encoder,
-        err: &mut Vec<u8>,
-        last: bool,
-    ) -> Result<(), Aborted> {
-        let out = encoder.take().map_err(|e| self.sink.abort(e))?;
+    /// A large file, a window at a time.
+    fn windowed(&self, path: &Path, options: Options, doc: &mut Documents<'_>) -> io::Result<()> {
+        let encoding = window::detect(File::open(path)?)?;
+        let sizes = self.settings.sizes;
+        let emit = |result, lines| doc.take(result, lines);
+        let progress = |n| self.progress.advance(n as u64);
+        match window::parse(File::open(path)?, encoding, options, sizes, emit, progress) {
+            Ok(()) => Ok(()),
+            Err(window::WindowError::Io(e)) => Err(e),
+            // Standard output failed: `finish` reports it.
+            Err(window::WindowError::Emit(Aborted)) => Ok(()),
+        }
+    }
+}
+
+/// The output of one input's documents, handed over in chunks.
+struct Documents<'a> {
+    worker: &'a Worker<'a>,
+    i: usize,
+    shown: &'a str,
+    encoder: Encoder,
+    err: Vec<u8>,
+    documents: usize,
+    aborted: bool,
+}
+
+impl<'a> Documents<'a> {
+    fn new(worker: &'a Worker<'a>, i: usize, shown: &'a str) -> Documents<'a> {
+        let encoder = Encoder::new(worker.settings.style);
+        Documents {
+            worker,
+            i,
+            shown,
+            encoder,
+            err: Vec::new(),
+            documents: 0,
+            aborted: false,
+        }
+    }
+
+    /// One document's result; `lines` come before the text it was read from.
+    fn take(&mut self, result: Result<Question, ParseError>, lines: usize) -> Result<(), Aborted> {
+        self.documents += 1;
+        let counts = self.worker.counts;
+        match result {
+            Ok(mut q) => {
+                if !self.err.is_empty() {
+                    // Keep the order of records and messages: the messages go out first.
+                    self.send(false)?;
+                }
+                for w in &mut q.warnings {
+                    w.line += lines;
+                }
+                let pushed = self.encoder.push(&q, self.shown);
+                pushed.map_err(|e| self.abort(e))?;
+                counts.records.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                counts.failed.fetch_add(1, Ordering::Relaxed);
+                let (line, column) = (e.line() + lines, e.column());
+                let _ = writeln!(self.err, "{}:{line}:{column}: {}", self.shown, e.message());
+            }
+        }
+        if self.encoder.len() >= CHUNK {
+            self.send(false)?;
+        }
+        Ok(())
+    }
+
+    /// Hands over the rest, with the read error if the input could not be read (whole).
+    fn finish(mut self, read_error: Option<io::Error>) -> Result<(), Aborted> {
+        if self.aborted {
+            return Err(Aborted);
+        }
+        let counts = self.worker.counts;
+        if let Some(e) = read_error {
+            counts.unreadable.fetch_add(1, Ordering::Relaxed);
+            let _ = writeln!(self.err, "asalee: cannot read {}: {e}", self.shown);
+        } else if self.documents == 0 {
+            // parse_all yields an error for an input with no document; this is only a safeguard.
+            counts.failed.fetch_add(1, Ordering::Relaxed);
+            let _ = writeln!(self.err, "{}:1:1: not a question document", self.shown);
+        }
+        self.send(true)
+    }
+
+    fn send(&mut self, last: bool) -> Result<(), Aborted> {
+        let out = self.encoder.take().map_err(|e| self.abort(e))?;
         let chunk = Chunk {
             out,
-            err: std::mem::take(err),
+            err: std::mem::take(&mut self.err),
         };
-        self.sink.send(i, chunk, last)
+        let sent = self.worker.sink.send(self.i, chunk, last);
+        self.aborted |= sent.is_err();
+        sent
+    }
+
+    fn abort(&mut self, e: io::Error) -> Aborted {
+        self.aborted = true;
+        self.worker.sink.abort(e)
     }
 }
 

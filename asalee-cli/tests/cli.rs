@@ -350,9 +350,11 @@ fn strict_mode_turns_warnings_into_errors() {
 
 /// Every fixture of the project, as one list of inputs.
 fn every_fixture() -> Vec<PathBuf> {
-    ["seeds", "authored", "real"]
+    ["seeds", "authored", "real", "variants"]
         .iter()
-        .flat_map(|d| sorted_files(&fixtures().join(d)))
+        .map(|d| fixtures().join(d))
+        .filter(|d| d.is_dir())
+        .flat_map(|d| sorted_files(&d))
         .collect()
 }
 
@@ -624,4 +626,33 @@ fn help_and_version() {
         text(&version.stdout),
         format!("asalee {}\n", env!("CARGO_PKG_VERSION"))
     );
+}
+
+/// A large input is read a window at a time (`ASALEE_WINDOW` makes the windows small here):
+/// the same records and messages as one pass, lines counted from the start of the input.
+#[test]
+fn large_inputs_in_windows_lose_nothing() {
+    let dir = scratch("windows");
+    let mut big = Vec::new();
+    let sources = every_fixture();
+    for round in 0..2 {
+        for (i, source) in sources.iter().enumerate() {
+            if (i + round) % 3 != 2 {
+                big.extend(fs::read(source).unwrap());
+                big.push(b'\n');
+            }
+        }
+    }
+    let path = dir.join("export.txt");
+    fs::write(&path, &big).unwrap();
+    let (want_out, want_err) = expected(&read_inputs(std::slice::from_ref(&path)), false);
+    let output = Command::new(env!("CARGO_BIN_EXE_asalee"))
+        .args([Path::new("parse"), &path])
+        .env("ASALEE_WINDOW", "200000")
+        .output()
+        .unwrap();
+    assert!(big.len() > 400_000, "several windows");
+    assert_eq!(text(&output.stderr), want_err);
+    assert_eq!(text(&output.stdout), want_out);
+    assert_eq!(code(&output), i32::from(!want_err.is_empty()));
 }
