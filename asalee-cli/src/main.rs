@@ -10,7 +10,8 @@
 //! order then document order, and `PATH:LINE:COLUMN: message` on standard error for each document
 //! that is not a question. Exit status: 0 when every document parsed, 1 when one failed, 2 when
 //! an input could not be read or the arguments are wrong. Files are parsed on every core, the
-//! output kept in order with bounded memory (see `run`).
+//! output kept in order with bounded memory (see `run`); a large file is read a window at a time
+//! (see `window`), so that memory grows neither with the number of inputs nor with their size.
 
 mod cli;
 mod inputs;

@@ -4,16 +4,16 @@
 //! [`Sink`] in chunks. The sink writes the chunks of the input at the head of the order straight
 //! to standard output and keeps those of later inputs until their turn, up to a byte budget: a
 //! worker whose chunk would exceed it waits until the head moves on. Memory is therefore bounded
-//! by the budget plus, per worker, one input and one chunk, however many inputs there are.
+//! by the budget plus, per worker, one input and one chunk, however many inputs there are; an
+//! input larger than a window is itself read a window at a time (see [`window`]).
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
-
-use std::fs::File;
-use std::path::Path;
 
 use asalee_core::{Options, ParseError, Question};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
