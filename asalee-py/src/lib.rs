@@ -1,10 +1,10 @@
 //! The extension module `asalee._asalee` of the Python package `asalee`.
 //!
 //! Registration and conversion only: every rule of the SPEC lives in `asalee-core`. A
-//! [`Question`] becomes an instance of the frozen dataclasses of `asalee/_model.py` (built by
-//! calling those classes, imported once), dates become `datetime.date`, lists become tuples, and
-//! a [`ParseError`] becomes `asalee.ParseError` through [`to_py_error`]. The GIL is released
-//! while the core parses.
+//! [`Question`] becomes an instance of the immutable record classes of `asalee/_model.py`
+//! (built by calling those classes, imported once), dates become `datetime.date`, lists become
+//! tuples, and a [`ParseError`] becomes `asalee.ParseError` through [`to_py_error`]. The GIL is
+//! released while the core parses.
 
 use std::borrow::Cow;
 use std::sync::{Mutex, MutexGuard, PoisonError};
