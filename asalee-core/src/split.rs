@@ -71,11 +71,40 @@ fn has_body(page: &str) -> bool {
     memchr::memmem::find_iter(b, b"<").any(|at| b.len() >= at + 5 && b[at + 1..at + 5].eq_ignore_ascii_case(b"body"))
 }
 
+/// The name of the first element that starts on a line (not a declaration or comment).
+fn first_element(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'<', b).find_map(|at| {
+        let rest = &line[at + 1..];
+        let name: String =
+            rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')).collect();
+        rest.starts_with(|c: char| c.is_ascii_alphabetic()).then_some(name)
+    })
+}
+
+/// Whether a line holds `</name>`.
+fn closes_element(line: &str, name: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memmem::find_iter(b, b"</").any(|at| {
+        let rest = &line[at + 2..];
+        rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('>')
+    })
+}
+
 /// How many `<html` start tags and `</html>` end tags a line holds.
 fn html_tags(line: &str) -> (usize, usize) {
     let b = line.as_bytes();
     let (mut opens, mut closes) = (0, 0);
+    // Skip comments (the conditional `<!--[if IE]><html …><![endif]-->` of old pages).
+    let mut comment_end = 0;
     for at in memchr::memchr_iter(b'<', b) {
+        if at < comment_end {
+            continue;
+        }
+        if b[at..].starts_with(b"<!--") {
+            comment_end = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
+            continue;
+        }
         let rest = &b[at + 1..];
         let is = |p: &[u8], r: &[u8]| r.len() >= p.len() && r[..p.len()].eq_ignore_ascii_case(p) && r.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric());
         if is(b"html", rest) {
@@ -93,6 +122,7 @@ fn chunks(text: &str) -> Vec<Chunk> {
     let mut text_start = 0;
     let mut page_start: Option<usize> = None;
     let mut depth = 0usize;
+    let mut xml_root: Option<String> = None;
     let mut at = 0;
     while at < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |e| at + e + 1);
@@ -106,8 +136,23 @@ fn chunks(text: &str) -> Vec<Chunk> {
                 out.push(Chunk::Text(text_start..at));
             }
             page_start = Some(at);
+            depth = 0;
+            xml_root = line.trim_start().starts_with("<?xml").then(String::new);
         }
-        if page_start.is_some() {
+        if page_start.is_some() && xml_root.is_some() {
+            // An XML document ends where its root element closes.
+            if xml_root.as_deref() == Some("") {
+                if let Some(name) = first_element(line) {
+                    xml_root = Some(name);
+                }
+            }
+            let root = xml_root.as_deref().unwrap_or("");
+            if !root.is_empty() && closes_element(line, root) {
+                out.push(Chunk::Page(page_start.take().unwrap_or(at)..end));
+                text_start = end;
+                xml_root = None;
+            }
+        } else if page_start.is_some() {
             // Pages nest `<html>` inside their texts (an-fiche's `<quest><html>…</html>`): the page
             // ends when its outermost `<html>` closes.
             let (opens, closes) = html_tags(line);
@@ -138,6 +183,8 @@ struct Current {
     number: Option<u64>,
     question_of: bool,
     text: bool,
+    /// Whether an answer heading (`Texte de la réponse`, `DEBAT`) was seen.
+    answer: bool,
     content: bool,
 }
 
@@ -153,6 +200,10 @@ fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             if let Some(c) = &mut cur {
                 if !line.trim().is_empty() && !grammar::is_header_line(line) && !grammar::common::is_chrome(line) {
                     c.content = true;
+                }
+                let first = label::items(line).into_iter().next();
+                if first.is_some_and(|it| matches!(it.key, Some(label::Key::AnswerHeading | label::Key::Debate))) {
+                    c.answer = true;
                 }
             }
             continue;
@@ -180,6 +231,7 @@ fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             number: a.number(),
             question_of: matches!(a, Anchor::QuestionOf),
             text: matches!(a, Anchor::TextHeading) || start < i && trailer(&lines, start, i),
+            answer: false,
             content: false,
         });
     }
@@ -199,7 +251,7 @@ fn joins(c: &Current, a: Anchor) -> bool {
         Anchor::QuestionOf => matches!(c.anchor, Anchor::KindNumberTitle(..)) && !c.question_of,
         Anchor::SenatAuthor => matches!(c.anchor, Anchor::KindNumber(..)) && !c.content,
         Anchor::TextHeading => {
-            !c.text && !matches!(c.anchor, Anchor::KindNumberTitle(..) | Anchor::QuestionOf | Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor)
+            !c.text && !c.answer && !matches!(c.anchor, Anchor::KindNumberTitle(..) | Anchor::QuestionOf | Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor)
         }
         _ => false,
     }
@@ -235,18 +287,12 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
     };
     match a {
         Anchor::Numero(_) => {
-            let has_heading = (at + 1..lines.len())
-                .take_while(|&i| !grammar::anchor(lines.get(i)).is_some_and(|x| x.is_strong()))
-                .any(|i| {
-                    label::items(lines.get(i)).first().is_some_and(|it| {
-                        matches!(it.key, Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate))
-                    })
-                });
-            if !has_heading {
-                if let Some(open) = (floor..at).rev().find(|&i| name::opening_name(lines.get(i)).is_some()) {
-                    let mut s = open;
-                    if let Some(t) = title_before(open) {
-                        s = t;
+            if !heading_follows(lines, at) {
+                let open = (floor..at).rev().find(|&i| name::opening_name(lines.get(i)).is_some());
+                // The question's opening words under a title: a copied text.
+                if let Some((_, t)) = open.and_then(|o| title_before(o).map(|t| (o, t))) {
+                    let mut s = t;
+                    {
                         // A date line above the title (`28-11-2013`).
                         let mut d = s;
                         while d > floor && blank(d - 1) {
@@ -274,6 +320,29 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
         }
         Anchor::KindNumberTitle(..) | Anchor::SenatAuthor | Anchor::TextHeading => at,
     }
+}
+
+/// Whether a text heading follows an an-legacy number line within its metadata (labelled lines,
+/// the author and kind cells, and the short ends of cells a text rendering wrapped), as on every
+/// page; a copied text has its question before, and prose after its number line.
+fn heading_follows(lines: &Lines, at: usize) -> bool {
+    for i in (at + 1..lines.len()).filter(|&i| !lines.get(i).trim().is_empty()).take(30) {
+        let line = lines.get(i);
+        let its = label::items(line);
+        let Some(first) = its.first() else { continue };
+        if matches!(first.key, Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate)) {
+            return true;
+        }
+        let meta = !first.label.is_empty()
+            || grammar::an_legacy::author(first.value).is_some()
+            || grammar::common::kind_words(first.value).is_ok()
+            || grammar::is_header_line(line)
+            || line.trim().chars().count() <= 40;
+        if !meta {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_date_only(line: &str) -> bool {
@@ -314,7 +383,7 @@ mod tests {
 
     #[test]
     fn front_matter_yields_nothing_and_no_document_yields_one() {
-        assert_eq!(segments("Sommaire : 3\n\nQuestion écrite n° 1\nTexte\n"), ["Question écrite n° 1\nTexte\n"]);
+        assert_eq!(segments("Sommaire\n\nRubrique : x\n\nQuestion écrite n° 1\nTexte\n"), ["Question écrite n° 1\nTexte\n"]);
         let mut s = Splitter::new("Bonjour\n");
         assert!(s.is_empty());
         assert_eq!(s.next_segment(), Some(0..8));

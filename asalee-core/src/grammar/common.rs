@@ -133,11 +133,13 @@ pub(crate) fn chamber_line(s: &str) -> Option<Chamber> {
 /// Lines of the sites' chrome that follow a document's last field in text renderings: a
 /// document ends there.
 pub(crate) fn is_chrome(line: &str) -> bool {
-    let s = line.trim();
+    // List bullets of text renderings (`* `, `- `, `• `) before the link's text.
+    let s = line.trim().trim_start_matches(['-', '*', '•', '+']).trim();
     const WHOLE: &[&str] = &[
         "Imprimer", "Format PDF", "partager", "Partager sur", "Page mise à jour le", "Haut de page",
         "Retour haut de page", "Retour en haut de page", "Aller en bas de la page", "Version PDF",
         "Imprimer cette page", "Envoyer par courriel", "Voir la question", "Lien permanent",
+        "Aller au contenu", "Aller directement au contenu", "Accéder au contenu",
     ];
     if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
         return true;
@@ -214,5 +216,6 @@ mod tests {
         assert!(!is_chrome("Imprimer le texte"));
         assert!(is_chrome("printer-icon Imprimer"));
         assert!(is_chrome("pdf Format PDF"));
+        assert!(is_chrome("  • Aller au contenu"));
     }
 }

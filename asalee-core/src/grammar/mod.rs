@@ -96,7 +96,7 @@ pub(crate) fn could_be_title(line: &str) -> bool {
         && !common::is_chrome(t)
         && !is_header_line(t)
         && anchor(t).is_none()
-        && !label::items(t).iter().any(|i| !i.label.is_empty())
+        && !label::items(t).iter().any(|i| i.key.is_some())
         && t.chars().count() <= 400
 }
 

@@ -133,7 +133,11 @@ fn find_anchor(lines: &Lines) -> Option<(usize, Anchor)> {
 
 /// The layout of a document, from its anchor and the markers around it.
 fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
-    let all = || (0..lines.len()).map(|i| lines.get(i));
+    // The document's own lines: up to the chrome or chamber line that ends it.
+    let end = (at + 1..lines.len())
+        .find(|&i| common::is_chrome(lines.get(i)) || common::chamber_line(lines.get(i)).is_some())
+        .unwrap_or(lines.len());
+    let all = || (0..end).map(|i| lines.get(i));
     match anchor {
         Anchor::Numero(_) | Anchor::TextHeading => {
             let upper = all().any(|l| l.contains("Texte de la QUESTION") || l.contains("Texte de la REPONSE") || l.trim_start().starts_with("DEBAT"));
@@ -290,7 +294,8 @@ impl<'l, 't> Walk<'l, 't> {
                 }
                 continue;
             }
-            if common::is_chrome(line) {
+            // The site's chrome, or the chamber line that heads the next page, ends the document.
+            if common::is_chrome(line) || common::chamber_line(line).is_some() {
                 break;
             }
             let after_wrap = i > 0 && self.lines.is_soft(i - 1) && !self.lines.get(i - 1).trim().is_empty();
