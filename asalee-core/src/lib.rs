@@ -151,7 +151,9 @@ pub fn parse_all_bytes(input: &[u8]) -> ParseAll<'_> {
 /// One document: the first of the input, with a warning when more follow.
 fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseError> {
     let mut all = ParseAll::new(text, Options::new());
-    let first = all.next().unwrap_or_else(|| unreachable_no_document(all.text()));
+    let first = all
+        .next()
+        .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
     if let Some(next) = all.splitter.next_segment() {
         let mut lines = record::LineCounter::new(all.text());
@@ -166,7 +168,11 @@ fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseErro
         if let Some(w) = q.warnings.first() {
             let mut lines = record::LineCounter::new(all.text());
             let offset = lines.line_start(w.line);
-            return Err(ParseError::new(ErrorKind::Strict, format!("strict mode: {}", w.message), lines.position(offset)));
+            return Err(ParseError::new(
+                ErrorKind::Strict,
+                format!("strict mode: {}", w.message),
+                lines.position(offset),
+            ));
         }
     }
     Ok(q)
@@ -174,7 +180,11 @@ fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseErro
 
 /// The splitter always yields at least one segment; this is its error should it not.
 fn unreachable_no_document(text: &str) -> Result<Question, ParseError> {
-    Err(ParseError::new(ErrorKind::NotAQuestion, "not a question document", position::Position::of(text, 0)))
+    Err(ParseError::new(
+        ErrorKind::NotAQuestion,
+        "not a question document",
+        position::Position::of(text, 0),
+    ))
 }
 
 /// The iterator of [`parse_all`]: one `Result` per document, in order.
@@ -190,7 +200,13 @@ pub struct ParseAll<'a> {
 impl<'a> ParseAll<'a> {
     fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
         let splitter = split::Splitter::new(&text);
-        ParseAll { text, options, splitter, offset: 0, line_of_offset: (0, 1) }
+        ParseAll {
+            text,
+            options,
+            splitter,
+            offset: 0,
+            line_of_offset: (0, 1),
+        }
     }
 
     /// The byte offset, in the decoded text, where the document last returned began (0 before the
@@ -213,12 +229,27 @@ impl Iterator for ParseAll<'_> {
         self.offset = segment.start;
         // Number lines from where the last document started, so that a long input costs linear time.
         let (from, line) = self.line_of_offset;
-        let line = line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
+        let line =
+            line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
         self.line_of_offset = (segment.start, line);
         let counter = record::LineCounter::at(&self.text, segment.start, line);
-        Some(grammar::parse_document(&self.text, segment, counter, self.options))
+        Some(grammar::parse_document(
+            &self.text,
+            segment,
+            counter,
+            self.options,
+        ))
     }
 }
 
 impl std::iter::FusedIterator for ParseAll<'_> {}
 
+/// The README's examples, run as doc-tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+/// The project README's Rust example, run as a doc-test.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ProjectReadmeDoctests;

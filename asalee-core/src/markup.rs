@@ -88,18 +88,89 @@ const VOID: &[&str] = &[
 
 /// Block elements: their start and end end a line.
 const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "option", "frameset",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+    "option",
+    "frameset",
     "frame",
 ];
 
 /// Block elements that, while open, make source line breaks white space.
 const CONTAINER: &[&str] = &[
-    "html", "body", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "div", "p", "li", "ul",
-    "ol", "dl", "dd", "dt", "section", "article", "main", "header", "center", "form", "blockquote",
-    "aside", "figure", "address", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "caption",
+    "html",
+    "body",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "div",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "section",
+    "article",
+    "main",
+    "header",
+    "center",
+    "form",
+    "blockquote",
+    "aside",
+    "figure",
+    "address",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "caption",
 ];
 
 fn is_in(list: &[&str], name: &str) -> bool {
@@ -128,7 +199,9 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
     if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b':' || b[i] == b'_') {
+    while i < b.len()
+        && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b':' || b[i] == b'_')
+    {
         i += 1;
     }
     let name = &s[name_start..i];
@@ -160,12 +233,22 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
                 quote = c;
             }
         } else if c == b'>' {
-            return Some(Tag { name, end, attrs: &s[attrs_start..i], len: i + 1 });
+            return Some(Tag {
+                name,
+                end,
+                attrs: &s[attrs_start..i],
+                len: i + 1,
+            });
         }
         i += 1;
     }
     let gt = first_gt?;
-    Some(Tag { name, end, attrs: &s[attrs_start..gt], len: gt + 1 })
+    Some(Tag {
+        name,
+        end,
+        attrs: &s[attrs_start..gt],
+        len: gt + 1,
+    })
 }
 
 /// Whether the attributes hide the element.
@@ -192,7 +275,9 @@ fn has_word_attr(attrs: &str, name: &str) -> bool {
 
 /// Whether the `class` attribute holds a class starting with `prefix`.
 fn class_has(attrs: &str, prefix: &str) -> bool {
-    let Some(at) = attrs.find("class=") else { return false };
+    let Some(at) = attrs.find("class=") else {
+        return false;
+    };
     let rest = &attrs[at + 6..];
     let value = match rest.as_bytes().first() {
         Some(&q @ (b'"' | b'\'')) => rest[1..].split(q as char).next().unwrap_or(""),
@@ -361,7 +446,27 @@ pub(crate) fn lines(src: &str) -> Lines {
         // Copy a run of ordinary text at once.
         let special = rest
             .iter()
-            .position(|&c| matches!(c, b'<' | b'&' | b'\n' | b'\t' | b' ' | b'\r' | b'*' | b'[' | b']' | b'\\' | b'^' | b'|' | b'!' | b'_' | 0xC2 | 0xE2 | 0x00..=0x1F))
+            .position(|&c| {
+                matches!(
+                    c,
+                    b'<' | b'&'
+                        | b'\n'
+                        | b'\t'
+                        | b' '
+                        | b'\r'
+                        | b'*'
+                        | b'['
+                        | b']'
+                        | b'\\'
+                        | b'^'
+                        | b'|'
+                        | b'!'
+                        | b'_'
+                        | 0xC2
+                        | 0xE2
+                        | 0x00..=0x1F
+                )
+            })
             .unwrap_or(rest.len());
         if special > 0 {
             b.push_text(&src[i..i + special], i);
@@ -411,7 +516,8 @@ pub(crate) fn lines(src: &str) -> Lines {
                         let name = tag.name;
                         let tag_len = tag.len;
                         if !tag.end && (is_in(SKIPPED, name) || hidden(tag.attrs)) {
-                            let self_closing = tag.attrs.trim_end().ends_with('/') || is_in(VOID, name);
+                            let self_closing =
+                                tag.attrs.trim_end().ends_with('/') || is_in(VOID, name);
                             if !self_closing {
                                 if is_in(RAW_TEXT, name) {
                                     i += tag_len;
@@ -466,7 +572,10 @@ pub(crate) fn lines(src: &str) -> Lines {
 
 /// Whether the source line starting at `at` is blank.
 fn next_line_blank(bytes: &[u8], at: usize) -> bool {
-    bytes[at.min(bytes.len())..].iter().take_while(|&&c| c != b'\n').all(|c| c.is_ascii_whitespace())
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .all(|c| c.is_ascii_whitespace())
 }
 
 /// Whether a text is a saved page rather than a fragment, Markdown or text.
@@ -477,19 +586,35 @@ pub(crate) fn is_page(src: &str) -> bool {
 }
 
 fn is_space_char(c: char) -> bool {
-    matches!(c, '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{2028}' | '\u{2029}' | '\u{85}')
+    matches!(
+        c,
+        '\u{A0}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{85}'
+    )
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
 }
 
 /// Whether a `<` in text starts a real HTML element (so the tag may span lines).
 fn looks_like_html_start(s: &str) -> bool {
     let lower: String = s.chars().take(12).collect::<String>().to_ascii_lowercase();
-    ["<html", "<body", "<table", "<div", "<head", "<p ", "<p>", "<section", "<meta", "<link", "<a "]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "<html", "<body", "<table", "<div", "<head", "<p ", "<p>", "<section", "<meta", "<link",
+        "<a ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// Length of a comment at the start of `s` (`<!-- … -->`, `<!-->`, `<!--->`), to the end of the
@@ -514,7 +639,8 @@ fn declaration_len(s: &str) -> Option<usize> {
     if s.starts_with("<![CDATA[") {
         return Some(9);
     }
-    if b.len() > 2 && (b[1] == b'!' || b[1] == b'?') && (b[2].is_ascii_alphabetic() || b[1] == b'?') {
+    if b.len() > 2 && (b[1] == b'!' || b[1] == b'?') && (b[2].is_ascii_alphabetic() || b[1] == b'?')
+    {
         return Some(memchr(b'>', b).map_or(s.len(), |e| e + 1));
     }
     None
@@ -570,7 +696,10 @@ fn pop_container(b: &mut Builder<'_>, name: &str) {
     // Only look a bounded distance down, so that stray end tags cost O(1).
     let n = b.containers.len();
     let lowest = n.saturating_sub(64);
-    if let Some(pos) = (lowest..n).rev().find(|&k| b.containers[k].eq_ignore_ascii_case(name)) {
+    if let Some(pos) = (lowest..n)
+        .rev()
+        .find(|&k| b.containers[k].eq_ignore_ascii_case(name))
+    {
         b.containers.truncate(pos);
     }
 }
@@ -616,12 +745,20 @@ fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
     let indent = line.len() - trimmed.len();
     // A horizontal rule (`---`, `***`, `___`, `===`, box-drawing rules) is no text.
     if trimmed.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && trimmed.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '═' | '—' | '–'))
+        && trimmed.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '═' | '—' | '–')
+        })
     {
         return line.len();
     }
     // Table separator row: only |, -, :, spaces.
-    if trimmed.starts_with('|') && trimmed.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) && trimmed.contains('-') {
+    if trimmed.starts_with('|')
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && trimmed.contains('-')
+    {
         return line.len();
     }
     if trimmed.starts_with('#') {
@@ -633,7 +770,9 @@ fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
     if trimmed.starts_with("> ") || trimmed == ">" {
         return indent + 1;
     }
-    if trimmed.starts_with("* ") || trimmed.starts_with("+ ") && !trimmed[2..].starts_with(|c: char| c.is_ascii_digit()) {
+    if trimmed.starts_with("* ")
+        || trimmed.starts_with("+ ") && !trimmed[2..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return indent + 2;
     }
     let _ = b;
@@ -651,7 +790,9 @@ fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
             let run = bytes[i..].iter().take_while(|&&x| x == c).count();
             let left_flanking = next.is_some_and(|n| !n.is_whitespace());
             let right_flanking = prev.is_some_and(|p| !p.is_whitespace());
-            let word_inside = c == b'_' && prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let word_inside = c == b'_'
+                && prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric);
             if (left_flanking || right_flanking) && !word_inside && run <= 3 {
                 return run;
             }
@@ -731,7 +872,10 @@ fn link_len(s: &str) -> Option<LinkLen> {
     if after[end] != b')' {
         return None;
     }
-    Some(LinkLen { text: close - 1, total: close + 2 + end + 1 })
+    Some(LinkLen {
+        text: close - 1,
+        total: close + 2 + end + 1,
+    })
 }
 
 /// Splits a line into its cells.
@@ -763,15 +907,27 @@ mod tests {
     #[test]
     fn text_lines_and_blank_lines() {
         assert_eq!(all("a  b\n\n c \n"), ["a b", "", "c"]);
-        assert_eq!(all("Titre\n=====\n---\n━━━━\nx"), ["Titre", "", "", "", "x"]);
+        assert_eq!(
+            all("Titre\n=====\n---\n━━━━\nx"),
+            ["Titre", "", "", "", "x"]
+        );
     }
 
     #[test]
     fn markdown_is_reduced_to_text() {
         assert_eq!(all("## 16ème législature"), ["16ème législature"]);
-        assert_eq!(all("**Auteur :** [Mme Danielle Brulebois](#)"), ["Auteur : Mme Danielle Brulebois"]);
-        assert_eq!(all("Jura (1<sup>re</sup> circonscription)"), ["Jura (1re circonscription)"]);
-        assert_eq!(all("Loiret (6^e circonscription)"), ["Loiret (6e circonscription)"]);
+        assert_eq!(
+            all("**Auteur :** [Mme Danielle Brulebois](#)"),
+            ["Auteur : Mme Danielle Brulebois"]
+        );
+        assert_eq!(
+            all("Jura (1<sup>re</sup> circonscription)"),
+            ["Jura (1re circonscription)"]
+        );
+        assert_eq!(
+            all("Loiret (6^e circonscription)"),
+            ["Loiret (6e circonscription)"]
+        );
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
@@ -793,7 +949,10 @@ mod tests {
             <nav><a>Accueil</a></nav>\n<table><tr><td> Question N° :\n<b>12</b></td><td>de <b>M.</b>\n X</td></tr>\n\
             <tr><td>Texte</td></tr></table>\n<span style=\"visibility: hidden\"><grp>X</grp></span>\n\
             <p>Un<br/>Deux</p><!-- c --><!--[if IE]><p>IE</p><![endif]--><footer>pied</footer></body></html>";
-        assert_eq!(all(page), ["Question N° : 12\tde M. X", "Texte", "Un", "Deux"]);
+        assert_eq!(
+            all(page),
+            ["Question N° : 12\tde M. X", "Texte", "Un", "Deux"]
+        );
     }
 
     #[test]
@@ -803,12 +962,18 @@ mod tests {
             ["", "Question N° 3200", "", "", "", "Rubrique > État", ""]
         );
         // In a saved page a blank line is white space.
-        assert_eq!(all("<html><body><p>Réponse\n\n publiée</p></body></html>"), ["Réponse publiée"]);
+        assert_eq!(
+            all("<html><body><p>Réponse\n\n publiée</p></body></html>"),
+            ["Réponse publiée"]
+        );
     }
 
     #[test]
     fn entities_and_spaces() {
-        assert_eq!(all("<p>a&nbsp;&nbsp;b &amp; c&#233;&eacute; &bogus; &</p>"), ["a b & céé &bogus; &"]);
+        assert_eq!(
+            all("<p>a&nbsp;&nbsp;b &amp; c&#233;&eacute; &bogus; &</p>"),
+            ["a b & céé &bogus; &"]
+        );
         assert_eq!(all("a\u{A0}\u{202F}b"), ["a b"]);
     }
 
@@ -839,7 +1004,9 @@ mod dump {
     #[test]
     #[ignore]
     fn dump_lines() {
-        let Ok(path) = std::env::var("ASALEE_DUMP") else { return };
+        let Ok(path) = std::env::var("ASALEE_DUMP") else {
+            return;
+        };
         let bytes = std::fs::read(path).unwrap();
         let (text, _) = crate::decode(&bytes);
         let l = super::lines(&text);

@@ -20,14 +20,12 @@ impl Position {
         let line = 1 + memchr::memchr_iter(b'\n', before).count();
         let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
         let column = 1 + text[line_start..offset].chars().count();
-        Position { offset, line, column }
+        Position {
+            offset,
+            line,
+            column,
+        }
     }
-}
-
-/// The 1-based line of `offset` in `text`.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset]).count()
 }
 
 #[cfg(test)]
@@ -55,6 +53,5 @@ mod tests {
         assert_eq!(lc("éé x", 5), (1, 4));
         // An offset inside a character moves back to its start.
         assert_eq!(lc("é", 1), (1, 1));
-        assert_eq!(line_of("a\nb\nc", 4), 3);
     }
 }

@@ -193,7 +193,8 @@ impl Question {
     pub fn to_json(&self) -> String {
         // Serialising this record cannot fail: every key is a string and no value is a map.
         let mut out = Vec::with_capacity(1024);
-        self.write_json(&mut out).expect("writing to a Vec cannot fail");
+        self.write_json(&mut out)
+            .expect("writing to a Vec cannot fail");
         String::from_utf8(out).expect("JSON is UTF-8")
     }
 

@@ -20,7 +20,11 @@ pub(crate) struct LineCounter<'t> {
 
 impl<'t> LineCounter<'t> {
     pub(crate) fn new(text: &'t str) -> LineCounter<'t> {
-        LineCounter { text, offset: 0, line: 1 }
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
     }
 
     /// A counter that knows `offset` is on 1-based `line`.
@@ -47,9 +51,14 @@ impl<'t> LineCounter<'t> {
             offset -= 1;
         }
         let line = self.line(offset);
-        let line_start = memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+        let line_start =
+            memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
         let column = 1 + self.text[line_start..offset].chars().count();
-        Position { offset, line, column }
+        Position {
+            offset,
+            line,
+            column,
+        }
     }
 
     /// The byte offset where 1-based `line` starts (searching forward from the last position).
@@ -139,22 +148,23 @@ impl<'t> Record<'t> {
         }
     }
 
-    /// The 1-based line and column of an offset of the whole input.
-    pub(crate) fn position(&mut self, offset: usize) -> Position {
-        self.lines.position(offset)
-    }
-
     /// Records a warning at the line of `offset`.
     pub(crate) fn warn(&mut self, offset: usize, message: impl Into<String>) {
         let line = self.lines.line(offset);
-        self.warnings.push(Warning { line, message: message.into() });
+        self.warnings.push(Warning {
+            line,
+            message: message.into(),
+        });
     }
 
     /// Keeps an unknown labelled line, with its warning.
     pub(crate) fn other(&mut self, offset: usize, label: &str, value: &str) {
         let label = crate::grammar::text::squeeze(label);
         let value = crate::grammar::text::squeeze(value);
-        self.warn(offset, format!("unknown label `{label}` kept in other_fields"));
+        self.warn(
+            offset,
+            format!("unknown label `{label}` kept in other_fields"),
+        );
         self.other_fields.push(OtherField { label, value });
     }
 
@@ -162,7 +172,10 @@ impl<'t> Record<'t> {
     pub(crate) fn unreadable(&mut self, offset: usize, label: &str, value: &str, what: &str) {
         let label = crate::grammar::text::squeeze(label);
         let value = crate::grammar::text::squeeze(value);
-        self.warn(offset, format!("{what} of `{label}` could not be read: `{value}`"));
+        self.warn(
+            offset,
+            format!("{what} of `{label}` could not be read: `{value}`"),
+        );
         self.other_fields.push(OtherField { label, value });
     }
 
@@ -194,7 +207,9 @@ impl<'t> Record<'t> {
         let (slot, what) = match field {
             TextField::Title => (&mut self.title, "the title"),
             TextField::MinistryAsked => (&mut self.ministry_asked, "the ministry asked"),
-            TextField::MinistryAnswering => (&mut self.ministry_answering, "the answering ministry"),
+            TextField::MinistryAnswering => {
+                (&mut self.ministry_answering, "the answering ministry")
+            }
             TextField::Rubric => (&mut self.rubric, "the rubric"),
             TextField::AnalysisHeading => (&mut self.analysis_heading, "the analysis heading"),
             TextField::Analysis => (&mut self.analysis, "the analysis"),
@@ -224,17 +239,35 @@ impl<'t> Record<'t> {
 
     pub(crate) fn set_number(&mut self, n: u64, offset: usize) {
         let line = self.lines.line(offset);
-        Record::set(&mut self.number, n, &mut self.warnings, line, "the question number");
+        Record::set(
+            &mut self.number,
+            n,
+            &mut self.warnings,
+            line,
+            "the question number",
+        );
     }
 
     pub(crate) fn set_kind(&mut self, k: Kind, offset: usize) {
         let line = self.lines.line(offset);
-        Record::set(&mut self.kind, k, &mut self.warnings, line, "the kind of question");
+        Record::set(
+            &mut self.kind,
+            k,
+            &mut self.warnings,
+            line,
+            "the kind of question",
+        );
     }
 
     pub(crate) fn set_legislature(&mut self, n: u32, offset: usize) {
         let line = self.lines.line(offset);
-        Record::set(&mut self.legislature, n, &mut self.warnings, line, "the legislature");
+        Record::set(
+            &mut self.legislature,
+            n,
+            &mut self.warnings,
+            line,
+            "the legislature",
+        );
     }
 
     pub(crate) fn set_chamber(&mut self, c: Chamber) {
@@ -244,7 +277,13 @@ impl<'t> Record<'t> {
     }
 
     /// Sets a JO publication; a page from either statement is kept.
-    pub(crate) fn set_published(&mut self, which: Publication, date: Date, page: Option<u32>, offset: usize) {
+    pub(crate) fn set_published(
+        &mut self,
+        which: Publication,
+        date: Date,
+        page: Option<u32>,
+        offset: usize,
+    ) {
         let line = self.lines.line(offset);
         let (slot, what) = match which {
             Publication::Question => (&mut self.question_published, "the question's publication"),
@@ -280,14 +319,23 @@ impl<'t> Record<'t> {
             Some(r) if r.page == Some(page) => {}
             _ => {
                 let line = self.lines.line(offset);
-                self.warnings.push(Warning { line, message: format!("page {page} given where no date precedes it, or twice") });
+                self.warnings.push(Warning {
+                    line,
+                    message: format!("page {page} given where no date precedes it, or twice"),
+                });
             }
         }
     }
 
     pub(crate) fn set_flagged(&mut self, date: Date, offset: usize) {
         let line = self.lines.line(offset);
-        Record::set(&mut self.flagged_on, date, &mut self.warnings, line, "the signalement date");
+        Record::set(
+            &mut self.flagged_on,
+            date,
+            &mut self.warnings,
+            line,
+            "the signalement date",
+        );
     }
 
     pub(crate) fn set_closed(&mut self, date: Option<Date>, reason: Option<String>, offset: usize) {
@@ -313,8 +361,16 @@ impl<'t> Record<'t> {
     }
 
     /// Sets an author part, warning when it disagrees with one already given.
-    pub(crate) fn set_author_part(&mut self, part: AuthorPart, value: Option<String>, offset: usize) {
-        let Some(value) = value.map(|v| crate::grammar::text::squeeze(&v)).filter(|v| !v.is_empty()) else {
+    pub(crate) fn set_author_part(
+        &mut self,
+        part: AuthorPart,
+        value: Option<String>,
+        offset: usize,
+    ) {
+        let Some(value) = value
+            .map(|v| crate::grammar::text::squeeze(&v))
+            .filter(|v| !v.is_empty())
+        else {
             return;
         };
         self.has_author = true;
@@ -332,12 +388,23 @@ impl<'t> Record<'t> {
     pub(crate) fn set_constituency(&mut self, n: u32, offset: usize) {
         self.has_author = true;
         let line = self.lines.line(offset);
-        Record::set(&mut self.author.constituency, n, &mut self.warnings, line, "the author's constituency");
+        Record::set(
+            &mut self.author.constituency,
+            n,
+            &mut self.warnings,
+            line,
+            "the author's constituency",
+        );
     }
 
     /// The finished record, or the error of a document that is not a record.
     /// `missing_at` is where the number or the text was expected.
-    pub(crate) fn finish(mut self, layout: Layout, missing_at: usize, strict: bool) -> Result<Question, ParseError> {
+    pub(crate) fn finish(
+        mut self,
+        layout: Layout,
+        missing_at: usize,
+        strict: bool,
+    ) -> Result<Question, ParseError> {
         let Some(number) = self.number else {
             return Err(ParseError::new(
                 ErrorKind::MissingNumber,
@@ -452,7 +519,13 @@ mod tests {
         r.set_published(Publication::Question, d, None, 0);
         r.set_published(Publication::Question, d, Some(3501), 0);
         r.set_published(Publication::Question, d, None, 0);
-        assert_eq!(r.question_published, Some(JoRef { date: d, page: Some(3501) }));
+        assert_eq!(
+            r.question_published,
+            Some(JoRef {
+                date: d,
+                page: Some(3501)
+            })
+        );
         assert!(r.warnings.is_empty());
     }
 }

@@ -17,8 +17,6 @@ use crate::markup::{self, Lines};
 #[derive(Debug)]
 pub(crate) struct Splitter {
     segments: std::vec::IntoIter<Range<usize>>,
-    /// Whether the input holds no document at all (it then yields one error).
-    empty: bool,
 }
 
 impl Splitter {
@@ -30,11 +28,13 @@ impl Splitter {
                 Chunk::Text(r) => split_text(text, r, &mut segments),
             }
         }
-        let empty = segments.is_empty();
-        if empty {
+        // An input in which no document starts is one (failing) document.
+        if segments.is_empty() {
             segments.push(0..text.len());
         }
-        Splitter { segments: segments.into_iter(), empty }
+        Splitter {
+            segments: segments.into_iter(),
+        }
     }
 
     /// The next document's byte range.
@@ -45,11 +45,6 @@ impl Splitter {
     /// How many documents remain.
     pub(crate) fn remaining(&self) -> usize {
         self.segments.len()
-    }
-
-    /// Whether no document was found in the input.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.empty
     }
 }
 
@@ -68,7 +63,8 @@ fn starts_page(line: &str) -> bool {
 /// Whether a page's text so far has reached its `<body>` (or holds visible text outside tags).
 fn has_body(page: &str) -> bool {
     let b = page.as_bytes();
-    memchr::memmem::find_iter(b, b"<").any(|at| b.len() >= at + 5 && b[at + 1..at + 5].eq_ignore_ascii_case(b"body"))
+    memchr::memmem::find_iter(b, b"<")
+        .any(|at| b.len() >= at + 5 && b[at + 1..at + 5].eq_ignore_ascii_case(b"body"))
 }
 
 /// The name of the first element that starts on a line (not a declaration or comment).
@@ -76,9 +72,12 @@ fn first_element(line: &str) -> Option<String> {
     let b = line.as_bytes();
     memchr::memchr_iter(b'<', b).find_map(|at| {
         let rest = &line[at + 1..];
-        let name: String =
-            rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')).collect();
-        rest.starts_with(|c: char| c.is_ascii_alphabetic()).then_some(name)
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
+            .collect();
+        rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            .then_some(name)
     })
 }
 
@@ -102,11 +101,16 @@ fn html_tags(line: &str) -> (usize, usize) {
             continue;
         }
         if b[at..].starts_with(b"<!--") {
-            comment_end = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
+            comment_end =
+                memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
             continue;
         }
         let rest = &b[at + 1..];
-        let is = |p: &[u8], r: &[u8]| r.len() >= p.len() && r[..p.len()].eq_ignore_ascii_case(p) && r.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let is = |p: &[u8], r: &[u8]| {
+            r.len() >= p.len()
+                && r[..p.len()].eq_ignore_ascii_case(p)
+                && r.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+        };
         if is(b"html", rest) {
             opens += 1;
         } else if rest.first() == Some(&b'/') && is(b"html", &rest[1..]) {
@@ -198,11 +202,16 @@ fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         let line = lines.get(i);
         let Some(a) = grammar::anchor(line) else {
             if let Some(c) = &mut cur {
-                if !line.trim().is_empty() && !grammar::is_header_line(line) && !grammar::common::is_chrome(line) {
+                if !line.trim().is_empty()
+                    && !grammar::is_header_line(line)
+                    && !grammar::common::is_chrome(line)
+                {
                     c.content = true;
                 }
                 let first = label::items(line).into_iter().next();
-                if first.is_some_and(|it| matches!(it.key, Some(label::Key::AnswerHeading | label::Key::Debate))) {
+                if first.is_some_and(|it| {
+                    matches!(it.key, Some(label::Key::AnswerHeading | label::Key::Debate))
+                }) {
                     c.answer = true;
                 }
             }
@@ -235,7 +244,10 @@ fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             content: false,
         });
     }
-    let offsets: Vec<usize> = starts.iter().map(|&i| range.start + line_start(chunk, lines.src_start(i))).collect();
+    let offsets: Vec<usize> = starts
+        .iter()
+        .map(|&i| range.start + line_start(chunk, lines.src_start(i)))
+        .collect();
     for (k, &s) in offsets.iter().enumerate() {
         let e = offsets.get(k + 1).copied().unwrap_or(range.end);
         if e > s {
@@ -251,7 +263,15 @@ fn joins(c: &Current, a: Anchor) -> bool {
         Anchor::QuestionOf => matches!(c.anchor, Anchor::KindNumberTitle(..)) && !c.question_of,
         Anchor::SenatAuthor => matches!(c.anchor, Anchor::KindNumber(..)) && !c.content,
         Anchor::TextHeading => {
-            !c.text && !c.answer && !matches!(c.anchor, Anchor::KindNumberTitle(..) | Anchor::QuestionOf | Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor)
+            !c.text
+                && !c.answer
+                && !matches!(
+                    c.anchor,
+                    Anchor::KindNumberTitle(..)
+                        | Anchor::QuestionOf
+                        | Anchor::KindNumberAuthor(..)
+                        | Anchor::SenatAuthor
+                )
         }
         _ => false,
     }
@@ -266,7 +286,9 @@ fn trailer(lines: &Lines, from: usize, to: usize) -> bool {
 /// The first line of the document whose anchor is line `at`, no earlier than `floor`.
 fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
     let blank = |i: usize| lines.get(i).trim().is_empty();
-    let header = |i: usize| grammar::is_header_line(lines.get(i)) || grammar::common::is_chrome(lines.get(i));
+    let header = |i: usize| {
+        grammar::is_header_line(lines.get(i)) || grammar::common::is_chrome(lines.get(i))
+    };
     // Over blank and header lines.
     let over_headers = |mut s: usize| {
         while s > floor && (blank(s - 1) || header(s - 1)) {
@@ -288,7 +310,9 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
     match a {
         Anchor::Numero(_) => {
             if !heading_follows(lines, at) {
-                let open = (floor..at).rev().find(|&i| name::opening_name(lines.get(i)).is_some());
+                let open = (floor..at)
+                    .rev()
+                    .find(|&i| name::opening_name(lines.get(i)).is_some());
                 // The question's opening words under a title: a copied text.
                 if let Some((_, t)) = open.and_then(|o| title_before(o).map(|t| (o, t))) {
                     let mut s = t;
@@ -326,11 +350,17 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
 /// the author and kind cells, and the short ends of cells a text rendering wrapped), as on every
 /// page; a copied text has its question before, and prose after its number line.
 fn heading_follows(lines: &Lines, at: usize) -> bool {
-    for i in (at + 1..lines.len()).filter(|&i| !lines.get(i).trim().is_empty()).take(30) {
+    for i in (at + 1..lines.len())
+        .filter(|&i| !lines.get(i).trim().is_empty())
+        .take(30)
+    {
         let line = lines.get(i);
         let its = label::items(line);
         let Some(first) = its.first() else { continue };
-        if matches!(first.key, Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate)) {
+        if matches!(
+            first.key,
+            Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate)
+        ) {
             return true;
         }
         let meta = !first.label.is_empty()
@@ -383,10 +413,13 @@ mod tests {
 
     #[test]
     fn front_matter_yields_nothing_and_no_document_yields_one() {
-        assert_eq!(segments("Sommaire\n\nRubrique : x\n\nQuestion écrite n° 1\nTexte\n"), ["Question écrite n° 1\nTexte\n"]);
+        assert_eq!(
+            segments("Sommaire\n\nRubrique : x\n\nQuestion écrite n° 1\nTexte\n"),
+            ["Question écrite n° 1\nTexte\n"]
+        );
         let mut s = Splitter::new("Bonjour\n");
-        assert!(s.is_empty());
         assert_eq!(s.next_segment(), Some(0..8));
+        assert_eq!(s.next_segment(), None);
     }
 
     #[test]

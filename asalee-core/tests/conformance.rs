@@ -14,7 +14,10 @@ fn shared() -> Option<PathBuf> {
     if dir.join("spec/SPEC.md").is_file() {
         Some(dir)
     } else {
-        eprintln!("skipped: {} is absent (the shared spec and corpus live beside the project)", dir.display());
+        eprintln!(
+            "skipped: {} is absent (the shared spec and corpus live beside the project)",
+            dir.display()
+        );
         None
     }
 }
@@ -30,8 +33,13 @@ fn seeds_and_authored_documents_match_the_spec() {
                 continue;
             }
             let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let want: Value = serde_json::from_str(&std::fs::read_to_string(shared.join("spec/expected").join(format!("{stem}.json"))).unwrap()).unwrap();
-            let got = record_json(&asalee_core::parse_bytes(&std::fs::read(&path).unwrap()).unwrap());
+            let want: Value = serde_json::from_str(
+                &std::fs::read_to_string(shared.join("spec/expected").join(format!("{stem}.json")))
+                    .unwrap(),
+            )
+            .unwrap();
+            let got =
+                record_json(&asalee_core::parse_bytes(&std::fs::read(&path).unwrap()).unwrap());
             assert_eq!(got, want, "{stem}");
             assert_eq!(keys(&got), keys(&want), "field order of {stem}");
             checked += 1;
@@ -42,13 +50,34 @@ fn seeds_and_authored_documents_match_the_spec() {
 
 /// Real documents the corpus README says are not records, and why.
 const MUST_FAIL: &[(&str, asalee_core::ErrorKind)] = &[
-    ("an-dyn-l15-qe-44415-text.txt", asalee_core::ErrorKind::MissingNumber),
-    ("an-fiche-l11-qe-73828-text.txt", asalee_core::ErrorKind::MissingNumber),
-    ("senat-1980-qe-302705-text.txt", asalee_core::ErrorKind::MissingNumber),
-    ("senat-2009-qe-11244-text.txt", asalee_core::ErrorKind::MissingNumber),
-    ("senat-2021-qe-23812-text.txt", asalee_core::ErrorKind::MissingNumber),
-    ("an-xml-l14-qe-47351.xml", asalee_core::ErrorKind::NotAQuestion),
-    ("jo-issues-front-matter-text.txt", asalee_core::ErrorKind::NotAQuestion),
+    (
+        "an-dyn-l15-qe-44415-text.txt",
+        asalee_core::ErrorKind::MissingNumber,
+    ),
+    (
+        "an-fiche-l11-qe-73828-text.txt",
+        asalee_core::ErrorKind::MissingNumber,
+    ),
+    (
+        "senat-1980-qe-302705-text.txt",
+        asalee_core::ErrorKind::MissingNumber,
+    ),
+    (
+        "senat-2009-qe-11244-text.txt",
+        asalee_core::ErrorKind::MissingNumber,
+    ),
+    (
+        "senat-2021-qe-23812-text.txt",
+        asalee_core::ErrorKind::MissingNumber,
+    ),
+    (
+        "an-xml-l14-qe-47351.xml",
+        asalee_core::ErrorKind::NotAQuestion,
+    ),
+    (
+        "jo-issues-front-matter-text.txt",
+        asalee_core::ErrorKind::NotAQuestion,
+    ),
 ];
 
 #[test]
@@ -60,7 +89,8 @@ fn every_real_document_parses_or_fails_as_stated() {
         if name.ends_with(".md") {
             continue;
         }
-        let results: Vec<_> = asalee_core::parse_all_bytes(&std::fs::read(&path).unwrap()).collect();
+        let results: Vec<_> =
+            asalee_core::parse_all_bytes(&std::fs::read(&path).unwrap()).collect();
         assert_eq!(results.len(), 1, "{name}: one document");
         match MUST_FAIL.iter().find(|(n, _)| *n == name) {
             Some((_, kind)) => {
@@ -68,8 +98,13 @@ fn every_real_document_parses_or_fails_as_stated() {
                 assert_eq!(err.kind(), *kind, "{name}: {err}");
             }
             None => {
-                let q = results[0].as_ref().unwrap_or_else(|e| panic!("{name}: {e}"));
-                assert!(q.question_text.is_some() || q.answer_text.is_some() || q.closed.is_some(), "{name}");
+                let q = results[0]
+                    .as_ref()
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(
+                    q.question_text.is_some() || q.answer_text.is_some() || q.closed.is_some(),
+                    "{name}"
+                );
             }
         }
     }

@@ -8,7 +8,8 @@ use serde_json::Value;
 
 fn expected(path: &std::path::Path) -> Value {
     let stem = path.file_stem().unwrap().to_str().unwrap();
-    let text = std::fs::read_to_string(fixtures().join("expected").join(format!("{stem}.json"))).unwrap();
+    let text =
+        std::fs::read_to_string(fixtures().join("expected").join(format!("{stem}.json"))).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
@@ -35,7 +36,10 @@ fn parse_bytes_and_parse_all_agree() {
     for path in documents() {
         let bytes = std::fs::read(&path).unwrap();
         let want = expected(&path);
-        assert_eq!(record_json(&asalee_core::parse_bytes(&bytes).unwrap()), want);
+        assert_eq!(
+            record_json(&asalee_core::parse_bytes(&bytes).unwrap()),
+            want
+        );
         let all: Vec<_> = asalee_core::parse_all_bytes(&bytes).collect();
         assert_eq!(all.len(), 1, "{}", path.display());
         assert_eq!(record_json(all[0].as_ref().unwrap()), want);
@@ -50,16 +54,26 @@ fn windows_1252_crlf_and_bom_give_the_same_records() {
         // Windows-1252 (every character of the seeds exists there), CRLF line ends.
         let (cp1252, _, lossy) = encoding_rs_like::encode(&text.replace('\n', "\r\n"));
         assert!(!lossy, "{} fits in Windows-1252", path.display());
-        assert_eq!(record_json(&asalee_core::parse_bytes(&cp1252).unwrap()), want, "cp1252 {}", path.display());
+        assert_eq!(
+            record_json(&asalee_core::parse_bytes(&cp1252).unwrap()),
+            want,
+            "cp1252 {}",
+            path.display()
+        );
         // UTF-8 with a byte-order mark.
         let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
-        assert_eq!(record_json(&asalee_core::parse_bytes(&bom).unwrap()), want, "BOM {}", path.display());
+        assert_eq!(
+            record_json(&asalee_core::parse_bytes(&bom).unwrap()),
+            want,
+            "BOM {}",
+            path.display()
+        );
     }
 }
 
 /// Encodes text in Windows-1252 (the test's own small encoder: the library only decodes).
 mod encoding_rs_like {
-    pub fn encode(text: &str) -> (Vec<u8>, (), bool) {
+    pub(crate) fn encode(text: &str) -> (Vec<u8>, (), bool) {
         let mut lossy = false;
         let mut out = Vec::with_capacity(text.len());
         for c in text.chars() {

@@ -25,7 +25,11 @@ fn alone(text: &str, shift: usize) -> Vec<Value> {
     let base = CACHE.with(|c| {
         c.borrow_mut()
             .entry(text.to_owned())
-            .or_insert_with(|| asalee_core::parse_all(text).map(|r| common::result_json(&r)).collect())
+            .or_insert_with(|| {
+                asalee_core::parse_all(text)
+                    .map(|r| common::result_json(&r))
+                    .collect()
+            })
             .clone()
     });
     base.into_iter()
@@ -66,7 +70,9 @@ fn check(order: &[(String, String)]) {
     if only_front_matter {
         want.truncate(1);
     }
-    let got: Vec<Value> = asalee_core::parse_all(&all).map(|r| common::result_json(&r)).collect();
+    let got: Vec<Value> = asalee_core::parse_all(&all)
+        .map(|r| common::result_json(&r))
+        .collect();
     let names: Vec<&str> = order.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(got.len(), want.len(), "number of results for {names:?}");
     for (k, (g, w)) in got.iter().zip(&want).enumerate() {
@@ -90,7 +96,15 @@ fn permutations(n: usize) -> Vec<Vec<usize>> {
 }
 
 fn named(paths: &[std::path::PathBuf]) -> Vec<(String, String)> {
-    paths.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), doc(p))).collect()
+    paths
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                doc(p),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -125,7 +139,9 @@ fn all_fixtures_in_many_orders() {
     // A fixed linear congruential generator: the same orders on every run.
     let mut state: u64 = 0x5eed;
     let mut next = move || {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) as usize
     };
     for _ in 0..20 {
@@ -141,7 +157,10 @@ fn all_fixtures_in_many_orders() {
 #[test]
 fn one_bad_document_loses_nothing() {
     let seeds = named(&common::files("seeds"));
-    let bad = ("bad".to_owned(), "Question écrite n° 12\n\nVoir ci-dessous.\n".replace("Voir ci-dessous.", ""));
+    let bad = (
+        "bad".to_owned(),
+        "Question écrite n° 12\n\nVoir ci-dessous.\n".replace("Voir ci-dessous.", ""),
+    );
     let order = [seeds[0].clone(), bad, seeds[2].clone()];
     let all: String = order.iter().map(|(_, t)| t.as_str()).collect();
     let results: Vec<_> = asalee_core::parse_all(&all).collect();
@@ -165,7 +184,10 @@ fn byte_offsets_are_where_documents_start() {
     // Each later document starts at a line start, at or before its own first non-blank line.
     let mut at = 0;
     for ((_, t), s) in seeds.iter().zip(&starts) {
-        assert!(*s >= at && *s <= at + t.len() - t.trim_start().len(), "start {s} for the document at {at}");
+        assert!(
+            *s >= at && *s <= at + t.len() - t.trim_start().len(),
+            "start {s} for the document at {at}"
+        );
         assert!(*s == 0 || all.as_bytes()[s - 1] == b'\n');
         at += t.len();
     }

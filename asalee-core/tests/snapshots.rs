@@ -10,9 +10,15 @@ use serde_json::Value;
 
 #[test]
 fn every_fixture() {
-    insta::glob!("../../fixtures", "{seeds,authored,real,variants}/*", |path| {
-        let bytes = std::fs::read(path).unwrap();
-        let results: Vec<Value> = asalee_core::parse_all_bytes(&bytes).map(|r| common::result_json(&r)).collect();
-        insta::assert_json_snapshot!(results);
-    });
+    insta::glob!(
+        "../../fixtures",
+        "{seeds,authored,real,variants}/*",
+        |path| {
+            let bytes = std::fs::read(path).unwrap();
+            let results: Vec<Value> = asalee_core::parse_all_bytes(&bytes)
+                .map(|r| common::result_json(&r))
+                .collect();
+            insta::assert_json_snapshot!(results);
+        }
+    );
 }

@@ -3,7 +3,7 @@
 //! Registration and conversion only: every rule of the SPEC lives in `asalee-core`. A
 //! [`Question`] becomes an instance of the immutable record classes of `asalee/_model.py`
 //! (built by calling those classes, imported once), dates become `datetime.date`, lists become
-//! tuples, and a [`ParseError`] becomes `asalee.ParseError` through [`to_py_error`]. The GIL is
+//! tuples, and a [`ParseError`] becomes `asalee.ParseError` through `to_py_error`. The GIL is
 //! released while the core parses.
 
 use std::borrow::Cow;

@@ -18,12 +18,19 @@ use super::Anchor;
 /// author follows on the next line).
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     let (rest, (kind, n)) = kind_number(cell).ok()?;
-    rest.trim().trim_matches(['.', ',', '-']).is_empty().then_some(Anchor::KindNumber(kind, n))
+    rest.trim()
+        .trim_matches(['.', ',', '-'])
+        .is_empty()
+        .then_some(Anchor::KindNumber(kind, n))
 }
 
 /// Whether a document with a bare number line is an an-current page rather than a `plain` copy:
 /// it names the Assemblée, states its legislature, or has the `Données clés` block.
-pub(crate) fn is_current(has_an_chamber: bool, has_legislature: bool, has_key_blocks: bool) -> bool {
+pub(crate) fn is_current(
+    has_an_chamber: bool,
+    has_legislature: bool,
+    has_key_blocks: bool,
+) -> bool {
     has_an_chamber || has_legislature || has_key_blocks
 }
 
@@ -33,7 +40,10 @@ mod tests {
 
     #[test]
     fn lines() {
-        assert!(matches!(anchor("Question écrite n° 2621"), Some(Anchor::KindNumber(_, 2621))));
+        assert!(matches!(
+            anchor("Question écrite n° 2621"),
+            Some(Anchor::KindNumber(_, 2621))
+        ));
         assert_eq!(anchor("Question écrite n° 2621 du 3 mai"), None);
         assert!(is_current(false, true, false));
         assert!(!is_current(false, false, false));

@@ -23,7 +23,10 @@ use crate::Date;
 /// `Question écrite n°200 :` (+ the title), or `Question de :` with no number before it.
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     if let Ok((rest, (kind, n))) = kind_number(cell) {
-        return rest.trim_start().starts_with(':').then_some(Anchor::KindNumberTitle(kind, n));
+        return rest
+            .trim_start()
+            .starts_with(':')
+            .then_some(Anchor::KindNumberTitle(kind, n));
     }
     let first = items(cell).into_iter().next()?;
     (first.key == Some(Key::QuestionOf) && first.separated).then_some(Anchor::QuestionOf)
@@ -49,7 +52,8 @@ pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
     let rest = &line.trim()[len..];
     let (at, end, d) = find_date(rest)?;
     let before = rest[..at].trim().trim_start_matches(',').trim();
-    let ok = match_folded(before, "et publiée le").is_some_and(|l| l == before.len()) || before.is_empty();
+    let ok = match_folded(before, "et publiée le").is_some_and(|l| l == before.len())
+        || before.is_empty();
     (ok && rest[end..].trim().is_empty()).then_some(d)
 }
 
@@ -59,12 +63,24 @@ mod tests {
 
     #[test]
     fn lines() {
-        assert!(matches!(anchor("Question écrite n°200 :"), Some(Anchor::KindNumberTitle(_, 200))));
+        assert!(matches!(
+            anchor("Question écrite n°200 :"),
+            Some(Anchor::KindNumberTitle(_, 200))
+        ));
         assert_eq!(anchor("Question de :"), Some(Anchor::QuestionOf));
         assert_eq!(anchor("Question de M. X (A - B) publiée le 1/1/2000"), None);
-        assert_eq!(title_after_anchor("Question écrite n°200 : Agriculture biologique"), Some("Agriculture biologique"));
-        assert_eq!(posed_in_seance(", posée en séance, et publiée le 26 octobre 2022"), Date::new(2022, 10, 26));
-        assert_eq!(answer_in_seance("Réponse en séance, et publiée le 3 mars 2021"), Date::new(2021, 3, 3));
+        assert_eq!(
+            title_after_anchor("Question écrite n°200 : Agriculture biologique"),
+            Some("Agriculture biologique")
+        );
+        assert_eq!(
+            posed_in_seance(", posée en séance, et publiée le 26 octobre 2022"),
+            Date::new(2022, 10, 26)
+        );
+        assert_eq!(
+            answer_in_seance("Réponse en séance, et publiée le 3 mars 2021"),
+            Date::new(2021, 3, 3)
+        );
         assert_eq!(answer_in_seance("Réponse en séance du ministre"), None);
     }
 }

@@ -12,7 +12,11 @@ use crate::Kind;
 /// Whether a document with a `Question N° :` anchor is an an-fiche page: its source holds the
 /// pseudo-tags, or its headings are written in capitals, or its legislature is the 11th or
 /// earlier.
-pub(crate) fn is_fiche(source: &str, visible_text_headings_upper: bool, legislature: Option<u32>) -> bool {
+pub(crate) fn is_fiche(
+    source: &str,
+    visible_text_headings_upper: bool,
+    legislature: Option<u32>,
+) -> bool {
     has_pseudo_tags(source) || visible_text_headings_upper || legislature.is_some_and(|l| l <= 11)
 }
 
@@ -21,7 +25,8 @@ fn has_pseudo_tags(source: &str) -> bool {
     const TAGS: &[&[u8]] = &[b"<num>", b"<dpq>", b"<nat>", b"<aut>", b"<quest>"];
     let bytes = source.as_bytes();
     memchr::memchr_iter(b'<', bytes).any(|at| {
-        TAGS.iter().any(|t| bytes.len() >= at + t.len() && bytes[at..at + t.len()].eq_ignore_ascii_case(t))
+        TAGS.iter()
+            .any(|t| bytes.len() >= at + t.len() && bytes[at..at + t.len()].eq_ignore_ascii_case(t))
     })
 }
 

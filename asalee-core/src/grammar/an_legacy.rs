@@ -41,7 +41,10 @@ mod tests {
         assert_eq!(anchor("Question N° : x"), None);
         let (a, rest) = author("De Mme Laure Miller ( Renaissance - Marne ) QE").unwrap();
         assert_eq!(rest, " QE");
-        assert_eq!((a.first.as_deref(), a.second.as_deref()), (Some("Renaissance"), Some("Marne")));
+        assert_eq!(
+            (a.first.as_deref(), a.second.as_deref()),
+            (Some("Renaissance"), Some("Marne"))
+        );
         assert!(author("Mme Laure Miller").is_none());
     }
 }

@@ -20,7 +20,10 @@ pub(crate) fn number_sign(i: &str) -> PResult<'_, &str> {
         tag_no_case("n°"),
         tag_no_case("nº"),
         tag_no_case("n °"),
-        recognize((tag_no_case("no"), nom::combinator::peek(alt((space1, digit1))))),
+        recognize((
+            tag_no_case("no"),
+            nom::combinator::peek(alt((space1, digit1))),
+        )),
         tag_no_case("n."),
         recognize((tag_no_case("num"), alt((tag("éro"), tag("ero"))))),
     ))
@@ -42,7 +45,10 @@ pub(crate) fn question_number(i: &str) -> PResult<'_, u64> {
     .parse(i)?;
     let (rest, _) = opt(alt((char('S'), char('G')))).parse(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
     }
     Ok((rest, n))
 }
@@ -67,7 +73,10 @@ pub(crate) fn kind_words(i: &str) -> PResult<'_, Option<Kind>> {
             return Ok((&i[len..], k));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 /// The 11th-legislature `<nat>` code (`QE`, `QG`, `QOSD`), taken as it is.
@@ -79,11 +88,14 @@ pub(crate) fn kind_code(s: &str) -> Option<Kind> {
 fn roman(i: &str) -> PResult<'_, u32> {
     let (rest, s) = take_while1(|c: char| matches!(c, 'I' | 'V' | 'X')).parse(i)?;
     let mut total = 0u32;
-    let vals: Vec<u32> = s.chars().map(|c| match c {
-        'I' => 1,
-        'V' => 5,
-        _ => 10,
-    }).collect();
+    let vals: Vec<u32> = s
+        .chars()
+        .map(|c| match c {
+            'I' => 1,
+            'V' => 5,
+            _ => 10,
+        })
+        .collect();
     for (k, v) in vals.iter().enumerate() {
         if vals.get(k + 1).is_some_and(|n| n > v) {
             total = total.saturating_sub(*v);
@@ -92,7 +104,10 @@ fn roman(i: &str) -> PResult<'_, u32> {
         }
     }
     if total == 0 || total > 39 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, total))
 }
@@ -102,14 +117,23 @@ fn roman(i: &str) -> PResult<'_, u32> {
 pub(crate) fn legislature_line(s: &str) -> Option<u32> {
     let s = s.trim();
     let (rest, n) = alt((
-        map_opt(digit1, |d: &str| d.parse::<u32>().ok().filter(|n| (1..=40).contains(n))),
+        map_opt(digit1, |d: &str| {
+            d.parse::<u32>().ok().filter(|n| (1..=40).contains(n))
+        }),
         roman,
     ))
     .parse(s)
     .ok()?;
     let (rest, _) = (
         space0::<&str, nom::error::Error<&str>>,
-        opt(alt((tag("ème"), tag("eme"), tag("e"), tag("ᵉ"), tag("re"), tag("ère")))),
+        opt(alt((
+            tag("ème"),
+            tag("eme"),
+            tag("e"),
+            tag("ᵉ"),
+            tag("re"),
+            tag("ère"),
+        ))),
         space1,
     )
         .parse(rest)
@@ -136,10 +160,23 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     // List bullets of text renderings (`* `, `- `, `• `) before the link's text.
     let s = line.trim().trim_start_matches(['-', '*', '•', '+']).trim();
     const WHOLE: &[&str] = &[
-        "Imprimer", "Format PDF", "partager", "Partager sur", "Page mise à jour le", "Haut de page",
-        "Retour haut de page", "Retour en haut de page", "Aller en bas de la page", "Version PDF",
-        "Imprimer cette page", "Envoyer par courriel", "Voir la question", "Lien permanent",
-        "Aller au contenu", "Aller directement au contenu", "Accéder au contenu",
+        "Imprimer",
+        "Format PDF",
+        "partager",
+        "Partager sur",
+        "Page mise à jour le",
+        "Haut de page",
+        "Retour haut de page",
+        "Retour en haut de page",
+        "Aller en bas de la page",
+        "Version PDF",
+        "Imprimer cette page",
+        "Envoyer par courriel",
+        "Voir la question",
+        "Lien permanent",
+        "Aller au contenu",
+        "Aller directement au contenu",
+        "Accéder au contenu",
     ];
     if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
         return true;
@@ -148,7 +185,9 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (0..words.len().min(2)).any(|skip| {
         let tail = words[skip..].join(" ");
-        WHOLE.iter().any(|w| match_folded(&tail, w).is_some_and(|l| l == tail.len()))
+        WHOLE
+            .iter()
+            .any(|w| match_folded(&tail, w).is_some_and(|l| l == tail.len()))
     })
 }
 
@@ -167,7 +206,10 @@ pub(crate) fn numero_line(i: &str) -> PResult<'_, u64> {
     let (rest, _) = value((), (tag_no_case("Question"), space1)).parse(i)?;
     // A capital N: `Question n°200` is an an-dyn breadcrumb, not this line.
     if !rest.starts_with('N') {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Char,
+        )));
     }
     let (rest, _) = number_sign(rest)?;
     question_number(rest)
@@ -184,19 +226,40 @@ mod tests {
         assert_eq!(numero_line("Question N°:450"), Ok(("", 450)));
         assert!(numero_line("Question N° : ").is_err());
         assert!(numero_line("Question n°200").is_err());
-        assert_eq!(kind_number("Question écrite n° 09521 de Mme"), Ok((" de Mme", (Some(Kind::Qe), 9521))));
-        assert_eq!(kind_number("Question au Gouvernement n°200 :"), Ok((" :", (Some(Kind::Qg), 200))));
-        assert_eq!(kind_number("Question orale n° 0123S de M. X"), Ok((" de M. X", (Some(Kind::Qosd), 123))));
-        assert_eq!(kind_number("QUESTION ÉCRITE N° 12"), Ok(("", (Some(Kind::Qe), 12))));
+        assert_eq!(
+            kind_number("Question écrite n° 09521 de Mme"),
+            Ok((" de Mme", (Some(Kind::Qe), 9521)))
+        );
+        assert_eq!(
+            kind_number("Question au Gouvernement n°200 :"),
+            Ok((" :", (Some(Kind::Qg), 200)))
+        );
+        assert_eq!(
+            kind_number("Question orale n° 0123S de M. X"),
+            Ok((" de M. X", (Some(Kind::Qosd), 123)))
+        );
+        assert_eq!(
+            kind_number("QUESTION ÉCRITE N° 12"),
+            Ok(("", (Some(Kind::Qe), 12)))
+        );
         assert!(kind_number("Question écrite n° 12345678901234").is_err());
         assert!(kind_number("Question écrite n°").is_err());
     }
 
     #[test]
     fn kinds() {
-        assert_eq!(kind_words("Question au gouvernement").map(|r| r.1), Ok(Some(Kind::Qg)));
-        assert_eq!(kind_words("Question orale sans débat").map(|r| r.1), Ok(Some(Kind::Qosd)));
-        assert_eq!(kind_words("Question orale avec débat").map(|r| r.1), Ok(None));
+        assert_eq!(
+            kind_words("Question au gouvernement").map(|r| r.1),
+            Ok(Some(Kind::Qg))
+        );
+        assert_eq!(
+            kind_words("Question orale sans débat").map(|r| r.1),
+            Ok(Some(Kind::Qosd))
+        );
+        assert_eq!(
+            kind_words("Question orale avec débat").map(|r| r.1),
+            Ok(None)
+        );
         assert_eq!(kind_code(" QOSD "), Some(Kind::Qosd));
         assert_eq!(kind_code("QX"), None);
     }

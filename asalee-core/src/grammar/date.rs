@@ -14,13 +14,20 @@ type PResult<'a, T> = IResult<&'a str, T>;
 
 /// One or two digits: a day or a month.
 fn day_or_month(i: &str) -> PResult<'_, u8> {
-    map_opt(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), |d: &str| d.parse().ok()).parse(i)
+    map_opt(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok(),
+    )
+    .parse(i)
 }
 
 /// Four digits: a year.
 fn year(i: &str) -> PResult<'_, u16> {
     map_opt(
-        verify(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |_: &str| true),
+        verify(
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            |_: &str| true,
+        ),
         |d: &str| d.parse().ok(),
     )
     .parse(i)
@@ -29,7 +36,10 @@ fn year(i: &str) -> PResult<'_, u16> {
 /// Not followed by a digit (so `12/03/20245` is no date).
 fn no_more_digits(i: &str) -> PResult<'_, ()> {
     if i.starts_with(|c: char| c.is_ascii_digit()) {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )))
     } else {
         Ok((i, ()))
     }
@@ -41,7 +51,10 @@ fn numeric_date(i: &str) -> PResult<'_, Date> {
     let (rest, (_, y, _)) = (char(sep), year, no_more_digits).parse(rest)?;
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, date)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -82,7 +95,10 @@ pub(crate) fn month(i: &str) -> PResult<'_, u8> {
             return Ok((&i[end..], n));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 /// A weekday name, which may open a written date.
@@ -107,7 +123,10 @@ fn word_date(i: &str) -> PResult<'_, Date> {
     let (rest, (_, m, _, y, _)) = (space1, month, space1, year, no_more_digits).parse(rest)?;
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, date)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -135,7 +154,13 @@ pub(crate) fn has_date_like(s: &str) -> bool {
 pub(crate) fn page(i: &str) -> PResult<'_, u32> {
     let (rest, _) = (space0, opt(one_of(",-–;")), space0).parse(i)?;
     let (rest, _) = alt((
-        recognize((tag_no_case("page"), opt(tag_no_case("s")), space0, opt(char(':')), space0)),
+        recognize((
+            tag_no_case("page"),
+            opt(tag_no_case("s")),
+            space0,
+            opt(char(':')),
+            space0,
+        )),
         recognize((tag_no_case("p."), space0)),
     ))
     .parse(rest)?;
@@ -173,7 +198,10 @@ mod tests {
 
     #[test]
     fn written() {
-        assert_eq!(date("3 décembre 2024, page 6403"), Ok((", page 6403", d(2024, 12, 3))));
+        assert_eq!(
+            date("3 décembre 2024, page 6403"),
+            Ok((", page 6403", d(2024, 12, 3)))
+        );
         assert_eq!(date("1er janvier 2024"), Ok(("", d(2024, 1, 1))));
         assert_eq!(date("17 FÉVRIER 2025"), Ok(("", d(2025, 2, 17))));
         assert_eq!(date("Mardi 1er décembre 2015"), Ok(("", d(2015, 12, 1))));
@@ -194,7 +222,10 @@ mod tests {
             find_date("Question signalée au Gouvernement le 17 février 2025"),
             Some((38, 54, d(2025, 2, 17)))
         );
-        assert_eq!(find_date("n°13179 du 21 novembre 2019").map(|x| x.2), Some(d(2019, 11, 21)));
+        assert_eq!(
+            find_date("n°13179 du 21 novembre 2019").map(|x| x.2),
+            Some(d(2019, 11, 21))
+        );
         assert_eq!(find_date("rien"), None);
         assert!(has_date_like("31 févr. 2024x"));
         assert!(!has_date_like("Fin de mandat"));

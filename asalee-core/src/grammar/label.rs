@@ -41,9 +41,9 @@ pub(crate) enum Key {
     /// `DEBAT :` (an-fiche): the answer is a debate.
     Debate,
     /// `Données clés`.
-    KeyData,
+    DataBlock,
     /// `Date(s) clé(s)`.
-    KeyDates,
+    DatesBlock,
     /// `Texte de la question`.
     QuestionHeading,
     /// `Texte de la réponse`.
@@ -55,7 +55,11 @@ impl Key {
     pub(crate) fn is_heading(self) -> bool {
         matches!(
             self,
-            Key::KeyData | Key::KeyDates | Key::QuestionHeading | Key::AnswerHeading | Key::Debate
+            Key::DataBlock
+                | Key::DatesBlock
+                | Key::QuestionHeading
+                | Key::AnswerHeading
+                | Key::Debate
         )
     }
 }
@@ -69,11 +73,19 @@ struct Def {
 }
 
 const fn def(key: Key, text: &'static str) -> Def {
-    Def { key, text, sentence: false }
+    Def {
+        key,
+        text,
+        sentence: false,
+    }
 }
 
 const fn sentence(key: Key, text: &'static str) -> Def {
-    Def { key, text, sentence: true }
+    Def {
+        key,
+        text,
+        sentence: true,
+    }
 }
 
 /// Every known label, longest first where one is a prefix of another.
@@ -91,25 +103,49 @@ const DEFS: &[Def] = &[
     def(Key::AnalysisHeading, "Tête d'analyse"),
     def(Key::Analysis, "Analyse"),
     sentence(Key::QuestionPublished, "Question publiée au JO le"),
-    sentence(Key::QuestionPublished, "Question publiée au Journal officiel le"),
+    sentence(
+        Key::QuestionPublished,
+        "Question publiée au Journal officiel le",
+    ),
     sentence(Key::QuestionPublished, "Question publiée le"),
-    sentence(Key::QuestionPublished, "Publication de la question au Journal Officiel du"),
-    sentence(Key::QuestionPublished, "Publication de la question au JO du"),
+    sentence(
+        Key::QuestionPublished,
+        "Publication de la question au Journal Officiel du",
+    ),
+    sentence(
+        Key::QuestionPublished,
+        "Publication de la question au JO du",
+    ),
     // Text renderings break the line before `du`.
-    def(Key::QuestionPublished, "Publication de la question au Journal Officiel"),
+    def(
+        Key::QuestionPublished,
+        "Publication de la question au Journal Officiel",
+    ),
     sentence(Key::AnswerPublished, "Réponse publiée au JO le"),
-    sentence(Key::AnswerPublished, "Réponse publiée au Journal officiel le"),
+    sentence(
+        Key::AnswerPublished,
+        "Réponse publiée au Journal officiel le",
+    ),
     sentence(Key::AnswerPublished, "Réponse publiée le"),
-    sentence(Key::AnswerPublished, "Publication de la réponse au Journal Officiel du"),
+    sentence(
+        Key::AnswerPublished,
+        "Publication de la réponse au Journal Officiel du",
+    ),
     sentence(Key::AnswerPublished, "Publication de la réponse au JO du"),
-    def(Key::AnswerPublished, "Publication de la réponse au Journal Officiel"),
+    def(
+        Key::AnswerPublished,
+        "Publication de la réponse au Journal Officiel",
+    ),
     def(Key::Reassigned, "Date de changement d'attribution"),
     def(Key::Flagged, "Date de signalement"),
     def(Key::Renewed, "Date de renouvellement"),
     sentence(Key::Withdrawn, "Question retirée le"),
     def(Key::Withdrawn, "Question retirée"),
     def(Key::Closure, "Date de clôture"),
-    sentence(Key::ErratumQuestion, "Erratum de la question publié au JO le"),
+    sentence(
+        Key::ErratumQuestion,
+        "Erratum de la question publié au JO le",
+    ),
     def(Key::ErratumQuestion, "Erratum de la question"),
     sentence(Key::ErratumAnswer, "Erratum de la réponse publié au JO le"),
     def(Key::ErratumAnswer, "Erratum de la réponse"),
@@ -118,12 +154,12 @@ const DEFS: &[Def] = &[
     def(Key::Kind, "Type de question"),
     def(Key::QuestionOf, "Question de"),
     def(Key::SeanceDate, "Date de la séance"),
-    def(Key::KeyDates, "Date(s) clé(s)"),
-    def(Key::KeyDates, "Dates clés"),
+    def(Key::DatesBlock, "Date(s) clé(s)"),
+    def(Key::DatesBlock, "Dates clés"),
     def(Key::Dates, "Dates"),
     def(Key::Dates, "Date"),
     def(Key::Debate, "DEBAT"),
-    def(Key::KeyData, "Données clés"),
+    def(Key::DataBlock, "Données clés"),
     def(Key::QuestionHeading, "Texte de la question"),
     def(Key::AnswerHeading, "Texte de la réponse"),
     def(Key::Page, "page"),
@@ -215,11 +251,15 @@ fn unknown_label(cell: &str) -> Option<(usize, usize)> {
     if !cell.starts_with(char::is_alphabetic) {
         return None;
     }
-    let stop = cell.char_indices().take(80).find(|&(_, c)| c == ':' || c == '>').map(|(i, _)| i)?;
+    let stop = cell
+        .char_indices()
+        .take(80)
+        .find(|&(_, c)| c == ':' || c == '>')
+        .map(|(i, _)| i)?;
     let label = cell[..stop].trim_end();
     if label.is_empty()
         || label.chars().count() > 60
-        || label.contains(['.', ';', '!', '?', '«', '»', '"', '(' , ')'])
+        || label.contains(['.', ';', '!', '?', '«', '»', '"', '(', ')'])
         || label.split_whitespace().count() > 8
     {
         return None;
@@ -250,7 +290,11 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
             .is_some_and(|last| last.value.is_empty() && last.key.is_some_and(|k| !k.is_heading()));
         if head_end > 0 {
             let head = cell[..head_end].trim();
-            let unknown = if awaits_value { None } else { unknown_label(head) };
+            let unknown = if awaits_value {
+                None
+            } else {
+                unknown_label(head)
+            };
             match unknown {
                 Some((label_len, value_at)) => out.push(Item {
                     key: None,
@@ -261,10 +305,19 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
                 None => {
                     // An unlabelled cell continues a label left without a value, else stands alone.
                     match out.last_mut() {
-                        Some(last) if last.value.is_empty() && !last.label.is_empty() && !last.key.is_some_and(Key::is_heading) => {
+                        Some(last)
+                            if last.value.is_empty()
+                                && !last.label.is_empty()
+                                && !last.key.is_some_and(Key::is_heading) =>
+                        {
                             last.value = head;
                         }
-                        _ => out.push(Item { key: None, label: "", value: head, separated: false }),
+                        _ => out.push(Item {
+                            key: None,
+                            label: "",
+                            value: head,
+                            separated: false,
+                        }),
                     }
                 }
             }
@@ -272,7 +325,8 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
         }
         while let Some((at, key, len, sep)) = next_label(cell, pos).filter(|_| pos < cell.len()) {
             let value_start = at + len + sep.unwrap_or(0);
-            let next = next_label(cell, value_start.min(cell.len())).map_or(cell.len(), |(n, ..)| n);
+            let next =
+                next_label(cell, value_start.min(cell.len())).map_or(cell.len(), |(n, ..)| n);
             let value_end = next.max(value_start);
             out.push(Item {
                 key: Some(key),
@@ -294,15 +348,31 @@ mod tests {
     use super::*;
 
     fn keys(line: &str) -> Vec<(Option<Key>, &str, &str)> {
-        items(line).into_iter().map(|i| (i.key, i.label, i.value)).collect()
+        items(line)
+            .into_iter()
+            .map(|i| (i.key, i.label, i.value))
+            .collect()
     }
 
     #[test]
     fn one_label() {
-        assert_eq!(keys("Rubrique > professions de santé"), [(Some(Key::Rubric), "Rubrique", "professions de santé")]);
+        assert_eq!(
+            keys("Rubrique > professions de santé"),
+            [(Some(Key::Rubric), "Rubrique", "professions de santé")]
+        );
         assert_eq!(keys("Auteur :"), [(Some(Key::Author), "Auteur", "")]);
-        assert_eq!(keys("Données clés"), [(Some(Key::KeyData), "Données clés", "")]);
-        assert_eq!(keys("Question publiée le 22 février 2022"), [(Some(Key::QuestionPublished), "Question publiée le", "22 février 2022")]);
+        assert_eq!(
+            keys("Données clés"),
+            [(Some(Key::DataBlock), "Données clés", "")]
+        );
+        assert_eq!(
+            keys("Question publiée le 22 février 2022"),
+            [(
+                Some(Key::QuestionPublished),
+                "Question publiée le",
+                "22 février 2022"
+            )]
+        );
     }
 
     #[test]
@@ -317,23 +387,48 @@ mod tests {
         );
         assert_eq!(
             keys("Question publiée au JO le : 21/08/2012 page : 4774"),
-            [(Some(Key::QuestionPublished), "Question publiée au JO le", "21/08/2012"), (Some(Key::Page), "page", "4774")]
+            [
+                (
+                    Some(Key::QuestionPublished),
+                    "Question publiée au JO le",
+                    "21/08/2012"
+                ),
+                (Some(Key::Page), "page", "4774")
+            ]
         );
         assert_eq!(
             keys("Tête d'analyse >Financement\tAnalyse > Financement."),
-            [(Some(Key::AnalysisHeading), "Tête d'analyse", "Financement"), (Some(Key::Analysis), "Analyse", "Financement.")]
+            [
+                (Some(Key::AnalysisHeading), "Tête d'analyse", "Financement"),
+                (Some(Key::Analysis), "Analyse", "Financement.")
+            ]
         );
     }
 
     #[test]
     fn cells_and_unknown_labels() {
-        assert_eq!(keys("Ministère interrogé :\tlogement"), [(Some(Key::MinistryAsked), "Ministère interrogé", "logement")]);
         assert_eq!(
-            keys("Question N° : 13927\tDe Mme Laure Miller ( Renaissance - Marne )\tQuestion écrite"),
-            [(Some(Key::Number), "Question N°", "13927"), (None, "", "De Mme Laure Miller ( Renaissance - Marne )"), (None, "", "Question écrite")]
+            keys("Ministère interrogé :\tlogement"),
+            [(Some(Key::MinistryAsked), "Ministère interrogé", "logement")]
         );
-        assert_eq!(keys("Commission : finances"), [(None, "Commission", "finances")]);
+        assert_eq!(
+            keys(
+                "Question N° : 13927\tDe Mme Laure Miller ( Renaissance - Marne )\tQuestion écrite"
+            ),
+            [
+                (Some(Key::Number), "Question N°", "13927"),
+                (None, "", "De Mme Laure Miller ( Renaissance - Marne )"),
+                (None, "", "Question écrite")
+            ]
+        );
+        assert_eq!(
+            keys("Commission : finances"),
+            [(None, "Commission", "finances")]
+        );
         assert_eq!(keys("Voir http://x"), [(None, "", "Voir http://x")]);
-        assert_eq!(keys("Il demande : quoi ?"), [(None, "Il demande", "quoi ?")]);
+        assert_eq!(
+            keys("Il demande : quoi ?"),
+            [(None, "Il demande", "quoi ?")]
+        );
     }
 }

@@ -22,7 +22,6 @@ mod walk;
 
 pub(crate) use walk::parse_document;
 
-use crate::markup::Lines;
 use crate::Kind;
 
 /// How a document announces itself: the line that starts a question.
@@ -78,7 +77,8 @@ pub(crate) fn anchor(line: &str) -> Option<Anchor> {
 fn text_heading_anchor(cell: &str) -> Option<Anchor> {
     let (key, len, _) = label::known_label(cell)?;
     let rest = cell[len..].trim();
-    (key == label::Key::QuestionHeading && (rest.is_empty() || rest.starts_with(':'))).then_some(Anchor::TextHeading)
+    (key == label::Key::QuestionHeading && (rest.is_empty() || rest.starts_with(':')))
+        .then_some(Anchor::TextHeading)
 }
 
 /// Whether a line is a header line that may stand before a document's anchor (chamber,
@@ -89,18 +89,17 @@ pub(crate) fn is_header_line(line: &str) -> bool {
         || text::match_folded(line.trim(), "FICHE QUESTION").is_some_and(|l| l == line.trim().len())
 }
 
-/// Whether a line could be a title: not blank, not chrome, not a header line, not labelled.
+/// Whether a line could be a title: not blank, not chrome, not a header line, not labelled, and
+/// not a paragraph of text (titles are short, end with no sentence punctuation and do not open
+/// with a civility and a name).
 pub(crate) fn could_be_title(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
         && !common::is_chrome(t)
         && !is_header_line(t)
         && anchor(t).is_none()
+        && !t.ends_with(['.', '?', '!', ';', ':', '…'])
+        && t.chars().count() <= 250
+        && name::opening_name(t).is_none()
         && !label::items(t).iter().any(|i| i.key.is_some())
-        && t.chars().count() <= 400
-}
-
-/// The index of the first visible line of `lines` whose text satisfies `f`.
-pub(crate) fn find_line(lines: &Lines, from: usize, f: impl Fn(&str) -> bool) -> Option<usize> {
-    (from..lines.len()).find(|&i| f(lines.get(i)))
 }

@@ -32,14 +32,20 @@ pub(crate) fn civility(i: &str) -> PResult<'_, &'static str> {
 /// ` - ` itself, is the second. A single part is returned as the first.
 pub(crate) fn split_pair(inner: &str) -> (Option<String>, Option<String>) {
     let inner = inner.trim();
-    let sep = [" - ", " – ", " -\u{a0}"].iter().filter_map(|s| inner.find(s).map(|at| (at, s.len()))).min();
+    let sep = [" - ", " – ", " -\u{a0}"]
+        .iter()
+        .filter_map(|s| inner.find(s).map(|at| (at, s.len())))
+        .min();
     let clean = |s: &str| {
         let s = squeeze(s);
         (!s.is_empty()).then_some(s)
     };
     match sep {
         Some((at, len)) => (clean(&inner[..at]), clean(&inner[at + len..])),
-        None => match inner.strip_suffix(" -").or_else(|| inner.strip_prefix("- ")) {
+        None => match inner
+            .strip_suffix(" -")
+            .or_else(|| inner.strip_prefix("- "))
+        {
             Some(one) => (clean(one), None),
             None => (clean(inner), None),
         },
@@ -67,9 +73,16 @@ pub(crate) fn author_line(i: &str) -> PResult<'_, AuthorLine> {
     let name_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
     let name = squeeze(&rest[..name_end]);
     if name.is_empty() || !name.starts_with(|c: char| c.is_uppercase()) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
     }
-    let mut out = AuthorLine { civility: Some(civ), name: Some(name), ..AuthorLine::default() };
+    let mut out = AuthorLine {
+        civility: Some(civ),
+        name: Some(name),
+        ..AuthorLine::default()
+    };
     let after = &rest[name_end..];
     if let Some(inner_and_rest) = after.strip_prefix('(') {
         // Match the closing parenthesis, allowing one nested pair (`(Les Républicains (LR) - X)`).
@@ -100,7 +113,10 @@ pub(crate) fn author_line(i: &str) -> PResult<'_, AuthorLine> {
 }
 
 /// Lower-case words that belong to a name when a capitalised word follows them.
-const PARTICLES: &[&str] = &["de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "di", "da", "dos", "del", "della", "ter", "ten", "zu", "y", "el", "al", "ben", "bin"];
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "di", "da", "dos",
+    "del", "della", "ter", "ten", "zu", "y", "el", "al", "ben", "bin",
+];
 
 /// The civility and name from a question's opening words: `Mme Mathilde Hignet alerte …` gives
 /// (`Mme`, `Mathilde Hignet`); `M. Charles de Courson appelle` gives `Charles de Courson`.
@@ -119,12 +135,18 @@ pub(crate) fn opening_name(text: &str) -> Option<(&'static str, String)> {
             continue;
         }
         // Particles glued by an apostrophe: d'Artagnan.
-        let glued = ["d'", "d’"].iter().find_map(|p| w.strip_prefix(p).filter(|r| r.starts_with(char::is_uppercase)).map(|_| w));
+        let glued = ["d'", "d’"].iter().find_map(|p| {
+            w.strip_prefix(p)
+                .filter(|r| r.starts_with(char::is_uppercase))
+                .map(|_| w)
+        });
         if let Some(g) = glued {
             words.push(g);
             continue;
         }
-        let next_cap = iter.peek().is_some_and(|n| n.starts_with(char::is_uppercase));
+        let next_cap = iter
+            .peek()
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
         if PARTICLES.contains(&w) && next_cap && !words.is_empty() {
             words.push(w);
             continue;
@@ -174,23 +196,25 @@ pub(crate) fn constituency_line(s: &str) -> Option<(Option<String>, Option<u32>,
 
 /// Whether a line is a bare author name (`M. Fabrice Brun`): a civility and capitalised words.
 pub(crate) fn is_bare_name(s: &str) -> bool {
-    let Ok((rest, _)) = civility(s.trim()) else { return false };
+    let Ok((rest, _)) = civility(s.trim()) else {
+        return false;
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 6
-        && words.iter().all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(w))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(w))
 }
 
 /// `de` / `De` leading an author in an-legacy and an-fiche rows.
 pub(crate) fn starts_with_de_civility(s: &str) -> bool {
     let s = s.trim_start();
-    let rest = s.strip_prefix("de ").or_else(|| s.strip_prefix("De ")).or_else(|| s.strip_prefix("DE "));
+    let rest = s
+        .strip_prefix("de ")
+        .or_else(|| s.strip_prefix("De "))
+        .or_else(|| s.strip_prefix("DE "));
     rest.is_some_and(|r| civility(r.trim_start()).is_ok())
-}
-
-/// Whether `s` starts with a civility.
-pub(crate) fn starts_with_civility(s: &str) -> bool {
-    civility(s.trim_start()).is_ok()
 }
 
 #[cfg(test)]
@@ -211,22 +235,40 @@ mod tests {
         let (rest, a) = author_line("De Mme Laure Miller ( Renaissance - Marne )").unwrap();
         assert_eq!(rest, "");
         assert_eq!(a.name.as_deref(), Some("Laure Miller"));
-        assert_eq!((a.first.as_deref(), a.second.as_deref()), (Some("Renaissance"), Some("Marne")));
-        let (rest, a) = author_line("M. Sacha Houlié (Nouvelle-Aquitaine - Renaissance), posée en séance").unwrap();
+        assert_eq!(
+            (a.first.as_deref(), a.second.as_deref()),
+            (Some("Renaissance"), Some("Marne"))
+        );
+        let (rest, a) =
+            author_line("M. Sacha Houlié (Nouvelle-Aquitaine - Renaissance), posée en séance")
+                .unwrap();
         assert_eq!(rest, ", posée en séance");
         assert_eq!(a.first.as_deref(), Some("Nouvelle-Aquitaine"));
         let (_, a) = author_line("Mme X Y (Occitanie - La France insoumise - Nouvelle Union Populaire écologique et sociale)").unwrap();
-        assert_eq!(a.second.as_deref(), Some("La France insoumise - Nouvelle Union Populaire écologique et sociale"));
-        let (_, a) = author_line("M. CLUZEL Jean (Allier - U.C.D.P.) publiée le 25/03/1980").unwrap();
+        assert_eq!(
+            a.second.as_deref(),
+            Some("La France insoumise - Nouvelle Union Populaire écologique et sociale")
+        );
+        let (_, a) =
+            author_line("M. CLUZEL Jean (Allier - U.C.D.P.) publiée le 25/03/1980").unwrap();
         assert_eq!(a.name.as_deref(), Some("CLUZEL Jean"));
         assert!(author_line("Mme la ministre").is_err());
     }
 
     #[test]
     fn opening_names() {
-        assert_eq!(opening_name("Mme Mathilde Hignet alerte Mme la ministre"), Some(("Mme", "Mathilde Hignet".into())));
-        assert_eq!(opening_name("M. Charles de Courson appelle l'attention"), Some(("M.", "Charles de Courson".into())));
-        assert_eq!(opening_name("M. Jean-Paul Dupré, député, appelle"), Some(("M.", "Jean-Paul Dupré".into())));
+        assert_eq!(
+            opening_name("Mme Mathilde Hignet alerte Mme la ministre"),
+            Some(("Mme", "Mathilde Hignet".into()))
+        );
+        assert_eq!(
+            opening_name("M. Charles de Courson appelle l'attention"),
+            Some(("M.", "Charles de Courson".into()))
+        );
+        assert_eq!(
+            opening_name("M. Jean-Paul Dupré, député, appelle"),
+            Some(("M.", "Jean-Paul Dupré".into()))
+        );
         assert_eq!(opening_name("Le ministre"), None);
     }
 
@@ -237,7 +279,11 @@ mod tests {
         assert_eq!(constituency("2ème circonscription"), Ok(("", 2)));
         assert_eq!(
             constituency_line("Jura (1re circonscription) - Ensemble pour la République"),
-            Some((Some("Jura".into()), Some(1), Some("Ensemble pour la République".into())))
+            Some((
+                Some("Jura".into()),
+                Some(1),
+                Some("Ensemble pour la République".into())
+            ))
         );
         assert!(is_bare_name("M. Fabrice Brun"));
         assert!(!is_bare_name("M. Fabrice Brun appelle l'attention"));

@@ -34,7 +34,12 @@ pub(crate) fn paragraphs<'a>(lines: impl IntoIterator<Item = Option<&'a str>>) -
 /// least 60 % of its longest line, and 50 characters) and does not end a sentence.
 pub(crate) fn unwrap(lines: &[Option<(String, bool)>]) -> Vec<String> {
     let len = |s: &str| s.chars().count();
-    let widest = lines.iter().flatten().map(|(t, _)| len(t)).max().unwrap_or(0);
+    let widest = lines
+        .iter()
+        .flatten()
+        .map(|(t, _)| len(t))
+        .max()
+        .unwrap_or(0);
     let wrapped_text = widest <= 130 && lines.iter().flatten().count() > 1;
     let mut out: Vec<String> = Vec::new();
     let mut joining = false;
@@ -56,7 +61,9 @@ pub(crate) fn unwrap(lines: &[Option<(String, bool)>]) -> Vec<String> {
             _ => out.push(t.clone()),
         }
         let n = len(&t);
-        let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…']) || t.ends_with(".)") || t.ends_with("!)");
+        let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
+            || t.ends_with(".)")
+            || t.ends_with("!)");
         joining = wrapped_text && *soft && n >= 50 && n * 10 >= widest * 6 && !ends_sentence;
     }
     out
@@ -68,7 +75,13 @@ mod tests {
 
     #[test]
     fn joins_wrapped_lines() {
-        let p = paragraphs([Some("Mme X alerte,"), Some("sur le sujet."), None, None, Some("Suite.")]);
+        let p = paragraphs([
+            Some("Mme X alerte,"),
+            Some("sur le sujet."),
+            None,
+            None,
+            Some("Suite."),
+        ]);
         assert_eq!(p, ["Mme X alerte, sur le sujet.", "Suite."]);
         assert!(paragraphs([None, Some("  ")]).is_empty());
     }
@@ -92,6 +105,13 @@ mod tests {
         // Long lines are whole paragraphs; short lines ending a sentence stay apart.
         let long = "x".repeat(200);
         assert_eq!(unwrap(&[l(&long), l("suite")]).len(), 2);
-        assert_eq!(unwrap(&[l("M. le président. La parole est à M. X."), l("M. X. Merci.")]).len(), 2);
+        assert_eq!(
+            unwrap(&[
+                l("M. le président. La parole est à M. X."),
+                l("M. X. Merci.")
+            ])
+            .len(),
+            2
+        );
     }
 }

@@ -47,7 +47,12 @@ pub(crate) fn author_after_number(rest: &str) -> Option<AuthorLine> {
 
 /// `Question de M. NOM Prénom (Département - Groupe) publiée le D`: the author, and the date.
 pub(crate) fn old_author(cell: &str) -> Option<(AuthorLine, Option<Date>)> {
-    let (rest, _) = (tag_no_case("Question de"), space1::<&str, nom::error::Error<&str>>).parse(cell).ok()?;
+    let (rest, _) = (
+        tag_no_case("Question de"),
+        space1::<&str, nom::error::Error<&str>>,
+    )
+        .parse(cell)
+        .ok()?;
     let (after, a) = author_line(rest).ok()?;
     if !a.has_parens {
         return None;
@@ -63,7 +68,8 @@ pub(crate) fn old_author(cell: &str) -> Option<(AuthorLine, Option<Date>)> {
 /// `publiée dans le JO Sénat du D - page P`: the date and page.
 pub(crate) fn published_line(line: &str) -> Option<(Option<Date>, Option<u32>)> {
     let t = line.trim();
-    let len = match_folded(t, "publiée dans le JO Sénat du").or_else(|| match_folded(t, "publiée dans le JO du"))?;
+    let len = match_folded(t, "publiée dans le JO Sénat du")
+        .or_else(|| match_folded(t, "publiée dans le JO du"))?;
     let rest = &t[len..];
     let (date, after) = match find_date(rest) {
         Some((_, end, d)) => (Some(d), &rest[end..]),
@@ -88,7 +94,11 @@ pub(crate) fn answer_line(line: &str) -> Option<(String, Option<Date>)> {
     // `Réponse du ministère : Culture` gives `Culture`.
     if let Some(l) = match_folded(rest, "ministère :") {
         rest = &rest[l..];
-    } else if !starts_folded(rest, "Ministère") && !starts_folded(rest, "Secrétariat") && !starts_folded(rest, "Premier ministre") && !starts_folded(rest, "Haut") {
+    } else if !starts_folded(rest, "Ministère")
+        && !starts_folded(rest, "Secrétariat")
+        && !starts_folded(rest, "Premier ministre")
+        && !starts_folded(rest, "Haut")
+    {
         return None;
     }
     let (ministry, date) = match find_publiee_le(rest) {
@@ -102,7 +112,8 @@ pub(crate) fn answer_line(line: &str) -> Option<(String, Option<Date>)> {
 /// Where ` publiée le D` / ` publiée dans le JO Sénat du D` starts in `s`, and its date.
 fn find_publiee_le(s: &str) -> Option<(usize, Option<Date>)> {
     let at = s.match_indices("publiée").map(|(i, _)| i).find(|&i| {
-        match_folded(&s[i..], "publiée le").is_some() || match_folded(&s[i..], "publiée dans").is_some()
+        match_folded(&s[i..], "publiée le").is_some()
+            || match_folded(&s[i..], "publiée dans").is_some()
     })?;
     Some((at, find_date(&s[at..]).map(|(_, _, d)| d)))
 }
@@ -147,20 +158,37 @@ mod tests {
 
     #[test]
     fn lines() {
-        assert!(matches!(anchor("Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)"), Some(Anchor::KindNumberAuthor(_, 1342))));
-        assert_eq!(anchor("Question de M. MASSON Jean Louis (Moselle - NI) publiée le 10/12/2009"), Some(Anchor::SenatAuthor));
+        assert!(matches!(
+            anchor("Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)"),
+            Some(Anchor::KindNumberAuthor(_, 1342))
+        ));
+        assert_eq!(
+            anchor("Question de M. MASSON Jean Louis (Moselle - NI) publiée le 10/12/2009"),
+            Some(Anchor::SenatAuthor)
+        );
         assert_eq!(anchor("Question écrite N°3200 de M. Philippe Le Ray"), None);
-        assert_eq!(published_line("publiée dans le JO Sénat du 17/10/2024 - page 3968"), Some((Date::new(2024, 10, 17), Some(3968))));
+        assert_eq!(
+            published_line("publiée dans le JO Sénat du 17/10/2024 - page 3968"),
+            Some((Date::new(2024, 10, 17), Some(3968)))
+        );
         assert_eq!(page_line("- page 2853"), Some(2853));
         assert_eq!(page_line("page 2853 de"), None);
         assert_eq!(
             answer_line("Réponse du Ministère de la santé et de l'accès aux soins"),
             Some(("Ministère de la santé et de l'accès aux soins".into(), None))
         );
-        assert_eq!(answer_line("Réponse du ministère : Culture publiée le 14/06/1980"), Some(("Culture".into(), Date::new(1980, 6, 14))));
-        assert_eq!(seance_answer("Réponse apportée en séance publique le 13/06/1980"), Date::new(1980, 6, 13));
+        assert_eq!(
+            answer_line("Réponse du ministère : Culture publiée le 14/06/1980"),
+            Some(("Culture".into(), Date::new(1980, 6, 14)))
+        );
+        assert_eq!(
+            seance_answer("Réponse apportée en séance publique le 13/06/1980"),
+            Date::new(1980, 6, 13)
+        );
         assert!(transmitted("Transmise au Ministère de la transition écologique").is_some());
         assert!(lapsed("La question est caduque").is_some());
-        assert!(not_available("Le texte de cette question n'est pas disponible en format numérique."));
+        assert!(not_available(
+            "Le texte de cette question n'est pas disponible en format numérique."
+        ));
     }
 }

@@ -121,8 +121,14 @@ mod tests {
 
     #[test]
     fn folded_matching() {
-        assert_eq!(match_folded("MINISTERE interrogé : x", "Ministère interrogé"), Some(20));
-        assert_eq!(match_folded("Tête  d’analyse >", "Tête d'analyse"), Some(18));
+        assert_eq!(
+            match_folded("MINISTERE interrogé : x", "Ministère interrogé"),
+            Some(20)
+        );
+        assert_eq!(
+            match_folded("Tête  d’analyse >", "Tête d'analyse"),
+            Some(18)
+        );
         assert_eq!(match_folded("Analyses", "Analyse"), None);
         assert_eq!(match_folded("Date(s) clé(s)", "Date(s) clé(s)"), Some(15));
         assert_eq!(match_folded("Question N°:", "Question N° :"), Some(13));
@@ -135,6 +141,9 @@ mod tests {
         assert_eq!(squeeze("  a \t b  "), "a b");
         assert_eq!(strip_parens_and_period("(fin de mandat)"), "fin de mandat");
         assert_eq!(strip_parens_and_period("Fin de mandat."), "Fin de mandat");
-        assert_eq!(strip_parens_and_period("( Retrait à l'initiative de l'auteur )"), "Retrait à l'initiative de l'auteur");
+        assert_eq!(
+            strip_parens_and_period("( Retrait à l'initiative de l'auteur )"),
+            "Retrait à l'initiative de l'auteur"
+        );
     }
 }

@@ -140,8 +140,14 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
     let all = || (0..end).map(|i| lines.get(i));
     match anchor {
         Anchor::Numero(_) | Anchor::TextHeading => {
-            let upper = all().any(|l| l.contains("Texte de la QUESTION") || l.contains("Texte de la REPONSE") || l.trim_start().starts_with("DEBAT"));
-            let legislature = (0..at).rev().find_map(|i| common::legislature_line(lines.get(i)));
+            let upper = all().any(|l| {
+                l.contains("Texte de la QUESTION")
+                    || l.contains("Texte de la REPONSE")
+                    || l.trim_start().starts_with("DEBAT")
+            });
+            let legislature = (0..at)
+                .rev()
+                .find_map(|i| common::legislature_line(lines.get(i)));
             if an_fiche::is_fiche(seg, upper, legislature) {
                 Layout::AnFiche
             } else if matches!(anchor, Anchor::TextHeading) {
@@ -159,7 +165,9 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
                 let an = all().any(|l| common::chamber_line(l) == Some(Chamber::An));
                 let leg = all().any(|l| common::legislature_line(l).is_some());
                 let blocks = all().any(|l| {
-                    items(l).first().is_some_and(|i| matches!(i.key, Some(Key::KeyData | Key::KeyDates)))
+                    items(l)
+                        .first()
+                        .is_some_and(|i| matches!(i.key, Some(Key::DataBlock | Key::DatesBlock)))
                 });
                 if an_current::is_current(an, leg, blocks) {
                     Layout::AnCurrent
@@ -193,57 +201,90 @@ impl<'l, 't> Walk<'l, 't> {
                 self.rec.set_legislature(n, self.offset(i));
             }
         }
-        let wants_title = matches!(self.layout, Layout::AnCurrent | Layout::Plain | Layout::Senat);
+        let wants_title = matches!(
+            self.layout,
+            Layout::AnCurrent | Layout::Plain | Layout::Senat
+        );
         // A copied text whose number line comes after the question (an-legacy, no heading).
         if self.layout == Layout::AnLegacy && !self.has_heading_after(at) {
-            if let Some(open) = (0..at).rev().find(|&i| opening_name(self.lines.get(i)).is_some()) {
+            if let Some(open) = (0..at)
+                .rev()
+                .find(|&i| opening_name(self.lines.get(i)).is_some())
+            {
                 for i in open..at {
                     let l = self.lines.get(i);
-                    self.question.push((!l.trim().is_empty()).then(|| (markup::paragraph(l), self.lines.is_soft(i))));
+                    self.question.push(
+                        (!l.trim().is_empty())
+                            .then(|| (markup::paragraph(l), self.lines.is_soft(i))),
+                    );
                 }
                 if let Some(t) = self.title_before(open) {
-                    self.rec.set_text(TextField::Title, &markup::paragraph(self.lines.get(t)), self.offset(t));
+                    self.rec.set_text(
+                        TextField::Title,
+                        &markup::paragraph(self.lines.get(t)),
+                        self.offset(t),
+                    );
                 }
                 return;
             }
         }
         if wants_title && !matches!(anchor, Anchor::SenatAuthor) {
             if let Some(t) = self.title_before(at) {
-                self.rec.set_text(TextField::Title, &markup::paragraph(self.lines.get(t)), self.offset(t));
+                self.rec.set_text(
+                    TextField::Title,
+                    &markup::paragraph(self.lines.get(t)),
+                    self.offset(t),
+                );
             }
         }
     }
 
     /// The title line before line `at`: the nearest non-blank line, if it can be a title.
     fn title_before(&self, at: usize) -> Option<usize> {
-        let i = (0..at).rev().find(|&i| !self.lines.get(i).trim().is_empty())?;
+        let i = (0..at)
+            .rev()
+            .find(|&i| !self.lines.get(i).trim().is_empty())?;
         super::could_be_title(self.lines.get(i)).then_some(i)
     }
 
     fn has_heading_after(&self, at: usize) -> bool {
         (at + 1..self.lines.len()).any(|i| {
-            items(self.lines.get(i))
-                .first()
-                .is_some_and(|it| matches!(it.key, Some(Key::QuestionHeading | Key::AnswerHeading | Key::Debate)))
+            items(self.lines.get(i)).first().is_some_and(|it| {
+                matches!(
+                    it.key,
+                    Some(Key::QuestionHeading | Key::AnswerHeading | Key::Debate)
+                )
+            })
         })
     }
 
     fn anchor_line(&mut self, at: usize, anchor: Anchor) {
         let line = self.lines.get(at);
         let offset = self.offset(at);
-        let first = line.split('\t').map(str::trim).find(|c| !c.is_empty()).unwrap_or("");
+        let first = line
+            .split('\t')
+            .map(str::trim)
+            .find(|c| !c.is_empty())
+            .unwrap_or("");
         match anchor {
             Anchor::Numero(n) => {
                 self.rec.set_number(n, offset);
                 // The rest of the line: the author and kind cells, other labels.
                 let rest = common::numero_line(first).map(|(r, _)| r).unwrap_or("");
                 let mut cells: Vec<&str> = vec![rest];
-                cells.extend(line.split('\t').map(str::trim).filter(|c| !c.is_empty()).skip(1));
+                cells.extend(
+                    line.split('\t')
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .skip(1),
+                );
                 for cell in cells {
                     self.line_items(at, cell);
                 }
             }
-            Anchor::KindNumber(kind, n) | Anchor::KindNumberTitle(kind, n) | Anchor::KindNumberAuthor(kind, n) => {
+            Anchor::KindNumber(kind, n)
+            | Anchor::KindNumberTitle(kind, n)
+            | Anchor::KindNumberAuthor(kind, n) => {
                 self.rec.set_number(n, offset);
                 if let Some(k) = kind {
                     self.rec.set_kind(k, offset);
@@ -251,7 +292,8 @@ impl<'l, 't> Walk<'l, 't> {
                 if let Anchor::KindNumberTitle(..) = anchor {
                     match an_dyn::title_after_anchor(first) {
                         Some(t) => {
-                            self.rec.set_text(TextField::Title, t, self.offset_of(at, t));
+                            self.rec
+                                .set_text(TextField::Title, t, self.offset_of(at, t));
                             self.continuation = Some(TextField::Title);
                         }
                         None => self.title_wanted = true,
@@ -269,7 +311,8 @@ impl<'l, 't> Walk<'l, 't> {
                 if let Some((a, d)) = senat::old_author(first) {
                     self.set_author(a, offset);
                     if let Some(d) = d {
-                        self.rec.set_published(Publication::Question, d, None, offset);
+                        self.rec
+                            .set_published(Publication::Question, d, None, offset);
                         self.last_dated = Some(Dated::Published(Publication::Question));
                     }
                 }
@@ -298,7 +341,8 @@ impl<'l, 't> Walk<'l, 't> {
             if common::is_chrome(line) || common::chamber_line(line).is_some() {
                 break;
             }
-            let after_wrap = i > 0 && self.lines.is_soft(i - 1) && !self.lines.get(i - 1).trim().is_empty();
+            let after_wrap =
+                i > 0 && self.lines.is_soft(i - 1) && !self.lines.get(i - 1).trim().is_empty();
             let unlabelled = !self.starts_with_known_label(line) && super::anchor(line).is_none();
             if let Some((prefix, offset, key)) = self.author_prefix.take() {
                 if unlabelled && after_wrap {
@@ -312,7 +356,13 @@ impl<'l, 't> Walk<'l, 't> {
             if let Some(field) = continuation {
                 let meta = matches!(self.state, State::Meta | State::KeyBlock);
                 let plain_line = items(line).iter().all(|it| it.label.is_empty());
-                if meta && after_wrap && unlabelled && plain_line && !super::is_header_line(line) && !is_date_only(line) {
+                if meta
+                    && after_wrap
+                    && unlabelled
+                    && plain_line
+                    && !super::is_header_line(line)
+                    && !is_date_only(line)
+                {
                     self.rec.append_text(field, &markup::paragraph(line));
                     self.continuation = Some(field);
                     continue;
@@ -329,15 +379,21 @@ impl<'l, 't> Walk<'l, 't> {
                 continue;
             }
             match self.state {
-                State::QuestionText => self.question.push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
-                State::AnswerText => self.answer.push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
+                State::QuestionText => self
+                    .question
+                    .push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
+                State::AnswerText => self
+                    .answer
+                    .push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
                 State::Meta | State::KeyBlock => self.line_items(i, line),
             }
         }
     }
 
     fn starts_with_known_label(&self, line: &str) -> bool {
-        items(line).first().is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page))
+        items(line)
+            .first()
+            .is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page))
     }
 
     /// Lines that change the state whatever it is: headings, the an-dyn answer line, the Sénat
@@ -358,7 +414,7 @@ impl<'l, 't> Walk<'l, 't> {
                     self.heading_rest(i, line);
                     return true;
                 }
-                Some(Key::KeyData | Key::KeyDates) if first.value.is_empty() => {
+                Some(Key::DataBlock | Key::DatesBlock) if first.value.is_empty() => {
                     self.state = State::KeyBlock;
                     return true;
                 }
@@ -371,12 +427,22 @@ impl<'l, 't> Walk<'l, 't> {
                 self.state = State::AnswerText;
                 return true;
             }
-            if self.state == State::QuestionText || self.state == State::Meta && self.author_wanted {
+            if self.state == State::QuestionText || self.state == State::Meta && self.author_wanted
+            {
                 if let [it] = its.as_slice() {
                     let reponse = text::starts_folded(it.label, "Réponse");
-                    if reponse && it.key == Some(Key::AnswerPublished) && !it.separated && it.value.len() < 60 {
+                    if reponse
+                        && it.key == Some(Key::AnswerPublished)
+                        && !it.separated
+                        && it.value.len() < 60
+                    {
                         if date::find_date(it.value).is_none() && self.lines.is_soft(i) {
-                            self.pending = Some(Pending { key: it.key, label: it.label, offset, partial: Some(it.value) });
+                            self.pending = Some(Pending {
+                                key: it.key,
+                                label: it.label,
+                                offset,
+                                partial: Some(it.value),
+                            });
                         } else {
                             self.published(Publication::Answer, it, offset);
                         }
@@ -406,13 +472,20 @@ impl<'l, 't> Walk<'l, 't> {
     fn senat_line(&mut self, i: usize, line: &str) -> bool {
         let offset = self.offset(i);
         if let Some((date, page)) = senat::published_line(line) {
-            let which = if self.state == State::AnswerText { Publication::Answer } else { Publication::Question };
+            let which = if self.state == State::AnswerText {
+                Publication::Answer
+            } else {
+                Publication::Question
+            };
             match date {
                 Some(d) => {
                     self.rec.set_published(which, d, page, offset);
                     self.last_dated = Some(Dated::Published(which));
                 }
-                None => self.rec.unreadable(offset, "publiée dans le JO Sénat du", line, "the date"),
+                None => {
+                    self.rec
+                        .unreadable(offset, "publiée dans le JO Sénat du", line, "the date")
+                }
             }
             return true;
         }
@@ -421,7 +494,8 @@ impl<'l, 't> Walk<'l, 't> {
             return true;
         }
         if let Some((ministry, date)) = senat::answer_line(line) {
-            self.rec.set_text(TextField::MinistryAnswering, &ministry, offset);
+            self.rec
+                .set_text(TextField::MinistryAnswering, &ministry, offset);
             if let Some(d) = date {
                 self.rec.set_published(Publication::Answer, d, None, offset);
                 self.last_dated = Some(Dated::Published(Publication::Answer));
@@ -466,7 +540,11 @@ impl<'l, 't> Walk<'l, 't> {
         }
         rest.extend(cells.map(str::to_owned));
         let _ = i;
-        let target = if self.state == State::AnswerText { &mut self.answer } else { &mut self.question };
+        let target = if self.state == State::AnswerText {
+            &mut self.answer
+        } else {
+            &mut self.question
+        };
         if !rest.is_empty() {
             target.push(Some((rest.join(" "), false)));
         }
@@ -477,18 +555,35 @@ impl<'l, 't> Walk<'l, 't> {
         let its = items(line);
         let n = its.len();
         for (k, it) in its.into_iter().enumerate() {
-            let offset = if it.label.is_empty() { self.offset_of(i, it.value) } else { self.offset_of(i, it.label) };
+            let offset = if it.label.is_empty() {
+                self.offset_of(i, it.value)
+            } else {
+                self.offset_of(i, it.label)
+            };
             match it.key {
                 Some(key) if key.is_heading() => {}
                 Some(key) => {
-                    let cut_date = is_dated(key) && k + 1 == n && self.lines.is_soft(i) && date::find_date(it.value).is_none();
+                    let cut_date = is_dated(key)
+                        && k + 1 == n
+                        && self.lines.is_soft(i)
+                        && date::find_date(it.value).is_none();
                     if cut_date && !it.value.is_empty() {
-                        self.pending = Some(Pending { key: Some(key), label: it.label, offset, partial: Some(it.value) });
+                        self.pending = Some(Pending {
+                            key: Some(key),
+                            label: it.label,
+                            offset,
+                            partial: Some(it.value),
+                        });
                         continue;
                     }
                     if it.value.is_empty() {
                         if k + 1 == n {
-                            self.pending = Some(Pending { key: Some(key), label: it.label, offset, partial: None });
+                            self.pending = Some(Pending {
+                                key: Some(key),
+                                label: it.label,
+                                offset,
+                                partial: None,
+                            });
                         }
                         if key == Key::Dates {
                             self.state = State::KeyBlock;
@@ -502,7 +597,12 @@ impl<'l, 't> Walk<'l, 't> {
                 }
                 None if !it.label.is_empty() => {
                     if it.value.is_empty() && k + 1 == n {
-                        self.pending = Some(Pending { key: None, label: it.label, offset, partial: None });
+                        self.pending = Some(Pending {
+                            key: None,
+                            label: it.label,
+                            offset,
+                            partial: None,
+                        });
                     } else {
                         self.rec.other(offset, it.label, it.value);
                     }
@@ -516,7 +616,12 @@ impl<'l, 't> Walk<'l, 't> {
     fn resolve_pending(&mut self, p: Pending<'l>) {
         match (p.key, p.partial) {
             (Some(key), Some(partial)) => {
-                let it = Item { key: Some(key), label: p.label, value: partial, separated: true };
+                let it = Item {
+                    key: Some(key),
+                    label: p.label,
+                    value: partial,
+                    separated: true,
+                };
                 self.apply(key, &it, p.offset);
             }
             (None, _) => self.rec.other(p.offset, p.label, p.partial.unwrap_or("")),
@@ -532,8 +637,16 @@ impl<'l, 't> Walk<'l, 't> {
         };
         match p.key {
             Some(key) => {
-                let it = Item { key: Some(key), label: p.label, value: &value, separated: true };
-                if key == Key::Dates || key == Key::SeanceDate && items(line).first().is_some_and(|x| x.key.is_some()) {
+                let it = Item {
+                    key: Some(key),
+                    label: p.label,
+                    value: &value,
+                    separated: true,
+                };
+                if key == Key::Dates
+                    || key == Key::SeanceDate
+                        && items(line).first().is_some_and(|x| x.key.is_some())
+                {
                     self.line_items(i, line);
                 } else {
                     self.apply(key, &it, p.offset);
@@ -587,7 +700,11 @@ impl<'l, 't> Walk<'l, 't> {
             }
             Key::ErratumQuestion | Key::ErratumAnswer => match date::find_date(v) {
                 Some((_, end, d)) => {
-                    let of = if key == Key::ErratumQuestion { ErratumOf::Question } else { ErratumOf::Answer };
+                    let of = if key == Key::ErratumQuestion {
+                        ErratumOf::Question
+                    } else {
+                        ErratumOf::Answer
+                    };
                     let page = date::find_page(&v[end..]);
                     self.rec.add_erratum(of, d, page);
                     self.last_dated = Some(Dated::Erratum);
@@ -616,13 +733,18 @@ impl<'l, 't> Walk<'l, 't> {
             },
             Key::SeanceDate => {
                 if let Some((_, _, d)) = date::find_date(v) {
-                    self.rec.set_published(Publication::Question, d, None, offset);
+                    self.rec
+                        .set_published(Publication::Question, d, None, offset);
                 }
             }
             Key::Dates => {
                 self.state = State::KeyBlock;
             }
-            Key::Debate | Key::KeyData | Key::KeyDates | Key::QuestionHeading | Key::AnswerHeading => {}
+            Key::Debate
+            | Key::DataBlock
+            | Key::DatesBlock
+            | Key::QuestionHeading
+            | Key::AnswerHeading => {}
         }
     }
 
@@ -633,7 +755,9 @@ impl<'l, 't> Walk<'l, 't> {
             if let Some((a, rest)) = an_legacy::author(v) {
                 self.set_author(a, offset);
                 let rest = rest.trim();
-                let kind = common::kind_words(rest).ok().and_then(|(r, k)| r.trim().is_empty().then_some(k).flatten());
+                let kind = common::kind_words(rest)
+                    .ok()
+                    .and_then(|(r, k)| r.trim().is_empty().then_some(k).flatten());
                 if let Some(k) = kind.or_else(|| an_fiche::kind_cell(rest)) {
                     self.rec.set_kind(k, offset);
                 }
@@ -644,10 +768,13 @@ impl<'l, 't> Walk<'l, 't> {
             Ok((rest, a)) => {
                 self.set_author(a, offset);
                 if let Some(d) = an_dyn::posed_in_seance(rest) {
-                    self.rec.set_published(Publication::Question, d, None, offset);
+                    self.rec
+                        .set_published(Publication::Question, d, None, offset);
                 }
             }
-            Err(_) => self.rec.set_author_part(AuthorPart::Name, Some(v.to_owned()), offset),
+            Err(_) => self
+                .rec
+                .set_author_part(AuthorPart::Name, Some(v.to_owned()), offset),
         }
     }
 
@@ -670,26 +797,32 @@ impl<'l, 't> Walk<'l, 't> {
                     e.page.get_or_insert(p);
                 }
             }
-            None => self.rec.unreadable(offset, "page", &p.to_string(), "the publication"),
+            None => self
+                .rec
+                .unreadable(offset, "page", &p.to_string(), "the publication"),
         }
     }
 
     fn constituency(&mut self, v: &str, offset: usize) {
         match constituency_line(v) {
             Some((dept, n, group)) => {
-                self.rec.set_author_part(AuthorPart::Department, dept, offset);
+                self.rec
+                    .set_author_part(AuthorPart::Department, dept, offset);
                 if let Some(n) = n {
                     self.rec.set_constituency(n, offset);
                 }
                 self.rec.set_author_part(AuthorPart::Group, group, offset);
             }
-            None => self.rec.unreadable(offset, "Circonscription", v, "the constituency"),
+            None => self
+                .rec
+                .unreadable(offset, "Circonscription", v, "the constituency"),
         }
     }
 
     /// An author: the parts inside the parentheses as the layout orders them.
     fn set_author(&mut self, a: AuthorLine, offset: usize) {
-        self.rec.set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
+        self.rec
+            .set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
         self.rec.set_author_part(AuthorPart::Name, a.name, offset);
         let (group, dept, region) = match self.layout {
             Layout::AnFiche | Layout::AnLegacy => (a.first, a.second, None),
@@ -697,7 +830,8 @@ impl<'l, 't> Walk<'l, 't> {
             _ => (a.second, None, a.first),
         };
         self.rec.set_author_part(AuthorPart::Group, group, offset);
-        self.rec.set_author_part(AuthorPart::Department, dept, offset);
+        self.rec
+            .set_author_part(AuthorPart::Department, dept, offset);
         self.rec.set_author_part(AuthorPart::Region, region, offset);
     }
 
@@ -758,8 +892,11 @@ impl<'l, 't> Walk<'l, 't> {
                 }
                 return;
             }
-            if let Some((dept, n, group)) = constituency_line(value).filter(|_| value.contains("circonscription")) {
-                self.rec.set_author_part(AuthorPart::Department, dept, offset);
+            if let Some((dept, n, group)) =
+                constituency_line(value).filter(|_| value.contains("circonscription"))
+            {
+                self.rec
+                    .set_author_part(AuthorPart::Department, dept, offset);
                 if let Some(n) = n {
                     self.rec.set_constituency(n, offset);
                 }
@@ -770,7 +907,8 @@ impl<'l, 't> Walk<'l, 't> {
                 if a.has_parens {
                     self.set_author(a, offset);
                     if let Some(d) = an_dyn::posed_in_seance(rest) {
-                        self.rec.set_published(Publication::Question, d, None, offset);
+                        self.rec
+                            .set_published(Publication::Question, d, None, offset);
                     }
                     return;
                 }
@@ -779,7 +917,11 @@ impl<'l, 't> Walk<'l, 't> {
         // Anything else starts the question text (on an-dyn QG pages, the séance transcript).
         self.author_wanted = false;
         let to_answer = self.layout == Layout::AnDyn && self.rec.kind == Some(Kind::Qg);
-        self.state = if to_answer { State::AnswerText } else { State::QuestionText };
+        self.state = if to_answer {
+            State::AnswerText
+        } else {
+            State::QuestionText
+        };
         let para = (markup::paragraph(self.lines.get(i)), self.lines.is_soft(i));
         if to_answer {
             self.answer.push(Some(para));
@@ -808,16 +950,22 @@ impl<'l, 't> Walk<'l, 't> {
         self.rec.answer_text = join(&self.answer, is_plain);
         if let Some(d) = self.seance_answer {
             if self.rec.answer_published.is_none() {
-                self.rec.answer_published = Some(crate::JoRef { date: d, page: None });
+                self.rec.answer_published = Some(crate::JoRef {
+                    date: d,
+                    page: None,
+                });
             }
         }
-        if !self.rec.has_author {
+        if self.rec.author.name.is_none() {
             if let Some((civ, name)) = self.rec.question_text.as_deref().and_then(opening_name) {
-                self.rec.set_author_part(AuthorPart::Civility, Some(civ.to_owned()), missing_at);
-                self.rec.set_author_part(AuthorPart::Name, Some(name), missing_at);
+                self.rec
+                    .set_author_part(AuthorPart::Civility, Some(civ.to_owned()), missing_at);
+                self.rec
+                    .set_author_part(AuthorPart::Name, Some(name), missing_at);
             }
         }
-        self.rec.finish(self.layout, missing_at, options.is_strict())
+        self.rec
+            .finish(self.layout, missing_at, options.is_strict())
     }
 }
 

@@ -7,12 +7,12 @@ use asalee_core::{ParseError, Question};
 use serde_json::{json, Value};
 
 /// The project's fixture folder.
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
 }
 
 /// Every file of a fixture subfolder, sorted.
-pub fn files(sub: &str) -> Vec<PathBuf> {
+pub(crate) fn files(sub: &str) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(fixtures().join(sub))
         .unwrap_or_else(|e| panic!("{sub}: {e}"))
         .map(|e| e.unwrap().path())
@@ -23,12 +23,15 @@ pub fn files(sub: &str) -> Vec<PathBuf> {
 }
 
 /// Every document fixture (seeds, authored, real, variants).
-pub fn all_documents() -> Vec<PathBuf> {
-    ["seeds", "authored", "real", "variants"].iter().flat_map(|s| files(s)).collect()
+pub(crate) fn all_documents() -> Vec<PathBuf> {
+    ["seeds", "authored", "real", "variants"]
+        .iter()
+        .flat_map(|s| files(s))
+        .collect()
 }
 
 /// A result as JSON: the record, or the error's kind, position and message.
-pub fn result_json(r: &Result<Question, ParseError>) -> Value {
+pub(crate) fn result_json(r: &Result<Question, ParseError>) -> Value {
     match r {
         Ok(q) => json!({ "ok": serde_json::from_str::<Value>(&q.to_json()).unwrap() }),
         Err(e) => json!({
@@ -38,11 +41,13 @@ pub fn result_json(r: &Result<Question, ParseError>) -> Value {
 }
 
 /// The record's JSON value, keys in the order they were written.
-pub fn record_json(q: &Question) -> Value {
+pub(crate) fn record_json(q: &Question) -> Value {
     serde_json::from_str(&q.to_json()).unwrap()
 }
 
 /// The keys of a JSON object, in order.
-pub fn keys(v: &Value) -> Vec<String> {
-    v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+pub(crate) fn keys(v: &Value) -> Vec<String> {
+    v.as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
 }

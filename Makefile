@@ -1,0 +1,43 @@
+# asalee: `make` lists the targets. `make test` installs what is missing (Python tools in
+# asalee-py/.venv, the wasm toolchain, Node packages, Chromium) and runs every suite.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+EXAMPLE ?= fixtures/seeds/002_3668855410b903a6.txt
+
+.PHONY: help demo test test-rust lint test-py test-wasm bench snapshots doc clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+demo: ## Parse a bundled example document and print its record
+	cargo run --release --quiet -p asalee-cli -- parse --pretty $(EXAMPLE)
+
+test: lint test-rust test-py test-wasm ## Install what is missing and run every suite: Rust, Python, Node, browser
+	@echo "all suites passed"
+
+lint: ## rustfmt, clippy (-D warnings) and the docs (-D warnings)
+	rustup component add rustfmt clippy >/dev/null 2>&1 || true
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+test-rust: ## The Rust tests: unit, integration, snapshots, doc-tests
+	cargo test --workspace --quiet
+
+test-py: ## The Python package: build, stubs, pytest (asalee-py/Makefile)
+	$(MAKE) -C asalee-py test
+
+test-wasm: ## The npm package: build with the wasm toolchain, Node and browser tests (asalee-wasm/Makefile)
+	$(MAKE) -C asalee-wasm test
+
+snapshots: ## Re-record the golden snapshots after a deliberate change (review with git diff)
+	INSTA_UPDATE=always cargo test -p asalee-core --test snapshots
+
+doc: ## Build the API documentation
+	cargo doc --workspace --no-deps --open
+
+clean: ## Remove build output
+	cargo clean
+	$(MAKE) -C asalee-py clean
+	$(MAKE) -C asalee-wasm clean
