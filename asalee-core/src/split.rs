@@ -208,7 +208,7 @@ fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
                 {
                     c.content = true;
                 }
-                let first = label::items(line).into_iter().next();
+                let first = label::first_item(line);
                 if first.is_some_and(|it| {
                     matches!(it.key, Some(label::Key::AnswerHeading | label::Key::Debate))
                 }) {
@@ -355,8 +355,7 @@ fn heading_follows(lines: &Lines, at: usize) -> bool {
         .take(30)
     {
         let line = lines.get(i);
-        let its = label::items(line);
-        let Some(first) = its.first() else { continue };
+        let Some(first) = label::first_item(line) else { continue };
         if matches!(
             first.key,
             Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate)

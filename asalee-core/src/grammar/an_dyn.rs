@@ -15,7 +15,7 @@
 
 use super::common::kind_number;
 use super::date::find_date;
-use super::label::{items, Key};
+use super::label::{first_item, Key};
 use super::text::match_folded;
 use super::Anchor;
 use crate::Date;
@@ -28,7 +28,7 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
             .starts_with(':')
             .then_some(Anchor::KindNumberTitle(kind, n));
     }
-    let first = items(cell).into_iter().next()?;
+    let first = first_item(cell)?;
     (first.key == Some(Key::QuestionOf) && first.separated).then_some(Anchor::QuestionOf)
 }
 

@@ -116,6 +116,9 @@ fn roman(i: &str) -> PResult<'_, u32> {
 /// A legislature line (the whole line).
 pub(crate) fn legislature_line(s: &str) -> Option<u32> {
     let s = s.trim();
+    if s.len() > 40 || !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
     let (rest, n) = alt((
         map_opt(digit1, |d: &str| {
             d.parse::<u32>().ok().filter(|n| (1..=40).contains(n))
@@ -145,6 +148,9 @@ pub(crate) fn legislature_line(s: &str) -> Option<u32> {
 /// A chamber line (the whole line): `ASSEMBLÉE NATIONALE`, `Sénat`.
 pub(crate) fn chamber_line(s: &str) -> Option<Chamber> {
     let s = s.trim();
+    if s.len() > 24 {
+        return None;
+    }
     if match_folded(s, "Assemblée nationale").is_some_and(|l| l == s.len()) {
         Some(Chamber::An)
     } else if match_folded(s, "Sénat").is_some_and(|l| l == s.len()) {
@@ -180,6 +186,10 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     ];
     if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
         return true;
+    }
+    // Chrome lines are short: a paragraph is rejected without looking further.
+    if s.len() > 64 {
+        return false;
     }
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
     let words: Vec<&str> = s.split_whitespace().collect();

@@ -169,8 +169,12 @@ const DEFS: &[Def] = &[
 /// sentence label.
 pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     let first = super::text::fold(s.chars().next()?);
+    // Every label starts with one of these letters: most words are rejected here.
+    if !matches!(first, 'q' | 'n' | 'm' | 'r' | 't' | 'a' | 'p' | 'd' | 'e' | 'c') {
+        return None;
+    }
     DEFS.iter().find_map(|d| {
-        let f = super::text::fold(d.text.chars().next()?);
+        let f = d.text.as_bytes()[0].to_ascii_lowercase() as char;
         if f != first {
             return None;
         }
@@ -206,6 +210,41 @@ pub(crate) struct Item<'a> {
     pub(crate) value: &'a str,
     /// Whether a separator (`:` or `>`) followed the label.
     pub(crate) separated: bool,
+}
+
+/// The known label at the very start of `cell`, if it is one there (see [`next_label`]): its key,
+/// length and separator length.
+fn label_at_start(cell: &str) -> Option<(Key, usize, Option<usize>)> {
+    let (key, len, is_sentence) = known_label(cell)?;
+    let after = &cell[len..];
+    let sep = separator(after);
+    let ok = sep.is_some()
+        || after.trim().is_empty()
+        || key.is_heading()
+        || is_sentence && (starts_with_date(after) || starts_date_like(after));
+    ok.then_some((key, len, sep))
+}
+
+/// The first item of a line, without reading the rest of a long line: what the walk and the
+/// splitter need to classify a text paragraph cheaply. An unlabelled first cell is returned whole.
+pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
+    let cell = line.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    if let Some((key, len, sep)) = label_at_start(cell) {
+        let value_start = (len + sep.unwrap_or(0)).min(cell.len());
+        let value_end = next_label(cell, value_start).map_or(cell.len(), |(n, ..)| n).max(value_start);
+        return Some(Item { key: Some(key), label: cell[..len].trim(), value: cell[value_start..value_end].trim(), separated: sep.is_some() });
+    }
+    let head_end = cell.char_indices().nth(100).map_or(cell.len(), |(i, _)| i);
+    match unknown_label(&cell[..head_end]) {
+        Some((label_len, _)) => {
+            let rest = &cell[label_len..];
+            let sep = separator(rest).unwrap_or(0);
+            let value = &rest[sep..];
+            let value_end = next_label(value, 0).map_or(value.len(), |(n, ..)| n);
+            Some(Item { key: None, label: &cell[..label_len], value: value[..value_end].trim(), separated: true })
+        }
+        None => Some(Item { key: None, label: "", value: cell, separated: false }),
+    }
 }
 
 /// Where a known label starts inside `cell` at or after byte `from`, with its key, length and the
@@ -403,6 +442,21 @@ mod tests {
                 (Some(Key::Analysis), "Analyse", "Financement.")
             ]
         );
+    }
+
+    #[test]
+    fn first_items() {
+        fn f(l: &str) -> Option<(Option<Key>, &str, &str)> {
+            first_item(l).map(|i| (i.key, i.label, i.value))
+        }
+        assert_eq!(f("Rubrique : Santé\tAnalyse : x"), Some((Some(Key::Rubric), "Rubrique", "Santé")));
+        assert_eq!(f("Commission : finances"), Some((None, "Commission", "finances")));
+        assert_eq!(f("Mme X attire l'attention : sur"), Some((None, "", "Mme X attire l'attention : sur")));
+        assert_eq!(f("   "), None);
+        // Every label's first letter is in the fast path's set.
+        for d in DEFS {
+            assert!(known_label(d.text).is_some(), "{}", d.text);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::label::{items, Item, Key};
+use super::label::{first_item, items, Item, Key};
 use super::name::{author_line, constituency_line, is_bare_name, opening_name, AuthorLine};
 use super::{an_current, an_dyn, an_fiche, an_legacy, common, date, plain, senat, text, Anchor};
 use crate::error::{ErrorKind, ParseError};
@@ -249,7 +249,7 @@ impl<'l, 't> Walk<'l, 't> {
 
     fn has_heading_after(&self, at: usize) -> bool {
         (at + 1..self.lines.len()).any(|i| {
-            items(self.lines.get(i)).first().is_some_and(|it| {
+            first_item(self.lines.get(i)).is_some_and(|it| {
                 matches!(
                     it.key,
                     Some(Key::QuestionHeading | Key::AnswerHeading | Key::Debate)
@@ -355,7 +355,7 @@ impl<'l, 't> Walk<'l, 't> {
             let continuation = self.continuation.take();
             if let Some(field) = continuation {
                 let meta = matches!(self.state, State::Meta | State::KeyBlock);
-                let plain_line = items(line).iter().all(|it| it.label.is_empty());
+                let plain_line = first_item(line).is_none_or(|it| it.label.is_empty());
                 if meta
                     && after_wrap
                     && unlabelled
@@ -391,9 +391,7 @@ impl<'l, 't> Walk<'l, 't> {
     }
 
     fn starts_with_known_label(&self, line: &str) -> bool {
-        items(line)
-            .first()
-            .is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page))
+        first_item(line).is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page))
     }
 
     /// Lines that change the state whatever it is: headings, the an-dyn answer line, the Sénat
@@ -401,8 +399,8 @@ impl<'l, 't> Walk<'l, 't> {
     /// the line.
     fn structural(&mut self, i: usize, line: &'l str) -> bool {
         let offset = self.offset(i);
-        let its = items(line);
-        if let Some(first) = its.first() {
+        let first_it = first_item(line);
+        if let Some(first) = first_it.as_ref() {
             match first.key {
                 Some(Key::QuestionHeading) => {
                     self.state = State::QuestionText;
@@ -429,6 +427,7 @@ impl<'l, 't> Walk<'l, 't> {
             }
             if self.state == State::QuestionText || self.state == State::Meta && self.author_wanted
             {
+                let its = if first_it.is_some_and(|f| f.key.is_some()) { items(line) } else { Vec::new() };
                 if let [it] = its.as_slice() {
                     let reponse = text::starts_folded(it.label, "Réponse");
                     if reponse
@@ -456,7 +455,7 @@ impl<'l, 't> Walk<'l, 't> {
             return true;
         }
         if matches!(self.state, State::QuestionText | State::AnswerText) {
-            let key_line = its.first().is_some_and(|it| {
+            let key_line = first_it.is_some_and(|it| {
                 it.key.is_some_and(is_key_block_key) && (it.separated || line.chars().count() < 80)
             });
             if key_line {
@@ -645,7 +644,7 @@ impl<'l, 't> Walk<'l, 't> {
                 };
                 if key == Key::Dates
                     || key == Key::SeanceDate
-                        && items(line).first().is_some_and(|x| x.key.is_some())
+                        && first_item(line).is_some_and(|x| x.key.is_some())
                 {
                     self.line_items(i, line);
                 } else {
