@@ -299,7 +299,8 @@ fn unknown_label(cell: &str) -> Option<(usize, usize)> {
     if label.is_empty()
         || label.chars().count() > 60
         || label.contains(['.', ';', '!', '?', '«', '»', '"', '(', ')'])
-        || label.split_whitespace().count() > 8
+        || label.split_whitespace().count() > 6
+        || super::name::civility(label).is_ok()
     {
         return None;
     }
