@@ -12,7 +12,7 @@ use serde_json::Value;
 fn every_fixture() {
     insta::glob!(
         "../../fixtures",
-        "{seeds,authored,real,variants}/*",
+        "{seeds,authored,real,variants,written}/*",
         |path| {
             let bytes = std::fs::read(path).unwrap();
             let results: Vec<Value> = asalee_core::parse_all_bytes(&bytes)

@@ -24,7 +24,7 @@ pub(crate) fn files(sub: &str) -> Vec<PathBuf> {
 
 /// Every document fixture (seeds, authored, real, variants).
 pub(crate) fn all_documents() -> Vec<PathBuf> {
-    ["seeds", "authored", "real", "variants"]
+    ["seeds", "authored", "real", "variants", "written"]
         .iter()
         .flat_map(|s| files(s))
         .collect()
