@@ -28,9 +28,67 @@
 //! # Ok::<(), asalee_core::ParseError>(())
 //! ```
 //!
-//! Errors point at a 1-based line and column of the original input; what is odd but not fatal
-//! is a [`Warning`] in the record, or an error in strict mode ([`Options::strict`]).
-//! No input makes the parser panic, and the time it takes is linear in the input's size.
+//! # The record
+//!
+//! A [`Question`] has the SPEC's fields in the SPEC's order: `uid` (the AN open-data identifier
+//! `QANR5L{legislature}{kind}{number}`, when all three and the chamber are known), `chamber`,
+//! `legislature`, `kind` ([`Kind`]: `QE`, `QOSD`, `QG`), `number` (always present), `title`,
+//! `author` ([`Author`]: civility, name as written, group, department, constituency, region),
+//! `ministry_asked`, `ministry_answering`, `rubric`, `analysis_heading`, `analysis` (as written),
+//! `question_published` / `answer_published` ([`JoRef`]: a [`Date`] and a page), `flagged_on`,
+//! `reassigned_on`, `renewed_on`, `closed` ([`Closed`]), `errata` ([`Erratum`]), `question_text`
+//! and `answer_text` (paragraphs joined by `\n`), `other_fields` (every labelled line it does not
+//! know, [`OtherField`]), `warnings` ([`Warning`]) and `layout` ([`Layout`]). What the document does
+//! not give is `None` (an empty list): nothing is inferred that the page does not state.
+//! [`Question::to_json`] writes the SPEC's JSON.
+//!
+//! # Layouts
+//!
+//! Each layout is recognised by its own lines, in any rendering (a whole saved page with its
+//! navigation, a fragment, Markdown, text from a browser or a PDF):
+//!
+//! | [`Layout`] | markers |
+//! |---|---|
+//! | `an-fiche` | `FICHE QUESTION` pages up to the 11th legislature: `Question N° : 450`, `<nat>QE</nat>`, `de Mme Jacquaint Muguette ( Communiste - Seine-Saint-Denis )`, `Texte de la QUESTION :`, `DEBAT :` |
+//! | `an-legacy` | legislatures 12–16: `Question N° 3200`, `Ministère interrogé > Économie et finances`, `Question publiée au JO le : 21/08/2012 page : 4774`, `Texte de la question` |
+//! | `an-dyn` | `/dyn` pages: `Question écrite n°200 : Agriculture biologique`, `Question de : Mme X (Région - Groupe)`, `Réponse publiée le 27 septembre 2022`, `Données clés` |
+//! | `an-current` | 17th legislature: `ASSEMBLÉE NATIONALE`, `17ème législature`, title, `Question écrite n° 2621`, `Données clés`, `Date(s) clé(s)` |
+//! | `plain` | a bare text copy: title, `Question écrite n° 9521`, hard-wrapped paragraphs |
+//! | `senat` | `Question écrite n° 01342 de Mme X (Département - Groupe)`, `publiée dans le JO Sénat du 17/10/2024 - page 3968`, `Réponse du Ministère de …`; older `Question de M. NOM Prénom (…) publiée le …` |
+//!
+//! ```
+//! use asalee_core::{parse, Layout};
+//! let fiche = "<TR><TD>Question N° : <NUM>176</NUM></TD><TD>de <CIV>M.</CIV> <AUT>Jacquot Alain</AUT> \
+//!     ( <GROUPE>RPR</GROUPE> - <DEPT>Vosges</DEPT> )</TD><TD><NAT>QOSD</NAT></TD></TR>\
+//!     <TR><TD>Question retirée le : ( Retrait à l'initiative de l'auteur )</TD></TR>";
+//! let q = parse(fiche).unwrap();
+//! assert_eq!(q.layout, Layout::AnFiche);
+//! assert_eq!(q.closed.unwrap().reason.as_deref(), Some("Retrait à l'initiative de l'auteur"));
+//!
+//! let senat = "Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)\n\
+//!     publiée dans le JO Sénat du 17/10/2024 - page 3968\n\
+//!     Mme Solène Marquet-Ribeiro attire l'attention de Mme la ministre.\n";
+//! let q = parse(senat).unwrap();
+//! assert_eq!((q.layout, q.number), (Layout::Senat, 1342));
+//! assert_eq!(q.author.unwrap().department.as_deref(), Some("Lot-et-Garonne"));
+//! ```
+//!
+//! # Errors, warnings and strict mode
+//!
+//! A document fails ([`ParseError`], kinds in [`ErrorKind`]) only when it is not a question
+//! document at all, has no question number, or has neither a question text nor an answer text
+//! (a withdrawn or lapsed question may have none). The error gives a 1-based line and column in
+//! characters of the original input, where the missing thing was expected, and says what was
+//! missing. Everything else that is odd is a [`Warning`] with its line: an unknown label (kept in
+//! `other_fields`), a date or number that cannot be read, the same fact given twice with different
+//! values (the first is kept). [`Options::strict`] turns every warning into an error at its line.
+//!
+//! # Guarantees
+//!
+//! No input makes the parser panic, hang or take more than time linear in its size: the walk is
+//! one pass over the lines with an explicit state (no recursion that grows with the input), and
+//! `parse_all` numbers lines incrementally across documents. In [`parse_all`] one bad document
+//! yields its own error and the others go on.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
