@@ -13,7 +13,7 @@ help: ## List the targets
 demo: ## Parse a bundled example document and print its record
 	cargo run --release --quiet -p asalee-cli -- parse --pretty $(EXAMPLE)
 
-test: lint test-rust test-py test-wasm ## Install what is missing and run every suite: Rust, Python, Node, browser
+test: lint test-rust test-py test-wasm test-examples ## Install what is missing and run every suite: Rust, Python, Node, browser, examples
 	@echo "all suites passed"
 
 lint: ## rustfmt, clippy (-D warnings) and the docs (-D warnings)
@@ -30,6 +30,9 @@ test-py: ## The Python package: build, stubs, pytest (asalee-py/Makefile)
 
 test-wasm: ## The npm package: build with the wasm toolchain, Node and browser tests (asalee-wasm/Makefile)
 	$(MAKE) -C asalee-wasm test
+
+test-examples: ## Run every example of examples/ and compare its output with its README (UPDATE_EXPECTED=1 rewrites them)
+	python3 examples/test.py
 
 snapshots: ## Re-record the golden snapshots after a deliberate change (review with git diff)
 	INSTA_UPDATE=always cargo test -p asalee-core --test snapshots
