@@ -173,8 +173,38 @@ const CONTAINER: &[&str] = &[
     "caption",
 ];
 
-fn is_in(list: &[&str], name: &str) -> bool {
-    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+/// What a tag name is, looked up once per tag.
+#[derive(Debug, Clone, Copy, Default)]
+struct TagInfo {
+    skipped: bool,
+    raw_text: bool,
+    void: bool,
+    block: bool,
+    /// 1 + the index in [`CONTAINER`], 0 when the element is no container.
+    container: u8,
+}
+
+/// Classifies a tag name (any case) without allocating.
+fn classify(name: &str) -> TagInfo {
+    let mut buf = [0u8; 12];
+    if name.len() > buf.len() {
+        return TagInfo::default();
+    }
+    for (d, s) in buf.iter_mut().zip(name.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..name.len()]).unwrap_or("");
+    let has = |list: &[&str]| list.contains(&lower);
+    TagInfo {
+        skipped: has(SKIPPED),
+        raw_text: has(RAW_TEXT),
+        void: has(VOID),
+        block: has(BLOCK),
+        container: CONTAINER
+            .iter()
+            .position(|c| *c == lower)
+            .map_or(0, |p| p as u8 + 1),
+    }
 }
 
 /// A parsed start or end tag.
@@ -253,7 +283,15 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
 
 /// Whether the attributes hide the element.
 fn hidden(attrs: &str) -> bool {
-    if attrs.is_empty() {
+    // Most attributes hold none of the words that hide: no allocation for them.
+    let b = attrs.as_bytes();
+    let mentions = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if attrs.is_empty()
+        || !(mentions(b"hidden")
+            || mentions(b"none")
+            || mentions(b"sr-only")
+            || mentions(b"breadcrumb"))
+    {
         return false;
     }
     let lower = attrs.to_ascii_lowercase();
@@ -298,8 +336,8 @@ struct Builder<'s> {
     cell_has_text: bool,
     /// The last source offset mapped, to know when a checkpoint is needed.
     next_src: usize,
-    /// Open container elements (HTML mode while non-empty).
-    containers: Vec<Box<str>>,
+    /// Open container elements, by their [`TagInfo::container`] id (HTML mode while non-empty).
+    containers: Vec<u8>,
     /// Whether the text is a saved page (`<!DOCTYPE`, `<html>`): there a blank line is white
     /// space, elsewhere (Markdown with HTML blocks) it ends every open block.
     page: bool,
@@ -419,6 +457,16 @@ pub(crate) fn lines(src: &str) -> Lines {
                 i += len;
                 continue;
             }
+            // Only tags of the skipped element's name matter: others are passed over unread.
+            let after = &bytes[i + 1..];
+            let after = after.strip_prefix(b"/").unwrap_or(after);
+            let same_name = after.len() > name.len()
+                && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+                && !after[name.len()].is_ascii_alphanumeric();
+            if !same_name {
+                i += 1;
+                continue;
+            }
             match read_tag(&src[i..], true) {
                 Some(tag) if tag.name.eq_ignore_ascii_case(name) => {
                     i += tag.len;
@@ -443,33 +491,18 @@ pub(crate) fn lines(src: &str) -> Lines {
         }
         at_line_start = false;
         let rest = &bytes[i..];
-        // Copy a run of ordinary text at once.
+        // Copy a run of ordinary text at once: words and the single spaces between them.
+        let table = if b.html_mode() {
+            &SPECIAL_HTML
+        } else {
+            &SPECIAL_TEXT
+        };
         let special = rest
             .iter()
-            .position(|&c| {
-                matches!(
-                    c,
-                    b'<' | b'&'
-                        | b'\n'
-                        | b'\t'
-                        | b' '
-                        | b'\r'
-                        | b'*'
-                        | b'['
-                        | b']'
-                        | b'\\'
-                        | b'^'
-                        | b'|'
-                        | b'!'
-                        | b'_'
-                        | 0xC2
-                        | 0xE2
-                        | 0x00..=0x1F
-                )
-            })
+            .position(|&c| table[c as usize])
             .unwrap_or(rest.len());
         if special > 0 {
-            b.push_text(&src[i..i + special], i);
+            push_run(&mut b, &src[i..i + special], i);
             i += special;
             continue;
         }
@@ -515,11 +548,11 @@ pub(crate) fn lines(src: &str) -> Lines {
                     Some(tag) => {
                         let name = tag.name;
                         let tag_len = tag.len;
-                        if !tag.end && (is_in(SKIPPED, name) || hidden(tag.attrs)) {
-                            let self_closing =
-                                tag.attrs.trim_end().ends_with('/') || is_in(VOID, name);
+                        let info = classify(name);
+                        if !tag.end && (info.skipped || hidden(tag.attrs)) {
+                            let self_closing = tag.attrs.trim_end().ends_with('/') || info.void;
                             if !self_closing {
-                                if is_in(RAW_TEXT, name) {
+                                if info.raw_text {
                                     i += tag_len;
                                     i += raw_text_end(&src[i..], name);
                                     continue;
@@ -529,7 +562,7 @@ pub(crate) fn lines(src: &str) -> Lines {
                             i += tag_len;
                             continue;
                         }
-                        handle_tag(&mut b, &tag, i);
+                        handle_tag(&mut b, &tag, info, i);
                         i += tag_len;
                     }
                     None => {
@@ -583,6 +616,56 @@ pub(crate) fn is_page(src: &str) -> bool {
     let t = src.trim_start().as_bytes();
     let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
     starts(b"<!doctype") || starts(b"<html")
+}
+
+/// Bytes that end a run of ordinary text in HTML: markup, entities, white space other than a
+/// single space, and the lead bytes of the Unicode spaces.
+static SPECIAL_HTML: [bool; 256] = special_table(b"<&\n\t\r\xC2\xE2");
+
+/// The same in Markdown and text, where Markdown's inline markers are special too.
+static SPECIAL_TEXT: [bool; 256] = special_table(b"<&\n\t\r\xC2\xE2*[]\\^|!_");
+
+const fn special_table(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 32 {
+        t[i] = i != b' ' as usize;
+        i += 1;
+    }
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// Writes a run of text that holds no special byte: words separated by spaces, each run of
+/// spaces folded to one.
+fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
+    let mut rest = run;
+    let mut offset = at;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.len() < rest.len() {
+            b.space();
+            offset += rest.len() - trimmed.len();
+            rest = trimmed;
+        }
+        if rest.is_empty() {
+            return;
+        }
+        // Up to the next double space, or a trailing space.
+        let end = memchr::memmem::find(rest.as_bytes(), b"  ").unwrap_or(rest.len());
+        let word_end = if end == rest.len() {
+            rest.trim_end_matches(' ').len()
+        } else {
+            end
+        };
+        b.push_text(&rest[..word_end], offset);
+        offset += word_end;
+        rest = &rest[word_end..];
+    }
 }
 
 fn is_space_char(c: char) -> bool {
@@ -661,7 +744,7 @@ fn raw_text_end(s: &str, name: &str) -> usize {
     s.len()
 }
 
-fn handle_tag(b: &mut Builder<'_>, tag: &Tag<'_>, at: usize) {
+fn handle_tag(b: &mut Builder<'_>, tag: &Tag<'_>, info: TagInfo, at: usize) {
     let name = tag.name;
     if name.eq_ignore_ascii_case("br") {
         b.line_break(at, false);
@@ -669,37 +752,34 @@ fn handle_tag(b: &mut Builder<'_>, tag: &Tag<'_>, at: usize) {
     }
     if name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th") {
         if tag.end {
-            pop_container(b, name);
+            pop_container(b, info.container);
         } else {
             b.cell_break();
-            b.containers.push(name.to_ascii_lowercase().into());
+            b.containers.push(info.container);
         }
         return;
     }
-    if is_in(BLOCK, name) {
+    if info.block {
         b.line_break(at, false);
     }
-    if is_in(CONTAINER, name) {
+    if info.container != 0 {
         if tag.end {
-            pop_container(b, name);
+            pop_container(b, info.container);
         } else if !tag.attrs.trim_end().ends_with('/') {
             // Bound the stack: malformed pages may open many elements and never close them.
             if b.containers.len() < 4096 {
-                b.containers.push(name.to_ascii_lowercase().into());
+                b.containers.push(info.container);
             }
         }
     }
 }
 
-/// Closes the innermost open container named `name`, if any is open (and those inside it).
-fn pop_container(b: &mut Builder<'_>, name: &str) {
+/// Closes the innermost open container of id `id`, if any is open (and those inside it).
+fn pop_container(b: &mut Builder<'_>, id: u8) {
     // Only look a bounded distance down, so that stray end tags cost O(1).
     let n = b.containers.len();
     let lowest = n.saturating_sub(64);
-    if let Some(pos) = (lowest..n)
-        .rev()
-        .find(|&k| b.containers[k].eq_ignore_ascii_case(name))
-    {
+    if let Some(pos) = (lowest..n).rev().find(|&k| b.containers[k] == id) {
         b.containers.truncate(pos);
     }
 }

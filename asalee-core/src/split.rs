@@ -355,7 +355,9 @@ fn heading_follows(lines: &Lines, at: usize) -> bool {
         .take(30)
     {
         let line = lines.get(i);
-        let Some(first) = label::first_item(line) else { continue };
+        let Some(first) = label::first_item(line) else {
+            continue;
+        };
         if matches!(
             first.key,
             Some(label::Key::QuestionHeading | label::Key::AnswerHeading | label::Key::Debate)

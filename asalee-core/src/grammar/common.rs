@@ -116,7 +116,8 @@ fn roman(i: &str) -> PResult<'_, u32> {
 /// A legislature line (the whole line).
 pub(crate) fn legislature_line(s: &str) -> Option<u32> {
     let s = s.trim();
-    if s.len() > 40 || !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')) {
+    if s.len() > 40 || !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+    {
         return None;
     }
     let (rest, n) = alt((
@@ -164,7 +165,12 @@ pub(crate) fn chamber_line(s: &str) -> Option<Chamber> {
 /// document ends there.
 pub(crate) fn is_chrome(line: &str) -> bool {
     // List bullets of text renderings (`* `, `- `, `• `) before the link's text.
-    let s = line.trim().trim_start_matches(['-', '*', '•', '+']).trim();
+    let s = line.trim();
+    // Chrome lines are short: a paragraph is rejected without looking further.
+    if s.len() > 64 {
+        return s.starts_with('©');
+    }
+    let s = s.trim_start_matches(['-', '*', '•', '+']).trim();
     const WHOLE: &[&str] = &[
         "Imprimer",
         "Format PDF",
@@ -186,10 +192,6 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     ];
     if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
         return true;
-    }
-    // Chrome lines are short: a paragraph is rejected without looking further.
-    if s.len() > 64 {
-        return false;
     }
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
     let words: Vec<&str> = s.split_whitespace().collect();

@@ -168,14 +168,19 @@ const DEFS: &[Def] = &[
 /// A known label at the start of `s`: its key, its length in bytes, and whether it is a
 /// sentence label.
 pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
-    let first = super::text::fold(s.chars().next()?);
+    let mut chars = s.chars();
+    let first = super::text::fold(chars.next()?);
     // Every label starts with one of these letters: most words are rejected here.
-    if !matches!(first, 'q' | 'n' | 'm' | 'r' | 't' | 'a' | 'p' | 'd' | 'e' | 'c') {
+    if !matches!(
+        first,
+        'q' | 'n' | 'm' | 'r' | 't' | 'a' | 'p' | 'd' | 'e' | 'c'
+    ) {
         return None;
     }
+    let second = chars.next().map(super::text::fold);
     DEFS.iter().find_map(|d| {
-        let f = d.text.as_bytes()[0].to_ascii_lowercase() as char;
-        if f != first {
+        let mut pat = d.text.chars().map(super::text::fold);
+        if pat.next() != Some(first) || pat.next() != second {
             return None;
         }
         let len = match_folded(s, d.text)?;
@@ -231,19 +236,35 @@ pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
     let cell = line.split('\t').map(str::trim).find(|c| !c.is_empty())?;
     if let Some((key, len, sep)) = label_at_start(cell) {
         let value_start = (len + sep.unwrap_or(0)).min(cell.len());
-        let value_end = next_label(cell, value_start).map_or(cell.len(), |(n, ..)| n).max(value_start);
-        return Some(Item { key: Some(key), label: cell[..len].trim(), value: cell[value_start..value_end].trim(), separated: sep.is_some() });
+        let value_end = next_label(cell, value_start)
+            .map_or(cell.len(), |(n, ..)| n)
+            .max(value_start);
+        return Some(Item {
+            key: Some(key),
+            label: cell[..len].trim(),
+            value: cell[value_start..value_end].trim(),
+            separated: sep.is_some(),
+        });
     }
     let head_end = cell.char_indices().nth(100).map_or(cell.len(), |(i, _)| i);
     match unknown_label(&cell[..head_end]) {
         Some((label_len, _)) => {
+            // The value runs to the cell's end here (`items` cuts it at a following label).
             let rest = &cell[label_len..];
             let sep = separator(rest).unwrap_or(0);
-            let value = &rest[sep..];
-            let value_end = next_label(value, 0).map_or(value.len(), |(n, ..)| n);
-            Some(Item { key: None, label: &cell[..label_len], value: value[..value_end].trim(), separated: true })
+            Some(Item {
+                key: None,
+                label: &cell[..label_len],
+                value: rest[sep..].trim(),
+                separated: true,
+            })
         }
-        None => Some(Item { key: None, label: "", value: cell, separated: false }),
+        None => Some(Item {
+            key: None,
+            label: "",
+            value: cell,
+            separated: false,
+        }),
     }
 }
 
@@ -450,9 +471,18 @@ mod tests {
         fn f(l: &str) -> Option<(Option<Key>, &str, &str)> {
             first_item(l).map(|i| (i.key, i.label, i.value))
         }
-        assert_eq!(f("Rubrique : Santé\tAnalyse : x"), Some((Some(Key::Rubric), "Rubrique", "Santé")));
-        assert_eq!(f("Commission : finances"), Some((None, "Commission", "finances")));
-        assert_eq!(f("Mme X attire l'attention : sur"), Some((None, "", "Mme X attire l'attention : sur")));
+        assert_eq!(
+            f("Rubrique : Santé\tAnalyse : x"),
+            Some((Some(Key::Rubric), "Rubrique", "Santé"))
+        );
+        assert_eq!(
+            f("Commission : finances"),
+            Some((None, "Commission", "finances"))
+        );
+        assert_eq!(
+            f("Mme X attire l'attention : sur"),
+            Some((None, "", "Mme X attire l'attention : sur"))
+        );
         assert_eq!(f("   "), None);
         // Every label's first letter is in the fast path's set.
         for d in DEFS {

@@ -48,7 +48,8 @@ pub(crate) fn unwrap(lines: &[Option<(String, bool)>]) -> Vec<String> {
             joining = false;
             continue;
         };
-        let t = super::text::squeeze(t);
+        // Lines from the markup are already folded: only their ends need trimming.
+        let t = t.trim().to_owned();
         if t.is_empty() {
             joining = false;
             continue;

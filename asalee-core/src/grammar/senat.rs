@@ -149,7 +149,9 @@ pub(crate) fn not_available(line: &str) -> bool {
 
 /// Whether a line marks a Sénat page (`JO Sénat`, `sénateur`).
 pub(crate) fn is_senat_marker(line: &str) -> bool {
-    published_line(line).is_some() || line.contains("JO Sénat") || line.contains("JO SENAT")
+    line.contains("JO Sénat")
+        || line.contains("JO SENAT")
+        || line.contains("publi") && published_line(line).is_some()
 }
 
 #[cfg(test)]

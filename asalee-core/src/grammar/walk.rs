@@ -165,8 +165,7 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
                 let an = all().any(|l| common::chamber_line(l) == Some(Chamber::An));
                 let leg = all().any(|l| common::legislature_line(l).is_some());
                 let blocks = all().any(|l| {
-                    items(l)
-                        .first()
+                    first_item(l)
                         .is_some_and(|i| matches!(i.key, Some(Key::DataBlock | Key::DatesBlock)))
                 });
                 if an_current::is_current(an, leg, blocks) {
@@ -427,7 +426,11 @@ impl<'l, 't> Walk<'l, 't> {
             }
             if self.state == State::QuestionText || self.state == State::Meta && self.author_wanted
             {
-                let its = if first_it.is_some_and(|f| f.key.is_some()) { items(line) } else { Vec::new() };
+                let its = if first_it.is_some_and(|f| f.key.is_some()) {
+                    items(line)
+                } else {
+                    Vec::new()
+                };
                 if let [it] = its.as_slice() {
                     let reponse = text::starts_folded(it.label, "Réponse");
                     if reponse
@@ -643,8 +646,7 @@ impl<'l, 't> Walk<'l, 't> {
                     separated: true,
                 };
                 if key == Key::Dates
-                    || key == Key::SeanceDate
-                        && first_item(line).is_some_and(|x| x.key.is_some())
+                    || key == Key::SeanceDate && first_item(line).is_some_and(|x| x.key.is_some())
                 {
                     self.line_items(i, line);
                 } else {
