@@ -194,13 +194,19 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         return true;
     }
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (0..words.len().min(2)).any(|skip| {
-        let tail = words[skip..].join(" ");
-        WHOLE
+    let whole = |t: &str| {
+        // Chrome phrases start with one of these letters.
+        let first = t.chars().next().map(super::text::fold);
+        matches!(
+            first,
+            Some('i' | 'f' | 'p' | 'h' | 'r' | 'a' | 'v' | 'e' | 'l')
+        ) && WHOLE
             .iter()
-            .any(|w| match_folded(&tail, w).is_some_and(|l| l == tail.len()))
-    })
+            .any(|w| match_folded(t, w).is_some_and(|l| l == t.len()))
+    };
+    whole(s)
+        || s.split_once(char::is_whitespace)
+            .is_some_and(|(_, tail)| whole(tail.trim_start()))
 }
 
 // Question KIND n° N

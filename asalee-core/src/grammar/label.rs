@@ -178,13 +178,25 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
         return None;
     }
     let second = chars.next().map(super::text::fold);
-    DEFS.iter().find_map(|d| {
-        let mut pat = d.text.chars().map(super::text::fold);
-        if pat.next() != Some(first) || pat.next() != second {
+    DEFS.iter().zip(prefixes()).find_map(|(d, &(a, b))| {
+        if a != first || Some(b) != second {
             return None;
         }
         let len = match_folded(s, d.text)?;
         Some((d.key, len, d.sentence))
+    })
+}
+
+/// The first two folded characters of every label, computed once.
+fn prefixes() -> &'static [(char, char)] {
+    static PREFIXES: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        DEFS.iter()
+            .map(|d| {
+                let mut c = d.text.chars().map(super::text::fold);
+                (c.next().unwrap_or(' '), c.next().unwrap_or(' '))
+            })
+            .collect()
     })
 }
 

@@ -342,7 +342,10 @@ impl<'l, 't> Walk<'l, 't> {
             }
             let after_wrap =
                 i > 0 && self.lines.is_soft(i - 1) && !self.lines.get(i - 1).trim().is_empty();
-            let unlabelled = !self.starts_with_known_label(line) && super::anchor(line).is_none();
+            // The line's first item, computed once: most lines are paragraphs.
+            let first = first_item(line);
+            let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
+            let unlabelled = !known_first && super::anchor(line).is_none();
             if let Some((prefix, offset, key)) = self.author_prefix.take() {
                 if unlabelled && after_wrap {
                     let joined = format!("{prefix} {}", markup::paragraph(line));
@@ -354,7 +357,7 @@ impl<'l, 't> Walk<'l, 't> {
             let continuation = self.continuation.take();
             if let Some(field) = continuation {
                 let meta = matches!(self.state, State::Meta | State::KeyBlock);
-                let plain_line = first_item(line).is_none_or(|it| it.label.is_empty());
+                let plain_line = first.is_none_or(|it| it.label.is_empty());
                 if meta
                     && after_wrap
                     && unlabelled
@@ -368,13 +371,13 @@ impl<'l, 't> Walk<'l, 't> {
                 }
             }
             if let Some(p) = self.pending.take() {
-                if !self.starts_with_known_label(line) && (p.partial.is_none() || after_wrap) {
+                if !known_first && (p.partial.is_none() || after_wrap) {
                     self.pending_value(p, i, line);
                     continue;
                 }
                 self.resolve_pending(p);
             }
-            if self.structural(i, line) {
+            if self.structural(i, line, first) {
                 continue;
             }
             match self.state {
@@ -389,16 +392,11 @@ impl<'l, 't> Walk<'l, 't> {
         }
     }
 
-    fn starts_with_known_label(&self, line: &str) -> bool {
-        first_item(line).is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page))
-    }
-
     /// Lines that change the state whatever it is: headings, the an-dyn answer line, the Sénat
     /// answer and publication lines, key-data labels after a text. Returns whether it handled
     /// the line.
-    fn structural(&mut self, i: usize, line: &'l str) -> bool {
+    fn structural(&mut self, i: usize, line: &'l str, first_it: Option<Item<'l>>) -> bool {
         let offset = self.offset(i);
-        let first_it = first_item(line);
         if let Some(first) = first_it.as_ref() {
             match first.key {
                 Some(Key::QuestionHeading) => {
