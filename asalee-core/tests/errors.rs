@@ -56,10 +56,16 @@ fn missing_text() {
 #[test]
 fn columns_count_characters_and_crlf_is_one_line_end() {
     let err = asalee_core::parse("\r\n\r\n  é  Question écrite n° 3\r\n").unwrap_err();
-    assert_eq!((err.kind(), err.line(), err.column()), (ErrorKind::NotAQuestion, 3, 3));
+    assert_eq!(
+        (err.kind(), err.line(), err.column()),
+        (ErrorKind::NotAQuestion, 3, 3)
+    );
     // « and é are two bytes each, one character each.
     let err = asalee_core::parse("«é» sommaire\r\n«»\tQuestion écrite n° 3\r\n").unwrap_err();
-    assert_eq!((err.kind(), err.line(), err.column()), (ErrorKind::NotAQuestion, 1, 1));
+    assert_eq!(
+        (err.kind(), err.line(), err.column()),
+        (ErrorKind::NotAQuestion, 1, 1)
+    );
     let err = asalee_core::parse("<p>«é»</p> <b>Question</b>\n").unwrap_err();
     assert_eq!((err.line(), err.column()), (1, 4));
     let err = asalee_core::parse_bytes(b"\xEF\xBB\xBFBonjour").unwrap_err();
@@ -74,7 +80,10 @@ fn a_bad_document_in_the_middle_has_its_own_position() {
     let results: Vec<_> = asalee_core::parse_all(input).collect();
     assert_eq!(results.len(), 3);
     let err = results[1].as_ref().unwrap_err();
-    assert_eq!((err.kind(), err.line(), err.column()), (ErrorKind::MissingText, 4, 1));
+    assert_eq!(
+        (err.kind(), err.line(), err.column()),
+        (ErrorKind::MissingText, 4, 1)
+    );
     assert_eq!(results[2].as_ref().unwrap().number, 3);
 }
 
@@ -85,6 +94,9 @@ fn several_documents_given_to_parse() {
     assert_eq!(q.number, 1);
     assert_eq!(q.warnings.len(), 1);
     assert_eq!(q.warnings[0].line, 4);
-    let err = asalee_core::Options::new().strict(true).parse(input).unwrap_err();
+    let err = asalee_core::Options::new()
+        .strict(true)
+        .parse(input)
+        .unwrap_err();
     assert_eq!((err.kind(), err.line()), (ErrorKind::Strict, 4));
 }

@@ -27,20 +27,44 @@ fn an_legacy_with_every_dated_field() {
     assert_eq!(a.name.as_deref(), Some("Jean-Paul Dufrègne"));
     assert_eq!(a.group.as_deref(), Some("Gauche démocrate et républicaine"));
     assert_eq!(a.department.as_deref(), Some("Allier"));
-    assert_eq!(q.ministry_asked.as_deref(), Some("Agriculture et alimentation"));
-    assert_eq!(q.ministry_answering.as_deref(), Some("Transition écologique et solidaire"));
+    assert_eq!(
+        q.ministry_asked.as_deref(),
+        Some("Agriculture et alimentation")
+    );
+    assert_eq!(
+        q.ministry_answering.as_deref(),
+        Some("Transition écologique et solidaire")
+    );
     assert_eq!(q.analysis.as_deref(), Some("retenues d'eau."));
-    assert_eq!(q.question_published.map(|r| (r.date, r.page)), Some((d(2017, 10, 10), Some(4812))));
-    assert_eq!(q.answer_published.map(|r| (r.date, r.page)), Some((d(2018, 6, 5), Some(4790))));
+    assert_eq!(
+        q.question_published.map(|r| (r.date, r.page)),
+        Some((d(2017, 10, 10), Some(4812)))
+    );
+    assert_eq!(
+        q.answer_published.map(|r| (r.date, r.page)),
+        Some((d(2018, 6, 5), Some(4790)))
+    );
     assert_eq!(q.reassigned_on, [d(2017, 11, 14)]);
     assert_eq!(q.renewed_on, [d(2018, 1, 16), d(2018, 4, 17)]);
     assert_eq!(q.errata.len(), 1);
-    assert_eq!((q.errata[0].of, q.errata[0].date, q.errata[0].page), (ErratumOf::Question, d(2017, 10, 24), Some(5102)));
+    assert_eq!(
+        (q.errata[0].of, q.errata[0].date, q.errata[0].page),
+        (ErratumOf::Question, d(2017, 10, 24), Some(5102))
+    );
     assert_eq!(q.question_text.as_deref(), Some("M. Jean-Paul Dufrègne attire l'attention de M. le ministre de l'agriculture et de l'alimentation sur les retenues collinaires.\nIl lui demande quelles mesures il entend prendre."));
-    assert_eq!(q.answer_text.as_deref(), Some("Les retenues collinaires font l'objet d'une instruction du 4 juin 2015."));
+    assert_eq!(
+        q.answer_text.as_deref(),
+        Some("Les retenues collinaires font l'objet d'une instruction du 4 juin 2015.")
+    );
     // An unknown label is kept, with a warning at its line.
     assert_eq!(q.other_fields.len(), 1);
-    assert_eq!((q.other_fields[0].label.as_str(), q.other_fields[0].value.as_str()), ("Commission saisie", "développement durable"));
+    assert_eq!(
+        (
+            q.other_fields[0].label.as_str(),
+            q.other_fields[0].value.as_str()
+        ),
+        ("Commission saisie", "développement durable")
+    );
     assert_eq!(q.warnings.len(), 1);
     assert_eq!(q.warnings[0].line, 12);
 }
@@ -48,25 +72,46 @@ fn an_legacy_with_every_dated_field() {
 #[test]
 fn strict_mode_turns_the_warning_into_an_error_at_its_line() {
     let bytes = std::fs::read(common::fixtures().join("written/an-legacy-l15-qe-full.md")).unwrap();
-    let err = asalee_core::Options::new().strict(true).parse_bytes(&bytes).unwrap_err();
+    let err = asalee_core::Options::new()
+        .strict(true)
+        .parse_bytes(&bytes)
+        .unwrap_err();
     assert_eq!(err.kind(), asalee_core::ErrorKind::Strict);
     assert_eq!((err.line(), err.column()), (12, 1));
-    assert_eq!(err.to_string(), "strict mode: unknown label `Commission saisie` kept in other_fields at line 12 column 1");
+    assert_eq!(
+        err.to_string(),
+        "strict mode: unknown label `Commission saisie` kept in other_fields at line 12 column 1"
+    );
 }
 
 #[test]
 fn an_current_question_au_gouvernement_labels_on_two_lines_crlf() {
     let q = parse("an-current-l17-qg-crlf.txt");
     assert_eq!(q.layout, Layout::AnCurrent);
-    assert_eq!((q.chamber, q.legislature, q.kind, q.number), (Some(Chamber::An), Some(17), Some(Kind::Qg), 512));
+    assert_eq!(
+        (q.chamber, q.legislature, q.kind, q.number),
+        (Some(Chamber::An), Some(17), Some(Kind::Qg), 512)
+    );
     assert_eq!(q.uid.as_deref(), Some("QANR5L17QG512"));
     assert_eq!(q.title.as_deref(), Some("Avenir des urgences de nuit"));
     let a = q.author.as_ref().unwrap();
-    assert_eq!((a.civility.as_deref(), a.name.as_deref()), (Some("Mme"), Some("Anne Le Hénanff")));
-    assert_eq!((a.department.as_deref(), a.constituency, a.group.as_deref()), (Some("Morbihan"), Some(1), Some("Horizons & Indépendants")));
+    assert_eq!(
+        (a.civility.as_deref(), a.name.as_deref()),
+        (Some("Mme"), Some("Anne Le Hénanff"))
+    );
+    assert_eq!(
+        (a.department.as_deref(), a.constituency, a.group.as_deref()),
+        (Some("Morbihan"), Some(1), Some("Horizons & Indépendants"))
+    );
     assert_eq!(q.ministry_asked.as_deref(), Some("Premier ministre"));
-    assert_eq!(q.ministry_answering.as_deref(), Some("Santé et accès aux soins"));
-    assert_eq!(q.question_published.map(|r| (r.date, r.page)), Some((d(2025, 2, 12), Some(812))));
+    assert_eq!(
+        q.ministry_answering.as_deref(),
+        Some("Santé et accès aux soins")
+    );
+    assert_eq!(
+        q.question_published.map(|r| (r.date, r.page)),
+        Some((d(2025, 2, 12), Some(812)))
+    );
     assert_eq!(q.answer_text.as_deref(), Some("M. le président. La parole est à Mme Anne Le Hénanff.\nMme Anne Le Hénanff. Monsieur le Premier ministre, les urgences ferment la nuit."));
     assert!(q.warnings.is_empty(), "{:?}", q.warnings);
 }
@@ -78,13 +123,36 @@ fn an_dyn_oral_question_answered_in_seance() {
     assert_eq!(q.uid.as_deref(), Some("QANR5L15QOSD1234"));
     assert_eq!(q.title.as_deref(), Some("Desserte ferroviaire du Cantal"));
     let a = q.author.as_ref().unwrap();
-    assert_eq!((a.name.as_deref(), a.department.as_deref(), a.constituency, a.group.as_deref()), (Some("Vincent Descoeur"), Some("Cantal"), Some(1), Some("Les Républicains")));
+    assert_eq!(
+        (
+            a.name.as_deref(),
+            a.department.as_deref(),
+            a.constituency,
+            a.group.as_deref()
+        ),
+        (
+            Some("Vincent Descoeur"),
+            Some("Cantal"),
+            Some(1),
+            Some("Les Républicains")
+        )
+    );
     assert_eq!(q.flagged_on, Some(d(2019, 9, 30)));
-    assert_eq!(q.question_published.map(|r| (r.date, r.page)), Some((d(2019, 10, 1), None)));
-    assert_eq!(q.answer_published.map(|r| (r.date, r.page)), Some((d(2019, 10, 9), None)));
+    assert_eq!(
+        q.question_published.map(|r| (r.date, r.page)),
+        Some((d(2019, 10, 1), None))
+    );
+    assert_eq!(
+        q.answer_published.map(|r| (r.date, r.page)),
+        Some((d(2019, 10, 9), None))
+    );
     assert_eq!(q.question_text.as_deref(), Some("M. Vincent Descoeur appelle l'attention de Mme la ministre chargée des transports sur la desserte ferroviaire du Cantal."));
     // The séance title is a paragraph of the answer.
-    assert!(q.answer_text.as_deref().unwrap().starts_with("DESSERTE FERROVIAIRE DU CANTAL\nM. le président."));
+    assert!(q
+        .answer_text
+        .as_deref()
+        .unwrap()
+        .starts_with("DESSERTE FERROVIAIRE DU CANTAL\nM. le président."));
     assert!(q.warnings.is_empty(), "{:?}", q.warnings);
 }
 
@@ -92,22 +160,47 @@ fn an_dyn_oral_question_answered_in_seance() {
 fn senat_oral_question_with_seance_and_jo_dates() {
     let q = parse("senat-2023-qosd-text.txt");
     assert_eq!(q.layout, Layout::Senat);
-    assert_eq!((q.chamber, q.kind, q.number, q.uid.as_deref()), (Some(Chamber::Senat), Some(Kind::Qosd), 745, None));
+    assert_eq!(
+        (q.chamber, q.kind, q.number, q.uid.as_deref()),
+        (Some(Chamber::Senat), Some(Kind::Qosd), 745, None)
+    );
     let a = q.author.as_ref().unwrap();
-    assert_eq!((a.department.as_deref(), a.group.as_deref()), (Some("Cantal"), Some("UC")));
-    assert_eq!(q.question_published.map(|r| (r.date, r.page)), Some((d(2023, 6, 22), Some(3921))));
+    assert_eq!(
+        (a.department.as_deref(), a.group.as_deref()),
+        (Some("Cantal"), Some("UC"))
+    );
+    assert_eq!(
+        q.question_published.map(|r| (r.date, r.page)),
+        Some((d(2023, 6, 22), Some(3921)))
+    );
     // The JO date is the answer's publication; the séance date does not replace it.
-    assert_eq!(q.answer_published.map(|r| (r.date, r.page)), Some((d(2023, 7, 5), Some(6541))));
-    assert!(q.ministry_answering.as_deref().unwrap().starts_with("Ministère délégué auprès du ministre de l'économie"));
-    assert_eq!(q.answer_text.as_deref(), Some("La présence postale sera maintenue dans les communes rurales."));
+    assert_eq!(
+        q.answer_published.map(|r| (r.date, r.page)),
+        Some((d(2023, 7, 5), Some(6541)))
+    );
+    assert!(q
+        .ministry_answering
+        .as_deref()
+        .unwrap()
+        .starts_with("Ministère délégué auprès du ministre de l'économie"));
+    assert_eq!(
+        q.answer_text.as_deref(),
+        Some("La présence postale sera maintenue dans les communes rurales.")
+    );
     assert!(q.warnings.is_empty(), "{:?}", q.warnings);
 }
 
 #[test]
 fn plain_copy_with_an_answer_is_unwrapped() {
     let q = parse("plain-qe-answered.txt");
-    assert_eq!((q.layout, q.chamber, q.uid.as_deref()), (Layout::Plain, None, None));
-    assert_eq!(q.author.as_ref().unwrap().name.as_deref(), Some("Thibault Bazin"));
+    assert_eq!(
+        (q.layout, q.chamber, q.uid.as_deref()),
+        (Layout::Plain, None, None)
+    );
+    assert_eq!(
+        q.author.as_ref().unwrap().name.as_deref(),
+        Some("Thibault Bazin")
+    );
     assert_eq!(q.question_text.as_deref(), Some("M. Thibault Bazin appelle l'attention de M. le ministre de la santé et de la prévention sur la situation des infirmiers de pratique avancée."));
     assert_eq!(q.answer_text.as_deref(), Some("Le décret du 12 août 2021 a élargi leurs compétences. Un nouveau décret est en préparation."));
 }
@@ -115,11 +208,23 @@ fn plain_copy_with_an_answer_is_unwrapped() {
 #[test]
 fn an_fiche_text_copy_in_windows_1252() {
     let q = parse("an-fiche-l11-qe-cp1252-text.txt");
-    assert_eq!((q.layout, q.kind, q.number), (Layout::AnFiche, Some(Kind::Qe), 9876));
+    assert_eq!(
+        (q.layout, q.kind, q.number),
+        (Layout::AnFiche, Some(Kind::Qe), 9876)
+    );
     // No legislature on the page: no uid is invented.
     assert_eq!((q.legislature, q.uid.as_deref()), (None, None));
     let a = q.author.as_ref().unwrap();
-    assert_eq!((a.name.as_deref(), a.group.as_deref()), (Some("Dupont Jean"), Some("Union pour la démocratie française")));
+    assert_eq!(
+        (a.name.as_deref(), a.group.as_deref()),
+        (
+            Some("Dupont Jean"),
+            Some("Union pour la démocratie française")
+        )
+    );
     assert_eq!(q.ministry_asked.as_deref(), Some("intérieur"));
-    assert_eq!(q.question_text.as_deref(), Some("M. Jean Dupont interroge M. le ministre de l’intérieur sur les communes."));
+    assert_eq!(
+        q.question_text.as_deref(),
+        Some("M. Jean Dupont interroge M. le ministre de l’intérieur sur les communes.")
+    );
 }
