@@ -300,9 +300,13 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
         s
     };
     // The nearest non-blank line before `s`, if it can be a title.
+    // On Sénat pages the legislature line may stand between the title and the number line.
+    let skip_headers = matches!(a, Anchor::KindNumberAuthor(..));
     let title_before = |s: usize| -> Option<usize> {
         let mut t = s;
-        while t > floor && blank(t - 1) {
+        while t > floor
+            && (blank(t - 1) || skip_headers && grammar::is_header_line(lines.get(t - 1)))
+        {
             t -= 1;
         }
         (t > floor && grammar::could_be_title(lines.get(t - 1))).then(|| t - 1)

@@ -228,3 +228,67 @@ fn an_fiche_text_copy_in_windows_1252() {
         Some("M. Jean Dupont interroge M. le ministre de l’intérieur sur les communes.")
     );
 }
+
+#[test]
+fn senat_whole_page() {
+    let q = parse("senat-2024-qe-page.html");
+    assert_eq!(
+        (q.layout, q.chamber, q.legislature, q.number),
+        (Layout::Senat, Some(Chamber::Senat), Some(16), 1342)
+    );
+    assert_eq!(
+        q.title.as_deref(),
+        Some(
+            "Développement des protocoles de coopération entre médecins généralistes et infirmiers"
+        )
+    );
+    assert_eq!(
+        q.author.as_ref().unwrap().name.as_deref(),
+        Some("Solène Marquet-Ribeiro")
+    );
+    assert_eq!(
+        q.ministry_answering.as_deref(),
+        Some("Ministère de la santé et de l'accès aux soins")
+    );
+    assert_eq!(
+        q.answer_published.map(|r| (r.date, r.page)),
+        Some((d(2024, 11, 28), Some(4610)))
+    );
+    // The page's <title>, navigation, breadcrumb, button and footer reach no field.
+    assert_eq!(q.question_text.as_deref(), Some("Mme Solène Marquet-Ribeiro attire l'attention de Mme la ministre de la santé et de l'accès aux soins sur les protocoles.\nElle lui demande quelles mesures le Gouvernement entend prendre."));
+    assert_eq!(
+        q.answer_text.as_deref(),
+        Some("Les protocoles de coopération permettent à des médecins de confier des actes.")
+    );
+    assert!(q.warnings.is_empty(), "{:?}", q.warnings);
+}
+
+#[test]
+fn an_current_whole_page() {
+    let q = parse("an-current-l17-qe-page.html");
+    assert_eq!(
+        (q.layout, q.uid.as_deref()),
+        (Layout::AnCurrent, Some("QANR5L17QE3117"))
+    );
+    // A title broken over two source lines is one line of the page.
+    assert_eq!(
+        q.title.as_deref(),
+        Some("Accès des infirmiers à la vaccination")
+    );
+    let a = q.author.as_ref().unwrap();
+    assert_eq!(
+        (a.name.as_deref(), a.department.as_deref(), a.constituency),
+        (Some("Jean-François Rousset"), Some("Aveyron"), Some(3))
+    );
+    // The hidden span's value is not read.
+    assert_eq!(
+        q.ministry_answering.as_deref(),
+        Some("Santé et accès aux soins")
+    );
+    assert_eq!(
+        q.question_published.map(|r| (r.date, r.page)),
+        Some((d(2024, 12, 17), Some(6839)))
+    );
+    assert_eq!(q.answer_text, None);
+    assert!(q.warnings.is_empty(), "{:?}", q.warnings);
+}

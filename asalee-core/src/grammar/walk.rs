@@ -240,9 +240,12 @@ impl<'l, 't> Walk<'l, 't> {
 
     /// The title line before line `at`: the nearest non-blank line, if it can be a title.
     fn title_before(&self, at: usize) -> Option<usize> {
-        let i = (0..at)
-            .rev()
-            .find(|&i| !self.lines.get(i).trim().is_empty())?;
+        // On Sénat pages the legislature line may stand between the title and the number line.
+        let skip_headers = self.layout == Layout::Senat;
+        let i = (0..at).rev().find(|&i| {
+            let l = self.lines.get(i);
+            !l.trim().is_empty() && !(skip_headers && super::is_header_line(l))
+        })?;
         super::could_be_title(self.lines.get(i)).then_some(i)
     }
 
