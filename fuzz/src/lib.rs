@@ -1,0 +1,141 @@
+//! Invariants the fuzz targets check on every input, beyond "no panic, no hang".
+//!
+//! The same checks (without libFuzzer) run on stable Rust in `asalee-core/tests/replay.rs`.
+
+use asalee_core::{ErrorKind, Options, ParseError, Question};
+
+/// Number of lines of `text`: a final line without `\n` counts, an empty text has none.
+fn line_count(text: &str) -> usize {
+    text.lines().count()
+}
+
+/// Line `line` (1-based) of `text`, without its `\n` ("" past the end).
+fn nth_line(text: &str, line: usize) -> &str {
+    text.split('\n').nth(line.saturating_sub(1)).unwrap_or("")
+}
+
+/// An error's position lies inside `text` (the decoded text the parser read) and agrees with its
+/// byte offset.
+pub fn check_error(text: &str, e: &ParseError) {
+    let n = line_count(text);
+    assert!(
+        e.line() >= 1 && e.column() >= 1,
+        "{e:?}: position is 1-based"
+    );
+    assert!(e.line() <= n + 1, "{e:?}: line past the input's {n} lines");
+    let len = nth_line(text, e.line()).chars().count();
+    assert!(
+        e.column() <= len + 1,
+        "{e:?}: column past line {}'s {len} characters",
+        e.line()
+    );
+    let off = e.byte_offset();
+    assert!(
+        off <= text.len(),
+        "{e:?}: byte offset {off} past {}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(off),
+        "{e:?}: byte offset {off} inside a character"
+    );
+    let before = &text[..off];
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count();
+    assert_eq!(
+        (e.line(), e.column()),
+        (line, column),
+        "{e:?}: line and column disagree with byte offset {off}"
+    );
+}
+
+/// A record's warnings point inside `text`, and the record round-trips through its JSON.
+pub fn check_record(text: &str, q: &Question) {
+    let n = line_count(text);
+    for w in &q.warnings {
+        assert!(
+            w.line >= 1 && w.line <= n + 1,
+            "warning {w:?} outside the input's {n} lines"
+        );
+    }
+    let json = q.to_json();
+    let back: Question = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("to_json does not read back ({e}): {json}"));
+    assert_eq!(&back, q, "to_json then from_str differs: {json}");
+}
+
+/// One result of `parse`, `parse_bytes` or `parse_all` read from `text`.
+pub fn check_result(text: &str, r: &Result<Question, ParseError>) {
+    match r {
+        Ok(q) => check_record(text, q),
+        Err(e) => check_error(text, e),
+    }
+}
+
+/// Everything about one input given as bytes: `parse_bytes`, `parse_all_bytes`, strict mode,
+/// and their agreement (`parse` is `parse_all`'s first result, plus a warning when more follow;
+/// strict mode fails at the first warning's line).
+pub fn check_bytes(data: &[u8]) {
+    let (text, _) = asalee_core::decode(data);
+    let one = asalee_core::parse_bytes(data);
+    check_result(&text, &one);
+    let all: Vec<_> = asalee_core::parse_all_bytes(data).collect();
+    assert!(!all.is_empty(), "parse_all yields at least one result");
+    for r in &all {
+        check_result(&text, r);
+    }
+    match (&one, &all[0]) {
+        (Ok(q), Ok(first)) => {
+            assert!(
+                q.warnings.len() == first.warnings.len()
+                    || (q.warnings.len() == first.warnings.len() + 1 && all.len() > 1),
+                "parse's warnings: {:?}\nparse_all's: {:?}",
+                q.warnings,
+                first.warnings
+            );
+            let mut q = q.clone();
+            q.warnings.truncate(first.warnings.len());
+            assert_eq!(&q, first, "parse and parse_all's first record differ");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "parse and parse_all's first error differ"),
+        (a, b) => panic!("parse gives {a:?}, parse_all's first {b:?}"),
+    }
+    let strict = Options::new().strict(true).parse_bytes(data);
+    match (&one, &strict) {
+        (Ok(q), Ok(s)) => {
+            assert!(
+                q.warnings.is_empty(),
+                "strict mode accepted warnings {:?}",
+                q.warnings
+            );
+            assert_eq!(q, s);
+        }
+        (Ok(q), Err(e)) => {
+            check_error(&text, e);
+            assert_eq!(e.kind(), ErrorKind::Strict, "{e:?}");
+            assert_eq!(Some(e.line()), q.warnings.first().map(|w| w.line), "{e:?}");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "strict mode changed the error"),
+        (Err(a), Ok(_)) => panic!("strict mode accepted what lenient mode rejects: {a:?}"),
+    }
+}
+
+/// `parse` and `parse_all` on text: the same as the bytes of the text.
+pub fn check_str(s: &str) {
+    let (text, _) = asalee_core::decode(s.as_bytes());
+    let one = asalee_core::parse(s);
+    check_result(&text, &one);
+    assert_eq!(
+        one,
+        asalee_core::parse_bytes(s.as_bytes()),
+        "parse and parse_bytes differ"
+    );
+    let mut n = 0;
+    for r in asalee_core::parse_all(s) {
+        check_result(&text, &r);
+        n += 1;
+    }
+    assert!(n >= 1, "parse_all yields at least one result");
+}
