@@ -29,6 +29,10 @@ pub(crate) struct Lines {
     /// For each line, whether a source line break of text (not HTML) ended it: such a line may
     /// be a hard-wrapped part of a paragraph.
     soft: Vec<bool>,
+    /// For each line, whether the walk was in its initial state (text mode, nothing open or
+    /// skipped) at the start of the source line where the line begins: the lines from there on
+    /// are then exactly those of that text read alone (see [`Lines::window`]).
+    clean: Vec<bool>,
 }
 
 impl Lines {
@@ -46,6 +50,50 @@ impl Lines {
     /// Whether line `i` was ended by a line break of text (it may be a hard-wrapped line).
     pub(crate) fn is_soft(&self, i: usize) -> bool {
         self.soft[i]
+    }
+
+    /// Whether lines `from..` of this text are the lines of the text read from line `from`'s
+    /// source line on (see the `clean` field).
+    pub(crate) fn is_clean(&self, i: usize) -> bool {
+        self.clean[i]
+    }
+
+    /// Lines `from..to` as the lines of their own text, whose first byte is at `src_base` of this
+    /// text: what [`lines`] gives for that text when `is_clean(from)`, without reading it again.
+    pub(crate) fn window(&self, from: usize, to: usize, src_base: usize) -> Lines {
+        let to = to.min(self.lines.len());
+        if from >= to {
+            return Lines::default();
+        }
+        let out_base = self.lines[from].0;
+        let out_end = self.lines[to - 1].1 + 1;
+        let first_map = self
+            .map
+            .partition_point(|&(o, _)| o <= out_base)
+            .saturating_sub(1);
+        let mut map: Vec<(usize, usize)> = Vec::new();
+        for &(o, s) in &self.map[first_map..] {
+            if o >= out_end {
+                break;
+            }
+            // The checkpoint in force at the window's start moves to its first byte.
+            let (o, s) = if o < out_base {
+                (out_base, s + (out_base - o))
+            } else {
+                (o, s)
+            };
+            map.push((o - out_base, s.saturating_sub(src_base)));
+        }
+        Lines {
+            text: self.text[out_base..out_end].to_owned(),
+            lines: self.lines[from..to]
+                .iter()
+                .map(|&(s, e)| (s - out_base, e - out_base))
+                .collect(),
+            map,
+            soft: self.soft[from..to].to_vec(),
+            clean: self.clean[from..to].to_vec(),
+        }
     }
 
     /// The source offset of the byte at `out` in the output text.
@@ -341,6 +389,10 @@ struct Builder<'s> {
     /// Whether the text is a saved page (`<!DOCTYPE`, `<html>`): there a blank line is white
     /// space, elsewhere (Markdown with HTML blocks) it ends every open block.
     page: bool,
+    /// The source offset of the last line start reached in the initial state.
+    clean_line_start: Option<usize>,
+    /// Whether the current line began on such a line.
+    line_clean: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -356,6 +408,8 @@ impl<'s> Builder<'s> {
             next_src: usize::MAX,
             containers: Vec::new(),
             page: is_page(src),
+            clean_line_start: None,
+            line_clean: false,
         }
     }
 
@@ -376,6 +430,14 @@ impl<'s> Builder<'s> {
             self.out.text.push(' ');
         }
         self.pending_space = false;
+        if !self.line_has_text {
+            // Clean when no line break lies between the last clean line start and this text.
+            // Each clean start serves one line at most, so the scans add up to the input's length.
+            self.line_clean = self.clean_line_start.take().is_some_and(|start| {
+                start <= src_at
+                    && memchr::memchr(b'\n', &self.src.as_bytes()[start..src_at]).is_none()
+            });
+        }
         if self.next_src != src_at {
             self.out.map.push((self.out.text.len(), src_at));
         }
@@ -424,6 +486,8 @@ impl<'s> Builder<'s> {
         let end = self.out.text.len();
         self.out.lines.push((start, end));
         self.out.soft.push(soft);
+        self.out.clean.push(self.line_has_text && self.line_clean);
+        self.line_clean = false;
         self.out.text.push('\n');
         self.next_src = usize::MAX;
         self.line_has_text = false;
@@ -486,6 +550,7 @@ pub(crate) fn lines(src: &str) -> Lines {
         }
         if at_line_start && !b.html_mode() {
             at_line_start = false;
+            b.clean_line_start = Some(i);
             i += markdown_line_prefix(&mut b, src, i);
             continue;
         }
@@ -1093,5 +1158,33 @@ mod dump {
         for i in 0..l.len() {
             println!("{i:4} {:?}", l.get(i));
         }
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    /// A window of clean lines equals the lines of its own text, read alone.
+    #[test]
+    fn windows_equal_reading_alone() {
+        let src = "Titre\nQuestion écrite n° 1\n\n**Rubrique :** [Santé](#)\n<b>a</b>  b &amp; c\n<div>x\n\ny</div>\nfin";
+        let all = lines(src);
+        for from in 0..all.len() {
+            if !all.is_clean(from) {
+                continue;
+            }
+            let start = all.src_start(from);
+            let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..start]).map_or(0, |i| i + 1);
+            let alone = lines(&src[line_start..]);
+            let win = all.window(from, all.len(), line_start);
+            assert_eq!(win.len(), alone.len(), "from {from}");
+            for i in 0..win.len() {
+                assert_eq!(win.get(i), alone.get(i));
+                assert_eq!(win.src_start(i), alone.src_start(i), "line {i} from {from}");
+                assert_eq!(win.is_soft(i), alone.is_soft(i));
+            }
+        }
+        assert!(all.is_clean(0) && all.is_clean(1));
     }
 }

@@ -13,33 +13,61 @@ use std::ops::Range;
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
 
+/// A document found in the input: its byte range, and where its lines are among the lines the
+/// splitter already read (a text chunk's, when the document starts in a clean state there).
+#[derive(Debug)]
+struct Segment {
+    range: Range<usize>,
+    lines: Option<(usize, usize, usize)>,
+}
+
 /// The segments of an input, computed once.
 #[derive(Debug)]
 pub(crate) struct Splitter {
-    segments: std::vec::IntoIter<Range<usize>>,
+    segments: std::vec::IntoIter<Segment>,
+    /// The start and lines of each text chunk, to hand each document its own without reading it
+    /// again.
+    chunk_lines: Vec<(usize, Lines)>,
 }
 
 impl Splitter {
     pub(crate) fn new(text: &str) -> Splitter {
         let mut segments = Vec::new();
+        let mut chunk_lines = Vec::new();
         for chunk in chunks(text) {
             match chunk {
-                Chunk::Page(r) => segments.push(r),
-                Chunk::Text(r) => split_text(text, r, &mut segments),
+                Chunk::Page(r) => segments.push(Segment {
+                    range: r,
+                    lines: None,
+                }),
+                Chunk::Text(r) => {
+                    let start = r.start;
+                    let lines = split_text(text, r, chunk_lines.len(), &mut segments);
+                    chunk_lines.push((start, lines));
+                }
             }
         }
         // An input in which no document starts is one (failing) document.
         if segments.is_empty() {
-            segments.push(0..text.len());
+            segments.push(Segment {
+                range: 0..text.len(),
+                lines: None,
+            });
         }
         Splitter {
             segments: segments.into_iter(),
+            chunk_lines,
         }
     }
 
-    /// The next document's byte range.
-    pub(crate) fn next_segment(&mut self) -> Option<Range<usize>> {
-        self.segments.next()
+    /// The next document's byte range, and its lines when the splitter has them.
+    pub(crate) fn next_segment(&mut self) -> Option<(Range<usize>, Option<Lines>)> {
+        let seg = self.segments.next()?;
+        let lines = seg.lines.map(|(chunk, from, to)| {
+            let (chunk_start, lines) = &self.chunk_lines[chunk];
+            lines.window(from, to, seg.range.start - chunk_start)
+        });
+        Some((seg.range, lines))
     }
 
     /// How many documents remain.
@@ -193,9 +221,9 @@ struct Current {
 }
 
 /// Splits a text chunk at its documents' starts.
-fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let chunk = &text[range.clone()];
-    let lines = markup::lines(chunk);
+fn split_text(text: &str, range: Range<usize>, chunk: usize, out: &mut Vec<Segment>) -> Lines {
+    let text_of_chunk = &text[range.clone()];
+    let lines = markup::lines(text_of_chunk);
     let mut starts: Vec<usize> = Vec::new();
     let mut cur: Option<Current> = None;
     for i in 0..lines.len() {
@@ -246,14 +274,26 @@ fn split_text(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
     let offsets: Vec<usize> = starts
         .iter()
-        .map(|&i| range.start + line_start(chunk, lines.src_start(i)))
+        .map(|&i| range.start + line_start(text_of_chunk, lines.src_start(i)))
         .collect();
     for (k, &s) in offsets.iter().enumerate() {
         let e = offsets.get(k + 1).copied().unwrap_or(range.end);
         if e > s {
-            out.push(s..e);
+            let from = starts[k];
+            // The lines that begin before the next document's first source line.
+            let mut to = starts.get(k + 1).copied().unwrap_or(lines.len());
+            while to > from && range.start + lines.src_start(to - 1) >= e {
+                to -= 1;
+            }
+            // A document that starts in a clean state reuses the lines read here.
+            let reuse = lines.is_clean(from).then_some((chunk, from, to));
+            out.push(Segment {
+                range: s..e,
+                lines: reuse,
+            });
         }
     }
+    lines
 }
 
 /// Whether anchor `a` belongs to the current document rather than starting another.
@@ -398,7 +438,7 @@ mod tests {
     fn segments(text: &str) -> Vec<&str> {
         let mut s = Splitter::new(text);
         let mut out = Vec::new();
-        while let Some(r) = s.next_segment() {
+        while let Some((r, _)) = s.next_segment() {
             out.push(&text[r]);
         }
         out
@@ -423,8 +463,8 @@ mod tests {
             ["Question écrite n° 1\nTexte\n"]
         );
         let mut s = Splitter::new("Bonjour\n");
-        assert_eq!(s.next_segment(), Some(0..8));
-        assert_eq!(s.next_segment(), None);
+        assert_eq!(s.next_segment().map(|(r, _)| r), Some(0..8));
+        assert!(s.next_segment().is_none());
     }
 
     #[test]

@@ -62,6 +62,7 @@ struct Walk<'l, 't> {
 pub(crate) fn parse_document(
     text: &str,
     range: Range<usize>,
+    lines: Option<Lines>,
     counter: LineCounter<'_>,
     options: Options,
 ) -> Result<Question, ParseError> {
@@ -76,7 +77,8 @@ pub(crate) fn parse_document(
             counter.position(base + first_visible),
         ));
     }
-    let lines = markup::lines(seg);
+    // The splitter's lines when it has them, else the document's own.
+    let lines = lines.unwrap_or_else(|| markup::lines(seg));
     let found = find_anchor(&lines);
     let Some((at, anchor)) = found else {
         let first = (0..lines.len()).find(|&i| !lines.get(i).trim().is_empty());
