@@ -800,8 +800,9 @@ fn raw_text_end(s: &str, name: &str) -> usize {
     let mut from = 0;
     while let Some(p) = memchr::memmem::find(&b[from..], b"</") {
         let at = from + p;
-        let after = &s[at + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+        // Compare bytes: the text after `</` may start inside a multi-byte character's range.
+        let after = &b[at + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
             return memchr(b'>', &b[at..]).map_or(s.len(), |e| at + e + 1);
         }
         from = at + 2;
