@@ -29,6 +29,7 @@ mod baseline;
 mod corpus;
 mod fixtures;
 mod rng;
+mod timing;
 
 pub use crate::adversarial::{adversary, Adversary, ADVERSARIES};
 pub use crate::baseline::{count_newlines, fold_whitespace};
@@ -37,6 +38,7 @@ pub use crate::fixtures::{
     fixture, layout_name, layout_of_name, representative, Fixture, Rendering, FIXTURES, LAYOUTS,
 };
 pub use crate::rng::Rng;
+pub use crate::timing::{median, thread_time};
 
 /// Parses a size such as `300M`, `10MB`, `64MiB`, `512k` or `1000` (bytes): K, M and G are
 /// powers of 1,000; Ki, Mi and Gi powers of 1,024.

@@ -3,19 +3,37 @@
 //! comparison.
 //!
 //! ```text
-//! parse-file FILE [ROUNDS]     ROUNDS (default 1) passes over the file, then their median
+//! parse-file FILE [ROUNDS] [--baselines]
 //! ```
 //!
-//! Prints, per round, the documents parsed and failed and the time; then the median MB/s
-//! (1 MB = 10^6 bytes) and documents/s.
+//! Makes ROUNDS (default 1) passes over the file and prints, per round, the documents parsed and
+//! failed, the wall time and the thread's CPU time; then the median CPU time as MB/s
+//! (1 MB = 10^6 bytes) and documents/s. With `--baselines`, also times the `memchr` newline count
+//! and the whitespace fold on the same bytes and prints the parser's speed as a fraction of theirs.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use asalee_benches::{count_newlines, fold_whitespace, median, thread_time};
+
+fn mb_per_s(bytes: usize, time: Duration) -> f64 {
+    bytes as f64 / time.as_secs_f64().max(1e-9) / 1e6
+}
+
+/// The median CPU time of `rounds` runs of `f`.
+fn timed(rounds: usize, mut f: impl FnMut() -> usize) -> Duration {
+    let times: Vec<Duration> = (0..rounds)
+        .map(|_| thread_time(|| std::hint::black_box(f())).1)
+        .collect();
+    median(&times)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let baselines = args.iter().any(|a| a == "--baselines");
+    let args: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: parse-file FILE [ROUNDS]");
+        eprintln!("usage: parse-file FILE [ROUNDS] [--baselines]");
         return ExitCode::from(2);
     };
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(1).max(1);
@@ -26,33 +44,55 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut times: Vec<Duration> = Vec::with_capacity(rounds);
+    let mut cpu: Vec<Duration> = Vec::with_capacity(rounds);
     let mut documents = 0;
     for round in 1..=rounds {
-        let start = Instant::now();
-        let (mut ok, mut failed) = (0usize, 0usize);
-        for result in asalee_core::parse_all_bytes(std::hint::black_box(&bytes)) {
-            match result {
-                Ok(_) => ok += 1,
-                Err(_) => failed += 1,
+        let wall = Instant::now();
+        let ((ok, failed), time) = thread_time(|| {
+            let (mut ok, mut failed) = (0usize, 0usize);
+            for result in asalee_core::parse_all_bytes(std::hint::black_box(&bytes)) {
+                match result {
+                    Ok(_) => ok += 1,
+                    Err(_) => failed += 1,
+                }
             }
-        }
-        let time = start.elapsed();
+            (ok, failed)
+        });
+        let wall = wall.elapsed();
         println!(
-            "round {round}: {ok} documents, {failed} failed, {:.3} s",
+            "round {round}: {ok} documents, {failed} failed, wall {:.3} s, cpu {:.3} s",
+            wall.as_secs_f64(),
             time.as_secs_f64()
         );
         documents = ok + failed;
-        times.push(time);
+        cpu.push(time);
     }
-    times.sort();
-    let median = times[times.len() / 2].as_secs_f64();
+    let parse = median(&cpu);
     println!(
-        "{path}: {} bytes, {documents} documents, median {:.3} s: {:.1} MB/s, {:.0} documents/s",
+        "{path}: {} bytes, {documents} documents, median cpu {:.3} s: {:.1} MB/s, {:.0} documents/s",
         bytes.len(),
-        median,
-        bytes.len() as f64 / median / 1e6,
-        documents as f64 / median
+        parse.as_secs_f64(),
+        mb_per_s(bytes.len(), parse),
+        documents as f64 / parse.as_secs_f64().max(1e-9)
     );
+    if baselines {
+        let newlines = timed(rounds.max(5) * 10, || count_newlines(&bytes));
+        println!(
+            "baseline memchr newline count: {:.1} MB/s (parse_all_bytes at {:.2} % of it)",
+            mb_per_s(bytes.len(), newlines),
+            100.0 * newlines.as_secs_f64() / parse.as_secs_f64()
+        );
+        match std::str::from_utf8(&bytes) {
+            Ok(text) => {
+                let fold = timed(rounds.max(5), || fold_whitespace(text).len());
+                println!(
+                    "baseline whitespace fold: {:.1} MB/s (parse_all_bytes at {:.1} % of it)",
+                    mb_per_s(bytes.len(), fold),
+                    100.0 * fold.as_secs_f64() / parse.as_secs_f64()
+                );
+            }
+            Err(_) => println!("baseline whitespace fold: skipped, the file is not UTF-8"),
+        }
+    }
     ExitCode::SUCCESS
 }
