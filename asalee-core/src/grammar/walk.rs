@@ -246,7 +246,8 @@ impl<'l, 't> Walk<'l, 't> {
         let skip_headers = self.layout == Layout::Senat;
         let i = (0..at).rev().find(|&i| {
             let l = self.lines.get(i);
-            !l.trim().is_empty() && !(skip_headers && super::is_header_line(l))
+            let header = skip_headers && super::is_header_line(l);
+            !l.trim().is_empty() && !header
         })?;
         super::could_be_title(self.lines.get(i)).then_some(i)
     }
