@@ -15,18 +15,18 @@ pub fn count_newlines(text: &[u8]) -> usize {
 /// assert_eq!(asalee_benches::fold_whitespace("a \t\n b  c\n"), "a b c ");
 /// ```
 pub fn fold_whitespace(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut out = vec![0u8; bytes.len()];
+    let mut len = 0;
     let mut blank = false;
-    for &b in text.as_bytes() {
-        if b.is_ascii_whitespace() {
-            if !blank {
-                out.push(b' ');
-                blank = true;
-            }
-        } else {
-            out.push(b);
-            blank = false;
-        }
+    // Branch-free: every byte is written, and the length only moves past it when it is not a
+    // second blank in a row.
+    for &b in bytes {
+        let space = b.is_ascii_whitespace();
+        out[len] = if space { b' ' } else { b };
+        len += usize::from(!(space && blank));
+        blank = space;
     }
+    out.truncate(len);
     String::from_utf8(out).unwrap_or_default()
 }
