@@ -264,10 +264,19 @@ struct Tag<'a> {
     len: usize,
 }
 
+/// The longest tag read, in bytes (the AN pages' longest are under 1 KB).
+const MAX_TAG_LEN: usize = 4096;
+
+/// The longest link text and destination read, in bytes.
+const MAX_LINK_TEXT: usize = 1024;
+const MAX_LINK_DEST: usize = 4096;
+
 /// Reads a tag at the start of `s` (which begins with `<`). `multiline` allows the tag to span
 /// lines (HTML); in text, a `<` with no `>` on its line is literal.
 fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
-    let b = s.as_bytes();
+    // A tag is looked for within a bounded distance, so that many `<` with no `>` after them
+    // cost linear time (a `<` with no `>` within the bound is text).
+    let b = &s.as_bytes()[..s.len().min(MAX_TAG_LEN)];
     let mut i = 1;
     let end = b.get(1) == Some(&b'/');
     if end {
@@ -510,6 +519,8 @@ pub(crate) fn lines(src: &str) -> Lines {
     let mut skipping: Option<(Box<str>, usize)> = None;
     // Start of the current source line (for text-mode Markdown handling).
     let mut at_line_start = true;
+    let (mut next_gt, mut next_nl) = (NextByte::new(b'>'), NextByte::new(b'\n'));
+    let (mut next_bracket, mut next_paren) = (NextByte::new(b']'), NextByte::new(b')'));
     while i < bytes.len() {
         if let Some((name, depth)) = &mut skipping {
             // Inside a skipped element: only look for tags of the same name.
@@ -609,7 +620,16 @@ pub(crate) fn lines(src: &str) -> Lines {
                     i += len;
                     continue;
                 }
-                match read_tag(&src[i..], b.html_mode() || looks_like_html_start(&src[i..])) {
+                // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
+                // cached positions, so that many of them cost linear time.
+                let multiline = b.html_mode() || looks_like_html_start(&src[i..]);
+                let gt = next_gt.find(bytes, i);
+                if gt - i > MAX_TAG_LEN || !multiline && next_nl.find(bytes, i) < gt {
+                    b.push_text("<", i);
+                    i += 1;
+                    continue;
+                }
+                match read_tag(&src[i..], multiline) {
                     Some(tag) => {
                         let name = tag.name;
                         let tag_len = tag.len;
@@ -657,6 +677,25 @@ pub(crate) fn lines(src: &str) -> Lines {
                 i += len;
             }
             _ if !b.html_mode() => {
+                // A link whose `]` or `)` is too far or beyond the line is text (cached positions).
+                let open = if c == b'!' && bytes.get(i + 1) == Some(&b'[') {
+                    i + 1
+                } else {
+                    i
+                };
+                if bytes[open] == b'[' {
+                    let close = next_bracket.find(bytes, open);
+                    let nl = next_nl.find(bytes, open);
+                    let dest_ok = bytes.get(close + 1) != Some(&b'(') || {
+                        let paren = next_paren.find(bytes, close);
+                        paren - close <= MAX_LINK_DEST && paren < nl
+                    };
+                    if close - open > MAX_LINK_TEXT || close > nl || !dest_ok {
+                        b.push_text(&src[i..=open], i);
+                        i = open + 1;
+                        continue;
+                    }
+                }
                 i += markdown_inline(&mut b, src, i);
             }
             _ => {
@@ -666,6 +705,32 @@ pub(crate) fn lines(src: &str) -> Lines {
         }
     }
     b.finish()
+}
+
+/// The position of the next occurrence of a byte, cached: asking again from a later position
+/// searches only once the cached occurrence is passed, so all the asks of a pass cost linear time.
+struct NextByte {
+    byte: u8,
+    at: Option<usize>,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> NextByte {
+        NextByte { byte, at: None }
+    }
+
+    /// The next occurrence at or after `from` (the length of `hay` when there is none).
+    fn find(&mut self, hay: &[u8], from: usize) -> usize {
+        match self.at {
+            Some(at) if at >= from => at,
+            _ => {
+                let at =
+                    memchr(self.byte, &hay[from.min(hay.len())..]).map_or(hay.len(), |p| from + p);
+                self.at = Some(at);
+                at
+            }
+        }
+    }
 }
 
 /// Whether the source line starting at `at` is blank.
@@ -756,13 +821,22 @@ fn is_invisible(c: char) -> bool {
 
 /// Whether a `<` in text starts a real HTML element (so the tag may span lines).
 fn looks_like_html_start(s: &str) -> bool {
-    let lower: String = s.chars().take(12).collect::<String>().to_ascii_lowercase();
+    let b = s.as_bytes();
     [
-        "<html", "<body", "<table", "<div", "<head", "<p ", "<p>", "<section", "<meta", "<link",
-        "<a ",
+        &b"<html"[..],
+        b"<body",
+        b"<table",
+        b"<div",
+        b"<head",
+        b"<p ",
+        b"<p>",
+        b"<section",
+        b"<meta",
+        b"<link",
+        b"<a ",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p))
 }
 
 /// Length of a comment at the start of `s` (`<!-- … -->`, `<!-->`, `<!--->`), to the end of the
@@ -1009,12 +1083,18 @@ struct LinkLen {
 /// `[text](dest)` at the start of `s`: lengths of the text and of the whole link, on one line.
 fn link_len(s: &str) -> Option<LinkLen> {
     let b = s.as_bytes();
-    let close = b.iter().position(|&c| c == b']' || c == b'\n')?;
+    let close = b
+        .iter()
+        .take(MAX_LINK_TEXT)
+        .position(|&c| c == b']' || c == b'\n')?;
     if b[close] != b']' || b.get(close + 1) != Some(&b'(') {
         return None;
     }
     let after = &b[close + 2..];
-    let end = after.iter().position(|&c| c == b')' || c == b'\n')?;
+    let end = after
+        .iter()
+        .take(MAX_LINK_DEST)
+        .position(|&c| c == b')' || c == b'\n')?;
     if after[end] != b')' {
         return None;
     }

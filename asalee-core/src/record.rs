@@ -36,8 +36,13 @@ impl<'t> LineCounter<'t> {
     pub(crate) fn line(&mut self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         if offset < self.offset {
-            self.offset = 0;
-            self.line = 1;
+            // Back within the document: count the line ends in between (never from the text's
+            // start, which would make a batch of documents quadratic).
+            let back =
+                memchr::memchr_iter(b'\n', &self.text.as_bytes()[offset..self.offset]).count();
+            self.line -= back;
+            self.offset = offset;
+            return self.line;
         }
         self.line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.offset..offset]).count();
         self.offset = offset;
@@ -63,13 +68,18 @@ impl<'t> LineCounter<'t> {
 
     /// The byte offset where 1-based `line` starts (searching forward from the last position).
     pub(crate) fn line_start(&mut self, line: usize) -> usize {
-        if line < self.line {
-            self.offset = 0;
-            self.line = 1;
-        }
         let bytes = self.text.as_bytes();
         let mut at = memchr::memrchr(b'\n', &bytes[..self.offset]).map_or(0, |i| i + 1);
+        // A line before the current one: walk back (within the document, not from the text's
+        // start, so that numbering a batch's documents stays linear).
         let mut l = self.line;
+        while line < l && at > 0 {
+            at = memchr::memrchr(b'\n', &bytes[..at - 1]).map_or(0, |i| i + 1);
+            l -= 1;
+        }
+        if line < l {
+            return 0;
+        }
         while l < line {
             match memchr::memchr(b'\n', &bytes[at..]) {
                 Some(i) => at += i + 1,
@@ -498,6 +508,10 @@ mod tests {
         let mut c = LineCounter::new("a\nb\nc");
         assert_eq!(c.line_start(3), 4);
         assert_eq!(c.position(5).column, 2);
+        // Back from line 3 to lines 2 and 1.
+        assert_eq!(c.line_start(2), 2);
+        assert_eq!(c.line_start(1), 0);
+        assert_eq!(c.line_start(3), 4);
     }
 
     #[test]
