@@ -53,10 +53,7 @@ fn replay(path: &Path) -> Duration {
 
 /// Regression inputs whose bug is not fixed yet: `regression_inputs` skips them and
 /// `open_regressions` (ignored) replays them. Remove a file from here once its bug is fixed.
-const OPEN: &[&str] = &[
-    "raw-text-end-char-boundary.bin",
-    "raw-text-end-char-boundary.html",
-];
+const OPEN: &[&str] = &[];
 
 fn regression_files() -> Vec<PathBuf> {
     files_in(&root().join("fixtures/regressions"))
@@ -98,7 +95,7 @@ fn regression_inputs() {
 
 /// The regression inputs of bugs not fixed yet (see `OPEN`).
 #[test]
-#[ignore = "bug: open regressions (markup.rs raw_text_end slices a str inside a character)"]
+#[ignore = "replays the inputs of open bugs listed in OPEN (none today)"]
 fn open_regressions() {
     for path in regression_files().iter().filter(|p| is_open(p)) {
         replay(path);
