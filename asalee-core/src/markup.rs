@@ -96,6 +96,47 @@ impl Lines {
         }
     }
 
+    /// [`Lines::window`], reusing this text's buffers instead of copying them: for the last
+    /// window taken from a text (a long input's only document is not copied again).
+    pub(crate) fn into_window(mut self, from: usize, to: usize, src_base: usize) -> Lines {
+        let to = to.min(self.lines.len());
+        if from >= to {
+            return Lines::default();
+        }
+        let out_base = self.lines[from].0;
+        let out_end = self.lines[to - 1].1 + 1;
+        let first_map = self
+            .map
+            .partition_point(|&(o, _)| o <= out_base)
+            .saturating_sub(1);
+        let end_map = self.map.partition_point(|&(o, _)| o < out_end);
+        self.map.truncate(end_map);
+        self.map.drain(..first_map.min(end_map));
+        for (o, s) in &mut self.map {
+            // The checkpoint in force at the window's start moves to its first byte.
+            let (oo, ss) = if *o < out_base {
+                (out_base, *s + (out_base - *o))
+            } else {
+                (*o, *s)
+            };
+            *o = oo - out_base;
+            *s = ss.saturating_sub(src_base);
+        }
+        self.text.truncate(out_end);
+        self.text.drain(..out_base);
+        self.lines.truncate(to);
+        self.lines.drain(..from);
+        for (s, e) in &mut self.lines {
+            *s -= out_base;
+            *e -= out_base;
+        }
+        self.soft.truncate(to);
+        self.soft.drain(..from);
+        self.clean.truncate(to);
+        self.clean.drain(..from);
+        self
+    }
+
     /// The source offset of the byte at `out` in the output text.
     pub(crate) fn src_of(&self, out: usize) -> usize {
         let idx = self.map.partition_point(|&(o, _)| o <= out);
@@ -1259,12 +1300,19 @@ mod window_tests {
             let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..start]).map_or(0, |i| i + 1);
             let alone = lines(&src[line_start..]);
             let win = all.window(from, all.len(), line_start);
+            let owned = lines(src).into_window(from, all.len(), line_start);
             assert_eq!(win.len(), alone.len(), "from {from}");
+            assert_eq!(owned.len(), alone.len(), "from {from}");
             for i in 0..win.len() {
                 assert_eq!(win.get(i), alone.get(i));
                 assert_eq!(win.src_start(i), alone.src_start(i), "line {i} from {from}");
                 assert_eq!(win.is_soft(i), alone.is_soft(i));
+                assert_eq!(owned.get(i), alone.get(i));
+                assert_eq!(owned.src_start(i), alone.src_start(i), "line {i} from {from}");
+                assert_eq!((owned.is_soft(i), owned.is_clean(i)), (win.is_soft(i), win.is_clean(i)));
             }
+            assert_eq!(owned.map, win.map, "from {from}");
+            assert_eq!(owned.text, win.text, "from {from}");
         }
         assert!(all.is_clean(0) && all.is_clean(1));
     }

@@ -64,8 +64,20 @@ impl Splitter {
     pub(crate) fn next_segment(&mut self) -> Option<(Range<usize>, Option<Lines>)> {
         let seg = self.segments.next()?;
         let lines = seg.lines.map(|(chunk, from, to)| {
-            let (chunk_start, lines) = &self.chunk_lines[chunk];
-            lines.window(from, to, seg.range.start - chunk_start)
+            // A chunk's segments follow one another: the next one tells whether this is its last.
+            let last_of_chunk = self
+                .segments
+                .as_slice()
+                .first()
+                .and_then(|s| s.lines)
+                .is_none_or(|(c, _, _)| c != chunk);
+            let (chunk_start, lines) = &mut self.chunk_lines[chunk];
+            let src_base = seg.range.start - *chunk_start;
+            if last_of_chunk {
+                std::mem::take(lines).into_window(from, to, src_base)
+            } else {
+                lines.window(from, to, src_base)
+            }
         });
         Some((seg.range, lines))
     }

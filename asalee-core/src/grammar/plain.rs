@@ -2,116 +2,177 @@
 //! `Texte de la question`, and the body. A paragraph is a run of non-blank lines, its lines
 //! joined with a space.
 
-/// Joins hard-wrapped lines into paragraphs: `None` marks a blank line.
-pub(crate) fn paragraphs<'a>(lines: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for line in lines {
-        match line.map(str::trim).filter(|l| !l.is_empty()) {
+/// A text's lines as the walk meets them, in one buffer: each line (its cells joined by a space)
+/// with whether a text line break ended it (`soft`), or `None` for a blank line.
+#[derive(Debug, Default)]
+pub(crate) struct Paras {
+    buf: String,
+    items: Vec<Option<(usize, usize, bool)>>,
+}
+
+impl Paras {
+    /// A blank line.
+    pub(crate) fn push_blank(&mut self) {
+        self.items.push(None);
+    }
+
+    /// A line of the text: its cells (split by tabs, trimmed) joined by a space.
+    pub(crate) fn push_line(&mut self, line: &str, soft: bool) {
+        self.push_cells(crate::markup::cells(line), soft);
+    }
+
+    /// Parts joined by a space, as one line.
+    pub(crate) fn push_cells<'a>(&mut self, parts: impl IntoIterator<Item = &'a str>, soft: bool) {
+        let start = self.buf.len();
+        for part in parts {
+            if self.buf.len() > start {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(part);
+        }
+        self.items.push(Some((start, self.buf.len(), soft)));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Option<(&str, bool)>> {
+        self.items
+            .iter()
+            .map(|it| it.map(|(s, e, soft)| (&self.buf[s..e], soft)))
+    }
+}
+
+/// Joins hard-wrapped lines into paragraphs (a blank line ends one), the paragraphs separated
+/// by a line break; `None` when there is no text.
+pub(crate) fn paragraphs(paras: &Paras) -> Option<String> {
+    let mut out = String::with_capacity(paras.buf.len() + paras.items.len());
+    let mut in_para = false;
+    for line in paras.iter() {
+        match line.map(|(t, _)| t.trim()).filter(|l| !l.is_empty()) {
             Some(l) => {
-                if !cur.is_empty() {
-                    cur.push(' ');
+                if in_para {
+                    out.push(' ');
+                } else if !out.is_empty() {
+                    out.push('\n');
                 }
-                cur.push_str(l);
+                out.push_str(l);
+                in_para = true;
             }
-            None => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
+            None => in_para = false,
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    (!out.is_empty()).then_some(out)
 }
+
+/// The widest line, in characters, up to which a text counts as hard-wrapped.
+const WRAP_WIDTH: usize = 130;
 
 /// Paragraphs of a text in another layout: each line is a paragraph, except that lines a
 /// converter hard-wrapped (w3m, lynx, pandoc, html2text wrap at 72 to 100 columns) are joined
 /// again. A line (ended by a text line break, `soft`) is taken as wrapped when the text's lines
 /// are all short (at most 130 characters: a wrapping width), the line is long for that text (at
-/// least 60 % of its longest line, and 50 characters) and does not end a sentence.
-pub(crate) fn unwrap(lines: &[Option<(String, bool)>]) -> Vec<String> {
+/// least 60 % of its longest line, and 50 characters) and does not end a sentence. The
+/// paragraphs are separated by a line break; `None` when there is no text.
+pub(crate) fn unwrap(paras: &Paras) -> Option<String> {
     let len = |s: &str| s.chars().count();
-    let widest = lines
+    // A line of more than 4 bytes per allowed character is too wide whatever its characters.
+    let widest = paras
         .iter()
         .flatten()
-        .map(|(t, _)| len(t))
+        .map(|(t, _)| {
+            if t.len() > 4 * WRAP_WIDTH {
+                usize::MAX
+            } else {
+                len(t)
+            }
+        })
         .max()
         .unwrap_or(0);
-    let wrapped_text = widest <= 130 && lines.iter().flatten().count() > 1;
-    let mut out: Vec<String> = Vec::new();
+    let wrapped_text = widest <= WRAP_WIDTH && paras.iter().flatten().count() > 1;
+    let mut out = String::with_capacity(paras.buf.len() + paras.items.len());
     let mut joining = false;
-    for line in lines {
+    for line in paras.iter() {
         let Some((t, soft)) = line else {
             joining = false;
             continue;
         };
         // Lines from the markup are already folded: only their ends need trimming.
-        let t = t.trim().to_owned();
+        let t = t.trim();
         if t.is_empty() {
             joining = false;
             continue;
         }
-        match out.last_mut() {
-            Some(last) if joining => {
-                last.push(' ');
-                last.push_str(&t);
-            }
-            _ => out.push(t.clone()),
+        if !out.is_empty() {
+            out.push(if joining { ' ' } else { '\n' });
         }
-        let n = len(&t);
-        let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
-            || t.ends_with(".)")
-            || t.ends_with("!)");
-        joining = wrapped_text && *soft && n >= 50 && n * 10 >= widest * 6 && !ends_sentence;
+        out.push_str(t);
+        joining = wrapped_text && soft && {
+            let n = len(t);
+            let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
+                || t.ends_with(".)")
+                || t.ends_with("!)");
+            n >= 50 && n * 10 >= widest * 6 && !ends_sentence
+        };
     }
-    out
+    (!out.is_empty()).then_some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn paras(lines: &[Option<&str>]) -> Paras {
+        let mut p = Paras::default();
+        for l in lines {
+            match l {
+                Some(l) => p.push_line(l, true),
+                None => p.push_blank(),
+            }
+        }
+        p
+    }
+
     #[test]
     fn joins_wrapped_lines() {
-        let p = paragraphs([
+        let p = paras(&[
             Some("Mme X alerte,"),
             Some("sur le sujet."),
             None,
             None,
             Some("Suite."),
         ]);
-        assert_eq!(p, ["Mme X alerte, sur le sujet.", "Suite."]);
-        assert!(paragraphs([None, Some("  ")]).is_empty());
+        assert_eq!(
+            paragraphs(&p).as_deref(),
+            Some("Mme X alerte, sur le sujet.\nSuite.")
+        );
+        assert_eq!(paragraphs(&paras(&[None, Some("  ")])), None);
     }
 
     #[test]
     fn unwraps_converter_wrapping_only() {
-        let l = |s: &str| Some((s.to_owned(), true));
-        let wrapped = [
+        fn l(s: &str) -> Option<&str> {
+            Some(s)
+        }
+        let wrapped = paras(&[
             l("M. Philippe Le Ray attire l'attention de M. le ministre de l'économie et des"),
             l("finances sur l'évolution de la Caisse des dépôts."),
             None,
             l("Il lui demande si le Gouvernement entend mettre en œuvre cette recommandation."),
-        ];
+        ]);
         assert_eq!(
-            unwrap(&wrapped),
-            [
-                "M. Philippe Le Ray attire l'attention de M. le ministre de l'économie et des finances sur l'évolution de la Caisse des dépôts.",
+            unwrap(&wrapped).as_deref(),
+            Some(concat!(
+                "M. Philippe Le Ray attire l'attention de M. le ministre de l'économie et des finances sur l'évolution de la Caisse des dépôts.\n",
                 "Il lui demande si le Gouvernement entend mettre en œuvre cette recommandation."
-            ]
+            ))
         );
         // Long lines are whole paragraphs; short lines ending a sentence stay apart.
         let long = "x".repeat(200);
-        assert_eq!(unwrap(&[l(&long), l("suite")]).len(), 2);
+        let lines = |p: &Paras| unwrap(p).map_or(0, |t| t.lines().count());
+        assert_eq!(lines(&paras(&[l(&long), l("suite")])), 2);
         assert_eq!(
-            unwrap(&[
+            lines(&paras(&[
                 l("M. le président. La parole est à M. X."),
                 l("M. X. Merci.")
-            ])
-            .len(),
+            ])),
             2
         );
     }

@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::label::{first_item, items, Item, Key};
 use super::name::{author_line, constituency_line, is_bare_name, opening_name, AuthorLine};
-use super::{an_current, an_dyn, an_fiche, an_legacy, common, date, plain, senat, text, Anchor};
+use super::plain::{self, Paras};
+use super::{an_current, an_dyn, an_fiche, an_legacy, common, date, senat, text, Anchor};
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::{self, Lines};
 use crate::record::{AuthorPart, LineCounter, Publication, Record, TextField};
@@ -44,8 +45,8 @@ struct Walk<'l, 't> {
     layout: Layout,
     rec: Record<'t>,
     state: State,
-    question: Vec<Option<(String, bool)>>,
-    answer: Vec<Option<(String, bool)>>,
+    question: Paras,
+    answer: Paras,
     pending: Option<Pending<'l>>,
     last_dated: Option<Dated>,
     closure_wants_reason: bool,
@@ -96,8 +97,8 @@ pub(crate) fn parse_document(
         layout,
         rec: Record::new(counter),
         state: State::Meta,
-        question: Vec::new(),
-        answer: Vec::new(),
+        question: Paras::default(),
+        answer: Paras::default(),
         pending: None,
         last_dated: None,
         closure_wants_reason: false,
@@ -214,10 +215,11 @@ impl<'l, 't> Walk<'l, 't> {
             {
                 for i in open..at {
                     let l = self.lines.get(i);
-                    self.question.push(
-                        (!l.trim().is_empty())
-                            .then(|| (markup::paragraph(l), self.lines.is_soft(i))),
-                    );
+                    if l.trim().is_empty() {
+                        self.question.push_blank();
+                    } else {
+                        self.question.push_line(l, self.lines.is_soft(i));
+                    }
                 }
                 if let Some(t) = self.title_before(open) {
                     self.rec.set_text(
@@ -336,8 +338,8 @@ impl<'l, 't> Walk<'l, 't> {
             let line = self.lines.get(i);
             if line.trim().is_empty() {
                 match self.state {
-                    State::QuestionText => self.question.push(None),
-                    State::AnswerText => self.answer.push(None),
+                    State::QuestionText => self.question.push_blank(),
+                    State::AnswerText => self.answer.push_blank(),
                     _ => {}
                 }
                 continue;
@@ -387,12 +389,8 @@ impl<'l, 't> Walk<'l, 't> {
                 continue;
             }
             match self.state {
-                State::QuestionText => self
-                    .question
-                    .push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
-                State::AnswerText => self
-                    .answer
-                    .push(Some((markup::paragraph(line), self.lines.is_soft(i)))),
+                State::QuestionText => self.question.push_line(line, self.lines.is_soft(i)),
+                State::AnswerText => self.answer.push_line(line, self.lines.is_soft(i)),
                 State::Meta | State::KeyBlock => self.line_items(i, line),
             }
         }
@@ -536,24 +534,21 @@ impl<'l, 't> Walk<'l, 't> {
     fn heading_rest(&mut self, i: usize, line: &str) {
         let mut cells = line.split('\t').map(str::trim).filter(|c| !c.is_empty());
         let first = cells.next().unwrap_or("");
-        let mut rest: Vec<String> = Vec::new();
-        if let Some((_, len, _)) = super::label::known_label(first) {
+        let after = super::label::known_label(first).map(|(_, len, _)| {
             let after = first[len..].trim_start();
-            let after = after.strip_prefix(':').unwrap_or(after).trim();
-            if !after.is_empty() {
-                rest.push(after.to_owned());
-            }
+            after.strip_prefix(':').unwrap_or(after).trim()
+        });
+        let mut rest = after.into_iter().filter(|a| !a.is_empty()).chain(cells).peekable();
+        if rest.peek().is_none() {
+            return;
         }
-        rest.extend(cells.map(str::to_owned));
         let _ = i;
         let target = if self.state == State::AnswerText {
             &mut self.answer
         } else {
             &mut self.question
         };
-        if !rest.is_empty() {
-            target.push(Some((rest.join(" "), false)));
-        }
+        target.push_cells(rest, false);
     }
 
     /// A metadata line (or cell): its items, each applied.
@@ -927,11 +922,11 @@ impl<'l, 't> Walk<'l, 't> {
         } else {
             State::QuestionText
         };
-        let para = (markup::paragraph(self.lines.get(i)), self.lines.is_soft(i));
+        let (line, soft) = (self.lines.get(i), self.lines.is_soft(i));
         if to_answer {
-            self.answer.push(Some(para));
+            self.answer.push_line(line, soft);
         } else {
-            self.question.push(Some(para));
+            self.question.push_line(line, soft);
         }
     }
 
@@ -942,17 +937,13 @@ impl<'l, 't> Walk<'l, 't> {
         if let Some((prefix, offset, key)) = self.author_prefix.take() {
             self.author_value(&prefix, offset, key);
         }
-        let join = |paras: &[Option<(String, bool)>], plain: bool| -> Option<String> {
-            let list: Vec<String> = if plain {
-                plain::paragraphs(paras.iter().map(|p| p.as_ref().map(|(t, _)| t.as_str())))
-            } else {
-                plain::unwrap(paras)
-            };
-            (!list.is_empty()).then(|| list.join("\n"))
+        let join = if self.layout == Layout::Plain {
+            plain::paragraphs
+        } else {
+            plain::unwrap
         };
-        let is_plain = self.layout == Layout::Plain;
-        self.rec.question_text = join(&self.question, is_plain);
-        self.rec.answer_text = join(&self.answer, is_plain);
+        self.rec.question_text = join(&self.question);
+        self.rec.answer_text = join(&self.answer);
         if let Some(d) = self.seance_answer {
             if self.rec.answer_published.is_none() {
                 self.rec.answer_published = Some(crate::JoRef {
