@@ -263,7 +263,7 @@ const CONTAINER: &[&str] = &[
 ];
 
 /// What a tag name is, looked up once per tag.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct TagInfo {
     skipped: bool,
     raw_text: bool,
@@ -271,6 +271,26 @@ struct TagInfo {
     block: bool,
     /// 1 + the index in [`CONTAINER`], 0 when the element is no container.
     container: u8,
+}
+
+/// The id of a [`CONTAINER`] element (1 + its index), 0 for others; usable in constants.
+const fn container_id(name: &str) -> u8 {
+    let mut k = 0;
+    while k < CONTAINER.len() {
+        let c = CONTAINER[k].as_bytes();
+        let n = name.as_bytes();
+        if c.len() == n.len() {
+            let mut j = 0;
+            while j < c.len() && c[j] == n[j] {
+                j += 1;
+            }
+            if j == c.len() {
+                return k as u8 + 1;
+            }
+        }
+        k += 1;
+    }
+    0
 }
 
 /// Classifies a tag name (any case) without allocating.
@@ -283,16 +303,47 @@ fn classify(name: &str) -> TagInfo {
         *d = s.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..name.len()]).unwrap_or("");
+    // The pages' most frequent elements, decided without searching the lists.
+    const fn block(container: u8) -> TagInfo {
+        TagInfo {
+            skipped: false,
+            raw_text: false,
+            void: false,
+            block: true,
+            container,
+        }
+    }
+    const INLINE: TagInfo = TagInfo {
+        skipped: false,
+        raw_text: false,
+        void: false,
+        block: false,
+        container: 0,
+    };
+    match lower {
+        "a" | "span" | "b" | "strong" | "i" | "em" | "font" | "u" | "sup" | "sub" | "small"
+        | "abbr" | "label" => INLINE,
+        "div" => block(container_id("div")),
+        "tr" => block(container_id("tr")),
+        "p" => block(container_id("p")),
+        "li" => block(container_id("li")),
+        "td" => TagInfo {
+            container: container_id("td"),
+            ..INLINE
+        },
+        _ => classify_listed(lower),
+    }
+}
+
+/// [`classify`] for a lower-case name, from the lists.
+fn classify_listed(lower: &str) -> TagInfo {
     let has = |list: &[&str]| list.contains(&lower);
     TagInfo {
         skipped: has(SKIPPED),
         raw_text: has(RAW_TEXT),
         void: has(VOID),
         block: has(BLOCK),
-        container: CONTAINER
-            .iter()
-            .position(|c| *c == lower)
-            .map_or(0, |p| p as u8 + 1),
+        container: container_id(lower),
     }
 }
 
@@ -382,14 +433,7 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
 /// Whether the attributes hide the element.
 fn hidden(attrs: &str) -> bool {
     // Most attributes hold none of the words that hide: no allocation for them.
-    let b = attrs.as_bytes();
-    let mentions = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if attrs.is_empty()
-        || !(mentions(b"hidden")
-            || mentions(b"none")
-            || mentions(b"sr-only")
-            || mentions(b"breadcrumb"))
-    {
+    if !mentions_hiding_word(attrs.as_bytes()) {
         return false;
     }
     let lower = attrs.to_ascii_lowercase();
@@ -400,6 +444,18 @@ fn hidden(attrs: &str) -> bool {
         || class_has(&lower, "sr-only")
         || class_has(&lower, "visually-hidden")
         || class_has(&lower, "breadcrumb")
+}
+
+/// Whether attributes mention, in any case, one of the words that may hide an element
+/// (`hidden`, `none`, `sr-only`, `breadcrumb`): one pass that stops only at their first letters.
+fn mentions_hiding_word(b: &[u8]) -> bool {
+    const WORDS: [&[u8]; 4] = [b"hidden", b"none", b"sr-only", b"breadcrumb"];
+    b.iter().enumerate().any(|(at, &c)| {
+        matches!(c | 0x20, b'h' | b'n' | b's' | b'b')
+            && WORDS.iter().any(|w| {
+                b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w)
+            })
+    })
 }
 
 /// Whether `attrs` has a bare boolean attribute `name` (as in `<div hidden>`).
@@ -1005,11 +1061,10 @@ fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
     let trimmed = line.trim_start_matches([' ', '\t']);
     let indent = line.len() - trimmed.len();
     // A horizontal rule (`---`, `***`, `___`, `===`, box-drawing rules) is no text.
-    if trimmed.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && trimmed.chars().all(|c| {
-            c.is_whitespace()
-                || matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '═' | '—' | '–')
-        })
+    // (The `all` comes first: it stops at a line's first letter.)
+    if trimmed.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '-' | '=' | '_' | '*' | '~' | '─' | '━' | '═' | '—' | '–')
+    }) && trimmed.chars().filter(|c| !c.is_whitespace()).count() >= 3
     {
         return line.len();
     }
@@ -1112,8 +1167,12 @@ fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
 }
 
 /// The inline text of a link label (emphasis markers removed).
-fn lines_inline(s: &str) -> String {
-    s.replace("**", "").replace("__", "")
+fn lines_inline(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    if memchr::memmem::find(b, b"**").is_none() && memchr::memmem::find(b, b"__").is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.replace("**", "").replace("__", ""))
 }
 
 struct LinkLen {
@@ -1124,18 +1183,12 @@ struct LinkLen {
 /// `[text](dest)` at the start of `s`: lengths of the text and of the whole link, on one line.
 fn link_len(s: &str) -> Option<LinkLen> {
     let b = s.as_bytes();
-    let close = b
-        .iter()
-        .take(MAX_LINK_TEXT)
-        .position(|&c| c == b']' || c == b'\n')?;
+    let close = memchr::memchr2(b']', b'\n', &b[..b.len().min(MAX_LINK_TEXT)])?;
     if b[close] != b']' || b.get(close + 1) != Some(&b'(') {
         return None;
     }
     let after = &b[close + 2..];
-    let end = after
-        .iter()
-        .take(MAX_LINK_DEST)
-        .position(|&c| c == b')' || c == b'\n')?;
+    let end = memchr::memchr2(b')', b'\n', &after[..after.len().min(MAX_LINK_DEST)])?;
     if after[end] != b')' {
         return None;
     }
@@ -1169,6 +1222,34 @@ mod tests {
     fn all(src: &str) -> Vec<String> {
         let l = lines(src);
         (0..l.len()).map(|i| l.get(i).to_owned()).collect()
+    }
+
+    #[test]
+    fn classify_fast_path_agrees_with_the_lists() {
+        for name in [
+            "a", "span", "b", "strong", "i", "em", "font", "u", "sup", "sub", "small", "abbr",
+            "label", "div", "tr", "p", "li", "td", "DIV", "Td",
+        ] {
+            assert_eq!(
+                classify(name),
+                classify_listed(&name.to_ascii_lowercase()),
+                "{name}"
+            );
+        }
+        assert!(classify("SCRIPT").raw_text && classify("nav").skipped);
+        assert_eq!(container_id("pre"), 34);
+        assert_eq!(container_id("span"), 0);
+    }
+
+    #[test]
+    fn hiding_words() {
+        assert!(mentions_hiding_word(b" class=\"sr-only\""));
+        assert!(mentions_hiding_word(b"style='DISPLAY: NONE'"));
+        assert!(mentions_hiding_word(b"hidden"));
+        assert!(!mentions_hiding_word(b" class=\"shown big\" id=\"bread\""));
+        assert!(!mentions_hiding_word(b""));
+        assert!(hidden(" class=\"x\" style=\"display : none\""));
+        assert!(!hidden(" class=\"nonetheless\""));
     }
 
     #[test]

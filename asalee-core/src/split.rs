@@ -242,16 +242,20 @@ fn split_text(text: &str, range: Range<usize>, chunk: usize, out: &mut Vec<Segme
         let line = lines.get(i);
         let Some(a) = grammar::anchor(line) else {
             if let Some(c) = &mut cur {
-                if !line.trim().is_empty()
+                // Each fact is looked for until it is seen.
+                if !c.content
+                    && !line.trim().is_empty()
                     && !grammar::is_header_line(line)
                     && !grammar::common::is_chrome(line)
                 {
                     c.content = true;
                 }
-                let first = label::first_item(line);
-                if first.is_some_and(|it| {
-                    matches!(it.key, Some(label::Key::AnswerHeading | label::Key::Debate))
-                }) {
+                if !c.answer
+                    && matches!(
+                        label::key_at_start(line),
+                        Some(label::Key::AnswerHeading | label::Key::Debate)
+                    )
+                {
                     c.answer = true;
                 }
             }

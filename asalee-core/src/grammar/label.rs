@@ -242,6 +242,13 @@ fn label_at_start(cell: &str) -> Option<(Key, usize, Option<usize>)> {
     ok.then_some((key, len, sep))
 }
 
+/// The key of the known label that starts a line's first cell, if one does (what
+/// [`first_item`] gives as the key, without reading the value).
+pub(crate) fn key_at_start(line: &str) -> Option<Key> {
+    let cell = line.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    label_at_start(cell).map(|(key, ..)| key)
+}
+
 /// The first item of a line, without reading the rest of a long line: what the walk and the
 /// splitter need to classify a text paragraph cheaply. An unlabelled first cell is returned whole.
 pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
@@ -496,6 +503,16 @@ mod tests {
             Some((None, "", "Mme X attire l'attention : sur"))
         );
         assert_eq!(f("   "), None);
+        for line in [
+            "Rubrique : Santé\tAnalyse : x",
+            "\tTexte de la réponse",
+            "DEBAT : x",
+            "Commission : finances",
+            "Question publiée le 3 mai",
+            "",
+        ] {
+            assert_eq!(key_at_start(line), first_item(line).and_then(|i| i.key), "{line}");
+        }
         // Every label's first letter is in the fast path's set.
         for d in DEFS {
             assert!(known_label(d.text).is_some(), "{}", d.text);

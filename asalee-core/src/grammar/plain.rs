@@ -2,23 +2,35 @@
 //! `Texte de la question`, and the body. A paragraph is a run of non-blank lines, its lines
 //! joined with a space.
 
-/// A text's lines as the walk meets them, in one buffer: each line (its cells joined by a space)
-/// with whether a text line break ended it (`soft`), or `None` for a blank line.
+/// A text's lines as the walk meets them: each line (its cells joined by a space) with whether a
+/// text line break ended it (`soft`), or `None` for a blank line. A line of one cell is borrowed
+/// from the markup's lines; others are written to one buffer.
 #[derive(Debug, Default)]
-pub(crate) struct Paras {
+pub(crate) struct Paras<'l> {
     buf: String,
-    items: Vec<Option<(usize, usize, bool)>>,
+    items: Vec<Option<(Span<'l>, bool)>>,
 }
 
-impl Paras {
+/// A line of [`Paras`]: borrowed, or a range of its buffer.
+#[derive(Debug, Clone, Copy)]
+enum Span<'l> {
+    Borrowed(&'l str),
+    Owned(usize, usize),
+}
+
+impl<'l> Paras<'l> {
     /// A blank line.
     pub(crate) fn push_blank(&mut self) {
         self.items.push(None);
     }
 
     /// A line of the text: its cells (split by tabs, trimmed) joined by a space.
-    pub(crate) fn push_line(&mut self, line: &str, soft: bool) {
-        self.push_cells(crate::markup::cells(line), soft);
+    pub(crate) fn push_line(&mut self, line: &'l str, soft: bool) {
+        if memchr::memchr(b'\t', line.as_bytes()).is_none() {
+            self.items.push(Some((Span::Borrowed(line.trim()), soft)));
+        } else {
+            self.push_cells(crate::markup::cells(line), soft);
+        }
     }
 
     /// Parts joined by a space, as one line.
@@ -30,20 +42,32 @@ impl Paras {
             }
             self.buf.push_str(part);
         }
-        self.items.push(Some((start, self.buf.len(), soft)));
+        self.items
+            .push(Some((Span::Owned(start, self.buf.len()), soft)));
     }
 
     fn iter(&self) -> impl Iterator<Item = Option<(&str, bool)>> {
-        self.items
-            .iter()
-            .map(|it| it.map(|(s, e, soft)| (&self.buf[s..e], soft)))
+        self.items.iter().map(|it| {
+            it.map(|(span, soft)| {
+                let t = match span {
+                    Span::Borrowed(t) => t,
+                    Span::Owned(s, e) => &self.buf[s..e],
+                };
+                (t, soft)
+            })
+        })
+    }
+
+    /// The bytes of text held, to size the joined text.
+    fn text_len(&self) -> usize {
+        self.iter().flatten().map(|(t, _)| t.len() + 1).sum()
     }
 }
 
 /// Joins hard-wrapped lines into paragraphs (a blank line ends one), the paragraphs separated
 /// by a line break; `None` when there is no text.
-pub(crate) fn paragraphs(paras: &Paras) -> Option<String> {
-    let mut out = String::with_capacity(paras.buf.len() + paras.items.len());
+pub(crate) fn paragraphs(paras: &Paras<'_>) -> Option<String> {
+    let mut out = String::with_capacity(paras.text_len());
     let mut in_para = false;
     for line in paras.iter() {
         match line.map(|(t, _)| t.trim()).filter(|l| !l.is_empty()) {
@@ -71,7 +95,7 @@ const WRAP_WIDTH: usize = 130;
 /// are all short (at most 130 characters: a wrapping width), the line is long for that text (at
 /// least 60 % of its longest line, and 50 characters) and does not end a sentence. The
 /// paragraphs are separated by a line break; `None` when there is no text.
-pub(crate) fn unwrap(paras: &Paras) -> Option<String> {
+pub(crate) fn unwrap(paras: &Paras<'_>) -> Option<String> {
     let len = |s: &str| s.chars().count();
     // A line of more than 4 bytes per allowed character is too wide whatever its characters.
     let widest = paras
@@ -87,7 +111,7 @@ pub(crate) fn unwrap(paras: &Paras) -> Option<String> {
         .max()
         .unwrap_or(0);
     let wrapped_text = widest <= WRAP_WIDTH && paras.iter().flatten().count() > 1;
-    let mut out = String::with_capacity(paras.buf.len() + paras.items.len());
+    let mut out = String::with_capacity(paras.text_len());
     let mut joining = false;
     for line in paras.iter() {
         let Some((t, soft)) = line else {
@@ -119,7 +143,7 @@ pub(crate) fn unwrap(paras: &Paras) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn paras(lines: &[Option<&str>]) -> Paras {
+    fn paras<'a>(lines: &[Option<&'a str>]) -> Paras<'a> {
         let mut p = Paras::default();
         for l in lines {
             match l {
@@ -166,7 +190,7 @@ mod tests {
         );
         // Long lines are whole paragraphs; short lines ending a sentence stay apart.
         let long = "x".repeat(200);
-        let lines = |p: &Paras| unwrap(p).map_or(0, |t| t.lines().count());
+        let lines = |p: &Paras<'_>| unwrap(p).map_or(0, |t| t.lines().count());
         assert_eq!(lines(&paras(&[l(&long), l("suite")])), 2);
         assert_eq!(
             lines(&paras(&[
