@@ -7,7 +7,7 @@ use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{map_opt, opt, recognize, value};
 use nom::{IResult, Parser};
 
-use super::text::{match_folded, starts_folded};
+use super::text::{match_folded, starts_folded, Head};
 use crate::{Chamber, Kind};
 
 type PResult<'a, T> = IResult<&'a str, T>;
@@ -193,16 +193,16 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
         return true;
     }
+    static HEADS: std::sync::OnceLock<Vec<Option<Head>>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| WHOLE.iter().map(|w| Head::of(w)).collect());
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
     let whole = |t: &str| {
-        // Chrome phrases start with one of these letters.
-        let first = t.chars().next().map(super::text::fold);
-        matches!(
-            first,
-            Some('i' | 'f' | 'p' | 'h' | 'r' | 'a' | 'v' | 'e' | 'l')
-        ) && WHOLE
-            .iter()
-            .any(|w| match_folded(t, w).is_some_and(|l| l == t.len()))
+        Head::of(t).is_some_and(|head| {
+            WHOLE.iter().zip(heads).any(|(w, h)| {
+                h.is_some_and(|h| head.may_match(&h))
+                    && match_folded(t, w).is_some_and(|l| l == t.len())
+            })
+        })
     };
     whole(s)
         || s.split_once(char::is_whitespace)

@@ -3,7 +3,7 @@
 //! when a converter joined a table row's cells.
 
 use super::date::find_date;
-use super::text::{match_folded, word_starts};
+use super::text::{match_folded, word_starts, Head};
 
 /// What a known label feeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,8 +168,7 @@ const DEFS: &[Def] = &[
 /// A known label at the start of `s`: its key, its length in bytes, and whether it is a
 /// sentence label.
 pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
-    let mut chars = s.chars();
-    let first = super::text::fold(chars.next()?);
+    let first = super::text::fold(s.chars().next()?);
     // Every label starts with one of these letters: most words are rejected here.
     if !matches!(
         first,
@@ -177,9 +176,9 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     ) {
         return None;
     }
-    let second = chars.next().map(super::text::fold);
-    DEFS.iter().zip(prefixes()).find_map(|(d, &(a, b))| {
-        if a != first || Some(b) != second {
+    let head = Head::of(s)?;
+    DEFS.iter().zip(heads()).find_map(|(d, h)| {
+        if !head.may_match(h) {
             return None;
         }
         let len = match_folded(s, d.text)?;
@@ -187,15 +186,12 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     })
 }
 
-/// The first two folded characters of every label, computed once.
-fn prefixes() -> &'static [(char, char)] {
-    static PREFIXES: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
-    PREFIXES.get_or_init(|| {
+/// The head of every label, computed once.
+fn heads() -> &'static [Head] {
+    static HEADS: std::sync::OnceLock<Vec<Head>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
         DEFS.iter()
-            .map(|d| {
-                let mut c = d.text.chars().map(super::text::fold);
-                (c.next().unwrap_or(' '), c.next().unwrap_or(' '))
-            })
+            .map(|d| Head::of(d.text).unwrap_or_else(|| panic!("label {:?} has a head", d.text)))
             .collect()
     })
 }

@@ -4,6 +4,9 @@
 /// The letter `c` lower-cased and without its accent, for matching labels as people type them
 /// (`Ministere`, `MINISTÈRE`, `ministère`); the typographic apostrophe matches the straight one.
 pub(crate) fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return if c == '`' { '\'' } else { c.to_ascii_lowercase() };
+    }
     match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
@@ -20,7 +23,11 @@ pub(crate) fn fold(c: char) -> char {
 
 /// Whether `c` may continue a word (so a match ending before it is not at a word boundary).
 pub(crate) fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Matches `pattern` at the start of `input`, ignoring case and accents; a space in `pattern`
@@ -28,49 +35,101 @@ pub(crate) fn is_word(c: char) -> bool {
 /// `'`). Returns the number of bytes of `input` matched. The match must end at a word boundary
 /// when the pattern ends with a letter or digit.
 pub(crate) fn match_folded(input: &str, pattern: &str) -> Option<usize> {
-    let mut it = input.char_indices().peekable();
-    let mut pat = pattern.chars().peekable();
-    let mut consumed = 0;
-    while let Some(p) = pat.next() {
-        if p == ' ' {
-            let mut any = false;
-            while let Some(&(i, c)) = it.peek() {
-                if c.is_whitespace() {
-                    any = true;
-                    it.next();
-                    consumed = i + c.len_utf8();
-                } else {
-                    break;
-                }
+    let (ib, pb) = (input.as_bytes(), pattern.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while j < pb.len() {
+        if pb[j] == b' ' {
+            let start = i;
+            while let Some((_, len)) = char_at(input, i).filter(|(c, _)| c.is_whitespace()) {
+                i += len;
             }
-            let next_pat = pat.peek().copied();
-            if !any && !matches!(next_pat, Some(':' | '\'' | '(' | ')' | '>')) {
+            j += 1;
+            if i == start && !matches!(pb.get(j), Some(b':' | b'\'' | b'(' | b')' | b'>')) {
                 return None;
             }
             continue;
         }
-        let (i, c) = it.next()?;
-        if fold(c) != fold(p) {
-            // An apostrophe may be followed or preceded by a space in typed text.
+        let (p, plen) = char_at(pattern, j)?;
+        let (c, clen) = char_at(input, i)?;
+        if c != p && fold(c) != fold(p) {
             return None;
         }
-        consumed = i + c.len_utf8();
+        i += clen;
+        j += plen;
         if p == '\'' {
-            while let Some(&(i, c)) = it.peek() {
-                if c == ' ' {
-                    it.next();
-                    consumed = i + 1;
-                } else {
-                    break;
-                }
+            // An apostrophe may be followed by a space in typed text.
+            while ib.get(i) == Some(&b' ') {
+                i += 1;
             }
         }
     }
     let last = pattern.chars().next_back()?;
-    if is_word(last) && input[consumed..].chars().next().is_some_and(is_word) {
+    if is_word(last) && char_at(input, i).is_some_and(|(c, _)| is_word(c)) {
         return None;
     }
-    Some(consumed)
+    Some(i)
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length, decoded only when it
+/// is not ASCII.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// A text's first word, folded (see [`fold`]), and the folded character after it, white space
+/// skipped: what [`match_folded`] needs to agree with a pattern's own head before it can match,
+/// so that a list of patterns is searched by comparing heads, not by matching each pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Head {
+    word: [u8; Head::MAX],
+    len: u8,
+    next: Option<char>,
+}
+
+impl Head {
+    /// The longest first word a head holds (longer words have no head).
+    const MAX: usize = 16;
+
+    /// The head of `s`: `None` when its first word is empty, longer than 16 bytes, or folds to
+    /// something other than ASCII (no pattern starts so).
+    pub(crate) fn of(s: &str) -> Option<Head> {
+        let mut head = Head {
+            word: [0; Head::MAX],
+            len: 0,
+            next: None,
+        };
+        let mut end = s.len();
+        for (i, c) in s.char_indices() {
+            if !is_word(c) {
+                end = i;
+                break;
+            }
+            let f = fold(c);
+            if !f.is_ascii() || usize::from(head.len) == Head::MAX {
+                return None;
+            }
+            head.word[usize::from(head.len)] = f as u8;
+            head.len += 1;
+        }
+        if head.len == 0 {
+            return None;
+        }
+        head.next = s[end..].trim_start().chars().next().map(fold);
+        Some(head)
+    }
+
+    /// Whether a text with this head may match (with [`match_folded`]) a pattern of head
+    /// `pattern`: the same first word, and the same next character unless the pattern ends there.
+    pub(crate) fn may_match(&self, pattern: &Head) -> bool {
+        self.len == pattern.len
+            && self.word == pattern.word
+            && pattern.next.is_none_or(|n| self.next == Some(n))
+    }
 }
 
 /// Whether `input` starts with `pattern` (see [`match_folded`]).
@@ -133,6 +192,50 @@ mod tests {
         assert_eq!(match_folded("Date(s) clé(s)", "Date(s) clé(s)"), Some(15));
         assert_eq!(match_folded("Question N°:", "Question N° :"), Some(13));
         assert_eq!(match_folded("Ru", "Rubrique"), None);
+    }
+
+    #[test]
+    fn heads_agree_with_matching() {
+        let patterns = [
+            "Question N°",
+            "Date(s) clé(s)",
+            "Date",
+            "Tête d'analyse",
+            "Ministère interrogé",
+            "Analyse",
+        ];
+        let inputs = [
+            "QUESTION n° 12",
+            "Question  No 3",
+            "Date(s) clé(s)",
+            "Date (s) clé(s)",
+            "Dates clés",
+            "Date :",
+            "Date",
+            "Tête  d’analyse >",
+            "TETE D'ANALYSE",
+            "Ministere interrogé : x",
+            "Ministère",
+            "Analyses",
+            "Analyse:",
+            "Question écrite",
+            "Ẽtre",
+            "averyveryverylongwordindeed",
+        ];
+        for p in patterns {
+            let ph = Head::of(p).expect(p);
+            for i in inputs {
+                // The heads never reject a text that matches.
+                if match_folded(i, p).is_some() {
+                    assert!(Head::of(i).is_some_and(|h| h.may_match(&ph)), "{i} / {p}");
+                }
+            }
+        }
+        let h = |s| Head::of(s).expect(s);
+        assert!(!h("Question écrite").may_match(&h("Question N°")));
+        assert!(h("Date :").may_match(&h("Date")));
+        assert_eq!(Head::of("averyveryverylongwordindeed"), None);
+        assert_eq!(Head::of(": x"), None);
     }
 
     #[test]
