@@ -177,22 +177,32 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
         return None;
     }
     let head = Head::of(s)?;
-    DEFS.iter().zip(heads()).find_map(|(d, h)| {
-        if !head.may_match(h) {
+    let bucket = head.first().checked_sub(b'a').and_then(|k| buckets().get(usize::from(k)))?;
+    bucket.iter().find_map(|&(k, h)| {
+        if !head.may_match(&h) {
             return None;
         }
+        let d = &DEFS[k];
         let len = match_folded(s, d.text)?;
         Some((d.key, len, d.sentence))
     })
 }
 
-/// The head of every label, computed once.
-fn heads() -> &'static [Head] {
-    static HEADS: std::sync::OnceLock<Vec<Head>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| {
-        DEFS.iter()
-            .map(|d| Head::of(d.text).unwrap_or_else(|| panic!("label {:?} has a head", d.text)))
-            .collect()
+/// The labels by the first letter of their head (`a` to `z`), in [`DEFS`] order (the first that
+/// matches wins), each with its index and head; computed once.
+fn buckets() -> &'static [Vec<(usize, Head)>; 26] {
+    static BUCKETS: std::sync::OnceLock<[Vec<(usize, Head)>; 26]> = std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut buckets: [Vec<(usize, Head)>; 26] = Default::default();
+        for (k, d) in DEFS.iter().enumerate() {
+            let head = Head::of(d.text).unwrap_or_else(|| panic!("label {:?} has a head", d.text));
+            let letter = head.first().checked_sub(b'a').map(usize::from);
+            match letter.and_then(|l| buckets.get_mut(l)) {
+                Some(bucket) => bucket.push((k, head)),
+                None => panic!("label {:?} starts with a letter", d.text),
+            }
+        }
+        buckets
     })
 }
 
@@ -261,8 +271,7 @@ pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
             separated: sep.is_some(),
         });
     }
-    let head_end = cell.char_indices().nth(100).map_or(cell.len(), |(i, _)| i);
-    match unknown_label(&cell[..head_end]) {
+    match unknown_label(cell) {
         Some((label_len, _)) => {
             // The value runs to the cell's end here (`items` cuts it at a following label).
             let rest = &cell[label_len..];
@@ -326,11 +335,9 @@ fn unknown_label(cell: &str) -> Option<(usize, usize)> {
     if !cell.starts_with(char::is_alphabetic) {
         return None;
     }
-    let stop = cell
-        .char_indices()
-        .take(80)
-        .find(|&(_, c)| c == ':' || c == '>')
-        .map(|(i, _)| i)?;
+    // The first `:` or `>`, within the first 80 characters (4 bytes at most each).
+    let stop = memchr::memchr2(b':', b'>', &b[..b.len().min(320)])
+        .filter(|&at| cell[..at].chars().count() < 80)?;
     let label = cell[..stop].trim_end();
     if label.is_empty()
         || label.chars().count() > 60

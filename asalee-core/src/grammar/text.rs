@@ -123,6 +123,11 @@ impl Head {
         Some(head)
     }
 
+    /// The first byte of the folded first word (an ASCII letter or digit).
+    pub(crate) fn first(&self) -> u8 {
+        self.word[0]
+    }
+
     /// Whether a text with this head may match (with [`match_folded`]) a pattern of head
     /// `pattern`: the same first word, and the same next character unless the pattern ends there.
     pub(crate) fn may_match(&self, pattern: &Head) -> bool {
