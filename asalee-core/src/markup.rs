@@ -390,38 +390,39 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
         _ => return None,
     }
     let attrs_start = i;
-    // Find the closing '>' outside quotes; fall back to the first '>' if a quote is unclosed.
+    // The closing '>' outside quotes (a quote opens only after '='), found by jumping from one
+    // '>' or quote to the next.
     let mut quote = 0u8;
-    let mut first_gt = None;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\n' && !multiline {
-            return None;
-        }
-        if c == b'>' && first_gt.is_none() {
-            first_gt = Some(i);
-        }
+    let close = loop {
+        let rest = &b[i..];
+        let found = if quote != 0 {
+            memchr(quote, rest)
+        } else {
+            memchr::memchr3(b'>', b'"', b'\'', rest)
+        };
+        let Some(p) = found else {
+            break None;
+        };
+        let at = i + p;
+        let c = b[at];
         if quote != 0 {
-            if c == quote {
-                quote = 0;
-            }
-        } else if c == b'"' || c == b'\'' {
-            // Quotes only open inside an attribute value (after '=').
-            let prev = b[..i].iter().rev().find(|c| !c.is_ascii_whitespace());
-            if prev == Some(&b'=') {
-                quote = c;
-            }
+            quote = 0;
         } else if c == b'>' {
-            return Some(Tag {
-                name,
-                end,
-                attrs: &s[attrs_start..i],
-                len: i + 1,
-            });
+            break Some(at);
+        } else if b[..at].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
+            quote = c;
         }
-        i += 1;
+        i = at + 1;
+    };
+    // In text, a tag does not span lines.
+    if !multiline && memchr(b'\n', &b[attrs_start..close.unwrap_or(b.len())]).is_some() {
+        return None;
     }
-    let gt = first_gt?;
+    // An unclosed quote: the tag ends at the first '>'.
+    let gt = match close {
+        Some(at) => at,
+        None => attrs_start + memchr(b'>', &b[attrs_start..])?,
+    };
     Some(Tag {
         name,
         end,
