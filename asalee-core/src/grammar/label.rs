@@ -176,6 +176,13 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     ) {
         return None;
     }
+    // Words of a length no label's first word has (`de`, `la`, `des`) are rejected unread.
+    let ascii_word = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if ascii_word < s.len() && !s.as_bytes()[ascii_word].is_ascii() {
+        // A word with accents: its length in characters is read with its head.
+    } else if ascii_word >= 32 || LABEL_WORD_LENGTHS & (1 << ascii_word) == 0 {
+        return None;
+    }
     let head = Head::of(s)?;
     let bucket = head.first().checked_sub(b'a').and_then(|k| buckets().get(usize::from(k)))?;
     bucket.iter().find_map(|&(k, h)| {
@@ -187,6 +194,10 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
         Some((d.key, len, d.sentence))
     })
 }
+
+/// The lengths (bits) of the labels' first words, in characters: 4 (`Date`), 5, 6, 7, 8, 9, 11
+/// (`Publication`), 15 (`Circonscription`). A test checks it against [`DEFS`].
+const LABEL_WORD_LENGTHS: u32 = 1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 15;
 
 /// The labels by the first letter of their head (`a` to `z`), in [`DEFS`] order (the first that
 /// matches wins), each with its index and head; computed once.
@@ -515,6 +526,10 @@ mod tests {
             "",
         ] {
             assert_eq!(key_at_start(line), first_item(line).and_then(|i| i.key), "{line}");
+        }
+        for d in DEFS {
+            let word = d.text.chars().take_while(|c| c.is_alphanumeric()).count();
+            assert!(LABEL_WORD_LENGTHS & (1 << word) != 0, "{}", d.text);
         }
         // Every label's first letter is in the fast path's set.
         for d in DEFS {

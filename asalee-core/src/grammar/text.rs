@@ -103,18 +103,22 @@ impl Head {
             len: 0,
             next: None,
         };
-        let mut end = s.len();
-        for (i, c) in s.char_indices() {
-            if !is_word(c) {
-                end = i;
+        let mut end = 0;
+        while let Some((c, len)) = char_at(s, end) {
+            // ASCII letters and digits fold by themselves.
+            let f = if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else if !c.is_ascii() && is_word(c) {
+                fold(c)
+            } else {
                 break;
-            }
-            let f = fold(c);
+            };
             if !f.is_ascii() || usize::from(head.len) == Head::MAX {
                 return None;
             }
             head.word[usize::from(head.len)] = f as u8;
             head.len += 1;
+            end += len;
         }
         if head.len == 0 {
             return None;
