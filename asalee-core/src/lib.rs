@@ -213,10 +213,10 @@ fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseErro
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
-    if let Some((next, _)) = all.splitter.next_segment() {
+    if let Some((next, _)) = all.splitter.next_segment(&all.text) {
         let mut lines = record::LineCounter::new(all.text());
         let line = lines.line(next.start);
-        let more = 1 + all.splitter.remaining();
+        let more = 1 + all.splitter.count_rest(&all.text);
         q.warnings.push(Warning {
             line,
             message: format!("{more} more document(s) start here; parse reads the first (use parse_all for every one)"),
@@ -283,7 +283,7 @@ impl Iterator for ParseAll<'_> {
     type Item = Result<Question, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (segment, lines) = self.splitter.next_segment()?;
+        let (segment, lines) = self.splitter.next_segment(&self.text)?;
         self.offset = segment.start;
         // Number lines from where the last document started, so that a long input costs linear time.
         let (from, line) = self.line_of_offset;

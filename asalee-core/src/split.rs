@@ -13,81 +13,86 @@ use std::ops::Range;
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
 
-/// A document found in the input: its byte range, and where its lines are among the lines the
-/// splitter already read (a text chunk's, when the document starts in a clean state there).
+/// A document found in the input: its byte range, and which of its text chunk's lines are its
+/// own (when the document starts in a clean state there).
 #[derive(Debug)]
 struct Segment {
     range: Range<usize>,
-    lines: Option<(usize, usize, usize)>,
+    lines: Option<(usize, usize)>,
 }
 
-/// The segments of an input, computed once.
+/// The segments of an input, found one text chunk at a time as they are asked for, so that a
+/// long input holds the lines of one chunk, not of all.
 #[derive(Debug)]
 pub(crate) struct Splitter {
-    segments: std::vec::IntoIter<Segment>,
-    /// The start and lines of each text chunk, to hand each document its own without reading it
-    /// again.
-    chunk_lines: Vec<(usize, Lines)>,
+    chunks: std::vec::IntoIter<Chunk>,
+    /// The segments found and not yet handed out: all from one chunk.
+    segments: std::collections::VecDeque<Segment>,
+    /// The start and lines of the text chunk the pending segments come from, to hand each
+    /// document its own without reading it again.
+    chunk_lines: Option<(usize, Lines)>,
+    /// Whether any segment was found.
+    found: bool,
 }
 
 impl Splitter {
     pub(crate) fn new(text: &str) -> Splitter {
-        let mut segments = Vec::new();
-        let mut chunk_lines = Vec::new();
-        for chunk in chunks(text) {
-            match chunk {
-                Chunk::Page(r) => segments.push(Segment {
+        Splitter {
+            chunks: chunks(text).into_iter(),
+            segments: std::collections::VecDeque::new(),
+            chunk_lines: None,
+            found: false,
+        }
+    }
+
+    /// The next document's byte range in `text` (the text the splitter was made for), and its
+    /// lines when the splitter has them.
+    pub(crate) fn next_segment(&mut self, text: &str) -> Option<(Range<usize>, Option<Lines>)> {
+        while self.segments.is_empty() {
+            self.chunk_lines = None;
+            match self.chunks.next() {
+                Some(Chunk::Page(r)) => self.segments.push_back(Segment {
                     range: r,
                     lines: None,
                 }),
-                Chunk::Text(r) => {
+                Some(Chunk::Text(r)) => {
                     let start = r.start;
-                    let lines = split_text(text, r, chunk_lines.len(), &mut segments);
-                    chunk_lines.push((start, lines));
+                    let lines = split_text(text, r, &mut self.segments);
+                    self.chunk_lines = Some((start, lines));
                 }
+                // An input in which no document starts is one (failing) document.
+                None if !self.found => self.segments.push_back(Segment {
+                    range: 0..text.len(),
+                    lines: None,
+                }),
+                None => return None,
             }
         }
-        // An input in which no document starts is one (failing) document.
-        if segments.is_empty() {
-            segments.push(Segment {
-                range: 0..text.len(),
-                lines: None,
-            });
-        }
-        Splitter {
-            segments: segments.into_iter(),
-            chunk_lines,
-        }
-    }
-
-    /// The next document's byte range, and its lines when the splitter has them.
-    pub(crate) fn next_segment(&mut self) -> Option<(Range<usize>, Option<Lines>)> {
-        let seg = self.segments.next()?;
-        let lines = seg.lines.map(|(chunk, from, to)| {
-            // A chunk's segments follow one another: the next one tells whether this is its last.
-            let last_of_chunk = self
-                .segments
-                .as_slice()
-                .first()
-                .and_then(|s| s.lines)
-                .is_none_or(|(c, _, _)| c != chunk);
-            let (chunk_start, lines) = &mut self.chunk_lines[chunk];
-            let src_base = seg.range.start - *chunk_start;
-            if last_of_chunk {
-                std::mem::take(lines).into_window(from, to, src_base)
-            } else {
-                lines.window(from, to, src_base)
+        self.found = true;
+        let seg = self.segments.pop_front()?;
+        // A chunk's segments are all pending together: the last one takes the lines.
+        let last_of_chunk = self.segments.is_empty();
+        let lines = match (seg.lines, &mut self.chunk_lines) {
+            (Some((from, to)), Some((chunk_start, lines))) => {
+                let src_base = seg.range.start - *chunk_start;
+                Some(if last_of_chunk {
+                    std::mem::take(lines).into_window(from, to, src_base)
+                } else {
+                    lines.window(from, to, src_base)
+                })
             }
-        });
+            _ => None,
+        };
         Some((seg.range, lines))
     }
 
-    /// How many documents remain.
-    pub(crate) fn remaining(&self) -> usize {
-        self.segments.len()
+    /// How many documents remain after those handed out (splitting the rest of the text).
+    pub(crate) fn count_rest(&mut self, text: &str) -> usize {
+        std::iter::from_fn(|| self.next_segment(text)).count()
     }
 }
 
+#[derive(Debug)]
 enum Chunk {
     Page(Range<usize>),
     Text(Range<usize>),
@@ -233,7 +238,11 @@ struct Current {
 }
 
 /// Splits a text chunk at its documents' starts.
-fn split_text(text: &str, range: Range<usize>, chunk: usize, out: &mut Vec<Segment>) -> Lines {
+fn split_text(
+    text: &str,
+    range: Range<usize>,
+    out: &mut std::collections::VecDeque<Segment>,
+) -> Lines {
     let text_of_chunk = &text[range.clone()];
     let lines = markup::lines(text_of_chunk);
     let mut starts: Vec<usize> = Vec::new();
@@ -302,8 +311,8 @@ fn split_text(text: &str, range: Range<usize>, chunk: usize, out: &mut Vec<Segme
                 to -= 1;
             }
             // A document that starts in a clean state reuses the lines read here.
-            let reuse = lines.is_clean(from).then_some((chunk, from, to));
-            out.push(Segment {
+            let reuse = lines.is_clean(from).then_some((from, to));
+            out.push_back(Segment {
                 range: s..e,
                 lines: reuse,
             });
@@ -454,7 +463,7 @@ mod tests {
     fn segments(text: &str) -> Vec<&str> {
         let mut s = Splitter::new(text);
         let mut out = Vec::new();
-        while let Some((r, _)) = s.next_segment() {
+        while let Some((r, _)) = s.next_segment(text) {
             out.push(&text[r]);
         }
         out
@@ -478,9 +487,14 @@ mod tests {
             segments("Sommaire\n\nRubrique : x\n\nQuestion écrite n° 1\nTexte\n"),
             ["Question écrite n° 1\nTexte\n"]
         );
-        let mut s = Splitter::new("Bonjour\n");
-        assert_eq!(s.next_segment().map(|(r, _)| r), Some(0..8));
-        assert!(s.next_segment().is_none());
+        let text = "Bonjour\n";
+        let mut s = Splitter::new(text);
+        assert_eq!(s.next_segment(text).map(|(r, _)| r), Some(0..8));
+        assert!(s.next_segment(text).is_none());
+        let text = "Question écrite n° 1\nx\n<html><p>Question N° 2</p></html>\nQuestion écrite n° 3\n";
+        let mut s = Splitter::new(text);
+        assert!(s.next_segment(text).is_some());
+        assert_eq!(s.count_rest(text), 2);
     }
 
     #[test]
