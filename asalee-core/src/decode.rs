@@ -22,7 +22,8 @@ pub enum Encoding {
 /// ```
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    // Validation with SIMD: the one pass every byte of an input goes through before parsing.
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => (normalize(text), Encoding::Utf8),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);

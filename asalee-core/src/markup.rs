@@ -451,11 +451,14 @@ fn hidden(attrs: &str) -> bool {
 /// (`hidden`, `none`, `sr-only`, `breadcrumb`): one pass that stops only at their first letters.
 fn mentions_hiding_word(b: &[u8]) -> bool {
     const WORDS: [&[u8]; 4] = [b"hidden", b"none", b"sr-only", b"breadcrumb"];
-    b.iter().enumerate().any(|(at, &c)| {
-        matches!(c | 0x20, b'h' | b'n' | b's' | b'b')
-            && WORDS.iter().any(|w| {
-                b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w)
-            })
+    // Two letters at a time (`hi`, `no`, `sr`, `br`, any case) before comparing words.
+    b.windows(2).enumerate().any(|(at, pair)| {
+        matches!(
+            [pair[0] | 0x20, pair[1] | 0x20],
+            [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
+        ) && WORDS.iter().any(|w| {
+            b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w)
+        })
     })
 }
 
@@ -681,6 +684,16 @@ pub(crate) fn lines(src: &str) -> Lines {
             continue;
         }
         let c = bytes[i];
+        if b.page && b.html_mode() && matches!(c, b'\n' | b'\t' | b'\r' | b' ') {
+            // In a page's HTML, a run of white space (a line break and the next line's
+            // indentation) is one space, taken at once.
+            i += bytes[i..]
+                .iter()
+                .position(|c| !matches!(c, b'\n' | b'\t' | b'\r' | b' '))
+                .unwrap_or(bytes.len() - i);
+            b.space();
+            continue;
+        }
         match c {
             b'\n' => {
                 if b.html_mode() && !b.page && next_line_blank(bytes, i + 1) {
@@ -1197,6 +1210,15 @@ fn link_len(s: &str) -> Option<LinkLen> {
         text: close - 1,
         total: close + 2 + end + 1,
     })
+}
+
+/// A line's first non-empty cell, trimmed (the line itself when it has one cell).
+pub(crate) fn first_cell(line: &str) -> Option<&str> {
+    if memchr(b'\t', line.as_bytes()).is_none() {
+        let t = line.trim();
+        return (!t.is_empty()).then_some(t);
+    }
+    cells(line).next()
 }
 
 /// Splits a line into its cells.

@@ -262,14 +262,14 @@ fn label_at_start(cell: &str) -> Option<(Key, usize, Option<usize>)> {
 /// The key of the known label that starts a line's first cell, if one does (what
 /// [`first_item`] gives as the key, without reading the value).
 pub(crate) fn key_at_start(line: &str) -> Option<Key> {
-    let cell = line.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    let cell = crate::markup::first_cell(line)?;
     label_at_start(cell).map(|(key, ..)| key)
 }
 
 /// The first item of a line, without reading the rest of a long line: what the walk and the
 /// splitter need to classify a text paragraph cheaply. An unlabelled first cell is returned whole.
 pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
-    let cell = line.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    let cell = crate::markup::first_cell(line)?;
     if let Some((key, len, sep)) = label_at_start(cell) {
         let value_start = (len + sep.unwrap_or(0)).min(cell.len());
         let value_end = next_label(cell, value_start)

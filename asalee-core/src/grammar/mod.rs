@@ -63,7 +63,7 @@ impl Anchor {
 
 /// The anchor a line is, if any (the `alt` over every layout's number line).
 pub(crate) fn anchor(line: &str) -> Option<Anchor> {
-    let first = line.split('\t').map(str::trim).find(|c| !c.is_empty())?;
+    let first = crate::markup::first_cell(line)?;
     if !first.starts_with(['Q', 'q', 'T', 't']) {
         return None;
     }
