@@ -1215,7 +1215,7 @@ fn link_len(s: &str) -> Option<LinkLen> {
 /// A line's first non-empty cell, trimmed (the line itself when it has one cell).
 pub(crate) fn first_cell(line: &str) -> Option<&str> {
     if memchr(b'\t', line.as_bytes()).is_none() {
-        let t = line.trim();
+        let t = crate::grammar::text::trim(line);
         return (!t.is_empty()).then_some(t);
     }
     cells(line).next()

@@ -253,7 +253,7 @@ fn split_text(
             if let Some(c) = &mut cur {
                 // Each fact is looked for until it is seen.
                 if !c.content
-                    && !line.trim().is_empty()
+                    && !grammar::text::is_blank(line)
                     && !grammar::is_header_line(line)
                     && !grammar::common::is_chrome(line)
                 {
@@ -350,7 +350,7 @@ fn trailer(lines: &Lines, from: usize, to: usize) -> bool {
 
 /// The first line of the document whose anchor is line `at`, no earlier than `floor`.
 fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
-    let blank = |i: usize| lines.get(i).trim().is_empty();
+    let blank = |i: usize| grammar::text::is_blank(lines.get(i));
     let header = |i: usize| {
         grammar::is_header_line(lines.get(i)) || grammar::common::is_chrome(lines.get(i))
     };
@@ -420,7 +420,7 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
 /// page; a copied text has its question before, and prose after its number line.
 fn heading_follows(lines: &Lines, at: usize) -> bool {
     for i in (at + 1..lines.len())
-        .filter(|&i| !lines.get(i).trim().is_empty())
+        .filter(|&i| !grammar::text::is_blank(lines.get(i)))
         .take(30)
     {
         let line = lines.get(i);

@@ -115,7 +115,7 @@ fn roman(i: &str) -> PResult<'_, u32> {
 // 16ème législature | 17ème Législature | 14e législature | XIVe législature | 16 e législature
 /// A legislature line (the whole line).
 pub(crate) fn legislature_line(s: &str) -> Option<u32> {
-    let s = s.trim();
+    let s = super::text::trim(s);
     if s.len() > 40 || !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
     {
         return None;
@@ -148,7 +148,7 @@ pub(crate) fn legislature_line(s: &str) -> Option<u32> {
 
 /// A chamber line (the whole line): `ASSEMBLÉE NATIONALE`, `Sénat`.
 pub(crate) fn chamber_line(s: &str) -> Option<Chamber> {
-    let s = s.trim();
+    let s = super::text::trim(s);
     if s.len() > 24 {
         return None;
     }
@@ -165,7 +165,7 @@ pub(crate) fn chamber_line(s: &str) -> Option<Chamber> {
 /// document ends there.
 pub(crate) fn is_chrome(line: &str) -> bool {
     // List bullets of text renderings (`* `, `- `, `• `) before the link's text.
-    let s = line.trim();
+    let s = super::text::trim(line);
     // Chrome lines are short: a paragraph is rejected without looking further.
     if s.len() > 64 {
         return s.starts_with('©');

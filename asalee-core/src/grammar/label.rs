@@ -183,6 +183,15 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     } else if ascii_word >= 32 || LABEL_WORD_LENGTHS & (1 << ascii_word) == 0 {
         return None;
     }
+    // The first two letters, when ASCII, must be those of a label.
+    if let [a, b, ..] = s.as_bytes() {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            let pairs = &letter_pairs()[usize::from(a.to_ascii_lowercase() - b'a')];
+            if pairs & 1 << (b.to_ascii_lowercase() - b'a') == 0 {
+                return None;
+            }
+        }
+    }
     let head = Head::of(s)?;
     let bucket = head.first().checked_sub(b'a').and_then(|k| buckets().get(usize::from(k)))?;
     bucket.iter().find_map(|&(k, h)| {
@@ -198,6 +207,21 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
 /// The lengths (bits) of the labels' first words, in characters: 4 (`Date`), 5, 6, 7, 8, 9, 11
 /// (`Publication`), 15 (`Circonscription`). A test checks it against [`DEFS`].
 const LABEL_WORD_LENGTHS: u32 = 1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 15;
+
+/// For each first letter of a label (`a` to `z`), its possible second letters (bits), folded.
+fn letter_pairs() -> &'static [u32; 26] {
+    static PAIRS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs = [0u32; 26];
+        for d in DEFS {
+            let mut letters = d.text.chars().map(super::text::fold);
+            if let (Some(a @ 'a'..='z'), Some(b @ 'a'..='z')) = (letters.next(), letters.next()) {
+                pairs[a as usize - 'a' as usize] |= 1 << (b as u32 - 'a' as u32);
+            }
+        }
+        pairs
+    })
+}
 
 /// The labels by the first letter of their head (`a` to `z`), in [`DEFS`] order (the first that
 /// matches wins), each with its index and head; computed once.

@@ -21,6 +21,22 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// `s.trim()`, without the general searcher when `s` begins and ends with visible ASCII (as the
+/// markup's lines nearly always do).
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// Whether `s` is empty or white space only.
+pub(crate) fn is_blank(s: &str) -> bool {
+    trim(s).is_empty()
+}
+
 /// Whether `c` may continue a word (so a match ending before it is not at a word boundary).
 pub(crate) fn is_word(c: char) -> bool {
     if c.is_ascii() {
@@ -245,6 +261,14 @@ mod tests {
         assert!(h("Date :").may_match(&h("Date")));
         assert_eq!(Head::of("averyveryverylongwordindeed"), None);
         assert_eq!(Head::of(": x"), None);
+    }
+
+    #[test]
+    fn fast_trim() {
+        for s in ["", " ", "a", " a ", "\u{a0}x\u{a0}", "x\t", "é", "\u{2003}", "a b", "\x01a"] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::label::{first_item, items, Item, Key};
+use super::label::{self, first_item, items, Item, Key};
 use super::name::{author_line, constituency_line, is_bare_name, opening_name, AuthorLine};
 use super::plain::{self, Paras};
 use super::{an_current, an_dyn, an_fiche, an_legacy, common, date, senat, text, Anchor};
@@ -82,7 +82,7 @@ pub(crate) fn parse_document(
     let lines = lines.unwrap_or_else(|| markup::lines(seg));
     let found = find_anchor(&lines);
     let Some((at, anchor)) = found else {
-        let first = (0..lines.len()).find(|&i| !lines.get(i).trim().is_empty());
+        let first = (0..lines.len()).find(|&i| !text::is_blank(lines.get(i)));
         let offset = first.map_or(base + first_visible, |i| base + lines.src_start(i));
         return Err(ParseError::new(
             ErrorKind::NotAQuestion,
@@ -136,48 +136,54 @@ fn find_anchor(lines: &Lines) -> Option<(usize, Anchor)> {
 
 /// The layout of a document, from its anchor and the markers around it.
 fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
-    // The document's own lines: up to the chrome or chamber line that ends it.
-    let end = (at + 1..lines.len())
-        .find(|&i| common::is_chrome(lines.get(i)) || common::chamber_line(lines.get(i)).is_some())
-        .unwrap_or(lines.len());
-    let all = || (0..end).map(|i| lines.get(i));
-    match anchor {
-        Anchor::Numero(_) | Anchor::TextHeading => {
-            let upper = all().any(|l| {
-                l.contains("Texte de la QUESTION")
-                    || l.contains("Texte de la REPONSE")
-                    || l.trim_start().starts_with("DEBAT")
-            });
-            let legislature = (0..at)
-                .rev()
-                .find_map(|i| common::legislature_line(lines.get(i)));
-            if an_fiche::is_fiche(seg, upper, legislature) {
-                Layout::AnFiche
-            } else if matches!(anchor, Anchor::TextHeading) {
-                Layout::Plain
-            } else {
-                Layout::AnLegacy
-            }
+    let numero = match anchor {
+        Anchor::KindNumberTitle(..) | Anchor::QuestionOf => return Layout::AnDyn,
+        Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => return Layout::Senat,
+        Anchor::Numero(_) | Anchor::TextHeading => true,
+        Anchor::KindNumber(..) => false,
+    };
+    // One pass over the document's own lines: up to the chrome or chamber line that ends it.
+    let (mut upper, mut an, mut leg, mut blocks) = (false, false, false, false);
+    for i in 0..lines.len() {
+        let l = lines.get(i);
+        let chamber = common::chamber_line(l);
+        if i > at && (chamber.is_some() || common::is_chrome(l)) {
+            break;
         }
-        Anchor::KindNumberTitle(..) | Anchor::QuestionOf => Layout::AnDyn,
-        Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => Layout::Senat,
-        Anchor::KindNumber(..) => {
-            if all().any(senat::is_senat_marker) {
-                Layout::Senat
-            } else {
-                let an = all().any(|l| common::chamber_line(l) == Some(Chamber::An));
-                let leg = all().any(|l| common::legislature_line(l).is_some());
-                let blocks = all().any(|l| {
-                    first_item(l)
-                        .is_some_and(|i| matches!(i.key, Some(Key::DataBlock | Key::DatesBlock)))
-                });
-                if an_current::is_current(an, leg, blocks) {
-                    Layout::AnCurrent
-                } else {
-                    Layout::Plain
-                }
+        if numero {
+            upper = upper
+                || l.contains("Texte de la QUESTION")
+                || l.contains("Texte de la REPONSE")
+                || l.trim_start().starts_with("DEBAT");
+        } else {
+            if senat::is_senat_marker(l) {
+                return Layout::Senat;
             }
+            an = an || chamber == Some(Chamber::An);
+            leg = leg || common::legislature_line(l).is_some();
+            blocks = blocks
+                || matches!(
+                    label::key_at_start(l),
+                    Some(Key::DataBlock | Key::DatesBlock)
+                );
         }
+    }
+    if !numero {
+        return if an_current::is_current(an, leg, blocks) {
+            Layout::AnCurrent
+        } else {
+            Layout::Plain
+        };
+    }
+    let legislature = (0..at)
+        .rev()
+        .find_map(|i| common::legislature_line(lines.get(i)));
+    if an_fiche::is_fiche(seg, upper, legislature) {
+        Layout::AnFiche
+    } else if matches!(anchor, Anchor::TextHeading) {
+        Layout::Plain
+    } else {
+        Layout::AnLegacy
     }
 }
 
@@ -215,7 +221,7 @@ impl<'l, 't> Walk<'l, 't> {
             {
                 for i in open..at {
                     let l = self.lines.get(i);
-                    if l.trim().is_empty() {
+                    if text::is_blank(l) {
                         self.question.push_blank();
                     } else {
                         self.question.push_line(l, self.lines.is_soft(i));
@@ -249,7 +255,7 @@ impl<'l, 't> Walk<'l, 't> {
         let i = (0..at).rev().find(|&i| {
             let l = self.lines.get(i);
             let header = skip_headers && super::is_header_line(l);
-            !l.trim().is_empty() && !header
+            !text::is_blank(l) && !header
         })?;
         super::could_be_title(self.lines.get(i)).then_some(i)
     }
@@ -336,7 +342,7 @@ impl<'l, 't> Walk<'l, 't> {
     fn body(&mut self, from: usize) {
         for i in from..self.lines.len() {
             let line = self.lines.get(i);
-            if line.trim().is_empty() {
+            if text::is_blank(line) {
                 match self.state {
                     State::QuestionText => self.question.push_blank(),
                     State::AnswerText => self.answer.push_blank(),
@@ -349,7 +355,7 @@ impl<'l, 't> Walk<'l, 't> {
                 break;
             }
             let after_wrap =
-                i > 0 && self.lines.is_soft(i - 1) && !self.lines.get(i - 1).trim().is_empty();
+                i > 0 && self.lines.is_soft(i - 1) && !text::is_blank(self.lines.get(i - 1));
             // The line's first item, computed once: most lines are paragraphs.
             let first = first_item(line);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
