@@ -11,13 +11,19 @@
 //! Date(s) clé(s): Date de signalement, Question publiée au JO le : 3 décembre 2024, page 6403, …
 //! ```
 
-use super::common::kind_number;
 use super::Anchor;
+use crate::Kind;
 
 /// `Question écrite n° 2621` alone on its line (shared with `plain`, and with Sénat pages whose
 /// author follows on the next line).
+#[cfg(test)] // the grammar reads the number once for every layout: see `grammar::anchor`
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
-    let (rest, (kind, n)) = kind_number(cell).ok()?;
+    let (rest, (kind, n)) = super::common::kind_number(cell).ok()?;
+    anchor_after_number(rest, kind, n)
+}
+
+/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     rest.trim()
         .trim_matches(['.', ',', '-'])
         .is_empty()

@@ -18,16 +18,26 @@ use super::date::find_date;
 use super::label::{first_item, Key};
 use super::text::match_folded;
 use super::Anchor;
-use crate::Date;
+use crate::{Date, Kind};
 
 /// `Question écrite n°200 :` (+ the title), or `Question de :` with no number before it.
+#[cfg(test)] // the grammar reads the number once for every layout: see `grammar::anchor`
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
-    if let Ok((rest, (kind, n))) = kind_number(cell) {
-        return rest
-            .trim_start()
-            .starts_with(':')
-            .then_some(Anchor::KindNumberTitle(kind, n));
+    match kind_number(cell) {
+        Ok((rest, (kind, n))) => anchor_after_number(rest, kind, n),
+        Err(_) => anchor_unnumbered(cell),
     }
+}
+
+/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
+    rest.trim_start()
+        .starts_with(':')
+        .then_some(Anchor::KindNumberTitle(kind, n))
+}
+
+/// [`anchor`] for a line that does not start with `Question … n°N`.
+pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
     let first = first_item(cell)?;
     (first.key == Some(Key::QuestionOf) && first.separated).then_some(Anchor::QuestionOf)
 }

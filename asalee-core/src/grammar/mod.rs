@@ -67,11 +67,17 @@ pub(crate) fn anchor(line: &str) -> Option<Anchor> {
     if !first.starts_with(['Q', 'q', 'T', 't']) {
         return None;
     }
-    an_legacy::anchor(first)
-        .or_else(|| an_dyn::anchor(first))
-        .or_else(|| senat::anchor(first))
-        .or_else(|| an_current::anchor(first))
-        .or_else(|| text_heading_anchor(first))
+    if let Some(a) = an_legacy::anchor(first) {
+        return Some(a);
+    }
+    // `Question … n°N` is read once; each layout then says what must follow it.
+    match common::kind_number(first) {
+        Ok((rest, (kind, n))) => an_dyn::anchor_after_number(rest, kind, n)
+            .or_else(|| senat::anchor_after_number(rest, kind, n))
+            .or_else(|| an_current::anchor_after_number(rest, kind, n)),
+        Err(_) => an_dyn::anchor_unnumbered(first).or_else(|| senat::anchor_unnumbered(first)),
+    }
+    .or_else(|| text_heading_anchor(first))
 }
 
 fn text_heading_anchor(cell: &str) -> Option<Anchor> {

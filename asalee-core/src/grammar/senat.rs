@@ -24,18 +24,28 @@ use nom::bytes::complete::tag_no_case;
 use nom::character::complete::space1;
 use nom::Parser;
 
-use super::common::kind_number;
 use super::date::{find_date, page};
 use super::name::{author_line, AuthorLine};
 use super::text::{match_folded, squeeze, starts_folded};
 use super::Anchor;
-use crate::Date;
+use crate::{Date, Kind};
 
 /// `Question écrite n° 01342 de Mme X (Département - Groupe)` or `Question de M. X (…) publiée le …`.
+#[cfg(test)] // the grammar reads the number once for every layout: see `grammar::anchor`
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
-    if let Ok((rest, (kind, n))) = kind_number(cell) {
-        return author_after_number(rest).map(|_| Anchor::KindNumberAuthor(kind, n));
+    match super::common::kind_number(cell) {
+        Ok((rest, (kind, n))) => anchor_after_number(rest, kind, n),
+        Err(_) => anchor_unnumbered(cell),
     }
+}
+
+/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
+    author_after_number(rest).map(|_| Anchor::KindNumberAuthor(kind, n))
+}
+
+/// [`anchor`] for a line that does not start with `Question … n°N`.
+pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
     old_author(cell).map(|_| Anchor::SenatAuthor)
 }
 
