@@ -119,6 +119,27 @@ impl Head {
             len: 0,
             next: None,
         };
+        let b = s.as_bytes();
+        // An ASCII word ended by ASCII (most words): lower-cased as bytes.
+        let ascii = b
+            .iter()
+            .take(Head::MAX + 1)
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if ascii > Head::MAX {
+            return None;
+        }
+        if b.get(ascii).is_none_or(u8::is_ascii) {
+            if ascii == 0 {
+                return None;
+            }
+            for (w, c) in head.word.iter_mut().zip(&b[..ascii]) {
+                *w = c.to_ascii_lowercase();
+            }
+            head.len = ascii as u8;
+            head.next = s[ascii..].trim_start().chars().next().map(fold);
+            return Some(head);
+        }
         let mut end = 0;
         while let Some((c, len)) = char_at(s, end) {
             // ASCII letters and digits fold by themselves.
