@@ -456,9 +456,9 @@ fn mentions_hiding_word(b: &[u8]) -> bool {
         matches!(
             [pair[0] | 0x20, pair[1] | 0x20],
             [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
-        ) && WORDS.iter().any(|w| {
-            b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w)
-        })
+        ) && WORDS
+            .iter()
+            .any(|w| b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w))
     })
 }
 
@@ -1412,8 +1412,15 @@ mod window_tests {
                 assert_eq!(win.src_start(i), alone.src_start(i), "line {i} from {from}");
                 assert_eq!(win.is_soft(i), alone.is_soft(i));
                 assert_eq!(owned.get(i), alone.get(i));
-                assert_eq!(owned.src_start(i), alone.src_start(i), "line {i} from {from}");
-                assert_eq!((owned.is_soft(i), owned.is_clean(i)), (win.is_soft(i), win.is_clean(i)));
+                assert_eq!(
+                    owned.src_start(i),
+                    alone.src_start(i),
+                    "line {i} from {from}"
+                );
+                assert_eq!(
+                    (owned.is_soft(i), owned.is_clean(i)),
+                    (win.is_soft(i), win.is_clean(i))
+                );
             }
             assert_eq!(owned.map, win.map, "from {from}");
             assert_eq!(owned.text, win.text, "from {from}");

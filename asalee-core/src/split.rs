@@ -491,7 +491,8 @@ mod tests {
         let mut s = Splitter::new(text);
         assert_eq!(s.next_segment(text).map(|(r, _)| r), Some(0..8));
         assert!(s.next_segment(text).is_none());
-        let text = "Question écrite n° 1\nx\n<html><p>Question N° 2</p></html>\nQuestion écrite n° 3\n";
+        let text =
+            "Question écrite n° 1\nx\n<html><p>Question N° 2</p></html>\nQuestion écrite n° 3\n";
         let mut s = Splitter::new(text);
         assert!(s.next_segment(text).is_some());
         assert_eq!(s.count_rest(text), 2);

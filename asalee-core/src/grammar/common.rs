@@ -69,7 +69,10 @@ pub(crate) fn kind_words(i: &str) -> PResult<'_, Option<Kind>> {
         ("Question crible", None),
     ];
     // Every kind starts with `Question`: other lines are rejected without matching each.
-    let starts = i.as_bytes().get(..8).is_some_and(|b| b.eq_ignore_ascii_case(b"question"));
+    let starts = i
+        .as_bytes()
+        .get(..8)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"question"));
     for (w, k) in words.into_iter().filter(|_| starts) {
         if let Some(len) = match_folded(i, w) {
             return Ok((&i[len..], k));

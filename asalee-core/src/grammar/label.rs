@@ -193,7 +193,10 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
         }
     }
     let head = Head::of(s)?;
-    let bucket = head.first().checked_sub(b'a').and_then(|k| buckets().get(usize::from(k)))?;
+    let bucket = head
+        .first()
+        .checked_sub(b'a')
+        .and_then(|k| buckets().get(usize::from(k)))?;
     bucket.iter().find_map(|&(k, h)| {
         if !head.may_match(&h) {
             return None;
@@ -206,7 +209,8 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
 
 /// The lengths (bits) of the labels' first words, in characters: 4 (`Date`), 5, 6, 7, 8, 9, 11
 /// (`Publication`), 15 (`Circonscription`). A test checks it against [`DEFS`].
-const LABEL_WORD_LENGTHS: u32 = 1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 15;
+const LABEL_WORD_LENGTHS: u32 =
+    1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 15;
 
 /// For each first letter of a label (`a` to `z`), its possible second letters (bits), folded.
 fn letter_pairs() -> &'static [u32; 26] {
@@ -331,26 +335,37 @@ pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
 /// length of its separator: only at a word start, and (but at the cell's start) only when a
 /// separator or, for sentence labels, a date follows.
 fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usize>)> {
-    word_starts(&cell[from..]).find_map(|w| {
-        let at = from + w;
-        let (key, len, is_sentence) = known_label(&cell[at..])?;
-        let after = &cell[at + len..];
-        let sep = separator(after);
-        let ok = if at == 0 {
-            // A sentence label may be followed by a date a text rendering wrapped (`… le 27`).
-            sep.is_some()
-                || after.trim().is_empty()
-                || key.is_heading()
-                || is_sentence && (starts_with_date(after) || starts_date_like(after))
+    // Past the cell's start a label needs a separator (`:`, `>`) or a date (digits) after it:
+    // a text with neither (a paragraph of prose) is only looked at at its start.
+    let rest = cell[from..].as_bytes();
+    let mid_cell =
+        memchr::memchr2(b':', b'>', rest).is_some() || rest.iter().any(u8::is_ascii_digit);
+    word_starts(&cell[from..])
+        .take(if mid_cell {
+            usize::MAX
         } else {
-            // Mid-cell only behind white space, so `Tête d'analyse` never yields `analyse`.
-            let prev = cell[..at].chars().next_back();
-            prev.is_some_and(char::is_whitespace)
-                && (sep.is_some() || is_sentence && starts_with_date(after))
-                && key != Key::Title
-        };
-        ok.then_some((at, key, len, sep))
-    })
+            usize::from(from == 0)
+        })
+        .find_map(|w| {
+            let at = from + w;
+            let (key, len, is_sentence) = known_label(&cell[at..])?;
+            let after = &cell[at + len..];
+            let sep = separator(after);
+            let ok = if at == 0 {
+                // A sentence label may be followed by a date a text rendering wrapped (`… le 27`).
+                sep.is_some()
+                    || after.trim().is_empty()
+                    || key.is_heading()
+                    || is_sentence && (starts_with_date(after) || starts_date_like(after))
+            } else {
+                // Mid-cell only behind white space, so `Tête d'analyse` never yields `analyse`.
+                let prev = cell[..at].chars().next_back();
+                prev.is_some_and(char::is_whitespace)
+                    && (sep.is_some() || is_sentence && starts_with_date(after))
+                    && key != Key::Title
+            };
+            ok.then_some((at, key, len, sep))
+        })
 }
 
 /// Whether `s` starts (after white space) with a digit or a month name: a date, perhaps cut.
@@ -549,7 +564,11 @@ mod tests {
             "Question publiée le 3 mai",
             "",
         ] {
-            assert_eq!(key_at_start(line), first_item(line).and_then(|i| i.key), "{line}");
+            assert_eq!(
+                key_at_start(line),
+                first_item(line).and_then(|i| i.key),
+                "{line}"
+            );
         }
         for d in DEFS {
             let word = d.text.chars().take_while(|c| c.is_alphanumeric()).count();

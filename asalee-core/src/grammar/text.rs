@@ -5,7 +5,11 @@
 /// (`Ministere`, `MINISTÈRE`, `ministère`); the typographic apostrophe matches the straight one.
 pub(crate) fn fold(c: char) -> char {
     if c.is_ascii() {
-        return if c == '`' { '\'' } else { c.to_ascii_lowercase() };
+        return if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
     }
     match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'a',
@@ -286,7 +290,18 @@ mod tests {
 
     #[test]
     fn fast_trim() {
-        for s in ["", " ", "a", " a ", "\u{a0}x\u{a0}", "x\t", "é", "\u{2003}", "a b", "\x01a"] {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}x\u{a0}",
+            "x\t",
+            "é",
+            "\u{2003}",
+            "a b",
+            "\x01a",
+        ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
             assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
         }

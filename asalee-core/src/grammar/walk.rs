@@ -544,7 +544,11 @@ impl<'l, 't> Walk<'l, 't> {
             let after = first[len..].trim_start();
             after.strip_prefix(':').unwrap_or(after).trim()
         });
-        let mut rest = after.into_iter().filter(|a| !a.is_empty()).chain(cells).peekable();
+        let mut rest = after
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .chain(cells)
+            .peekable();
         if rest.peek().is_none() {
             return;
         }
