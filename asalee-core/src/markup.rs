@@ -543,9 +543,9 @@ impl<'s> Builder<'s> {
         if !self.line_has_text {
             // Clean when no line break lies between the last clean line start and this text.
             // Each clean start serves one line at most, so the scans add up to the input's length.
+            // (The gap is a line's indentation: a plain loop beats memchr's set-up there.)
             self.line_clean = self.clean_line_start.take().is_some_and(|start| {
-                start <= src_at
-                    && memchr::memchr(b'\n', &self.src.as_bytes()[start..src_at]).is_none()
+                start <= src_at && !self.src.as_bytes()[start..src_at].contains(&b'\n')
             });
         }
         if self.next_src != src_at {
@@ -1070,6 +1070,16 @@ fn entity(s: &str) -> (Option<Decoded>, usize) {
 /// Handles what a Markdown or text line starts with (`#` headings, `>` quotes, `* ` bullets,
 /// `|` table rows and separators); returns the number of source bytes consumed.
 fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
+    // Every prefix starts (after indentation) with one of these: most lines are passed at once.
+    let first = src.as_bytes()[i..]
+        .iter()
+        .find(|&&c| c != b' ' && c != b'\t')
+        .copied();
+    if !first.is_some_and(|c| {
+        matches!(c, b'-' | b'=' | b'_' | b'*' | b'~' | b'|' | b'#' | b'>' | b'+') || c >= 0x80
+    }) {
+        return 0;
+    }
     let line_end = memchr(b'\n', &src.as_bytes()[i..]).map_or(src.len(), |e| i + e);
     let line = &src[i..line_end];
     let trimmed = line.trim_start_matches([' ', '\t']);
@@ -1214,7 +1224,14 @@ fn link_len(s: &str) -> Option<LinkLen> {
 
 /// A line's first non-empty cell, trimmed (the line itself when it has one cell).
 pub(crate) fn first_cell(line: &str) -> Option<&str> {
-    if memchr(b'\t', line.as_bytes()).is_none() {
+    let b = line.as_bytes();
+    // Short lines are looked at byte by byte, which costs less than setting memchr up.
+    let tab = if b.len() < 48 {
+        b.contains(&b'\t')
+    } else {
+        memchr(b'\t', b).is_some()
+    };
+    if !tab {
         let t = crate::grammar::text::trim(line);
         return (!t.is_empty()).then_some(t);
     }

@@ -173,8 +173,9 @@ fn chunks(text: &str) -> Vec<Chunk> {
     let mut depth = 0usize;
     let mut xml_root: Option<String> = None;
     let mut at = 0;
+    let mut line_ends = memchr::memchr_iter(b'\n', text.as_bytes());
     while at < text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |e| at + e + 1);
+        let end = line_ends.next().map_or(text.len(), |e| e + 1);
         let line = &text[at..end];
         // A page's `<!DOCTYPE>` and `<html>` lines start one page: a start line opens a new page
         // only once the open one has reached its body.
