@@ -509,6 +509,12 @@ impl<'s> Builder<'s> {
     fn new(src: &'s str) -> Builder<'s> {
         let mut out = Lines::default();
         out.text.reserve(src.len());
+        // About a line per source line: sized once rather than grown.
+        let lines = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
+        out.lines.reserve(lines);
+        out.soft.reserve(lines);
+        out.clean.reserve(lines);
+        out.map.reserve(lines);
         Builder {
             src,
             out,
@@ -1076,7 +1082,10 @@ fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
         .find(|&&c| c != b' ' && c != b'\t')
         .copied();
     if !first.is_some_and(|c| {
-        matches!(c, b'-' | b'=' | b'_' | b'*' | b'~' | b'|' | b'#' | b'>' | b'+') || c >= 0x80
+        matches!(
+            c,
+            b'-' | b'=' | b'_' | b'*' | b'~' | b'|' | b'#' | b'>' | b'+'
+        ) || c >= 0x80
     }) {
         return 0;
     }

@@ -438,7 +438,7 @@ fn heading_follows(lines: &Lines, at: usize) -> bool {
             || grammar::an_legacy::author(first.value).is_some()
             || grammar::common::kind_words(first.value).is_ok()
             || grammar::is_header_line(line)
-            || line.trim().chars().count() <= 40;
+            || grammar::text::chars_at_most(line.trim(), 40);
         if !meta {
             return false;
         }

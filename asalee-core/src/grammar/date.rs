@@ -132,6 +132,17 @@ fn word_date(i: &str) -> PResult<'_, Date> {
 
 /// A date in any of the forms the documents use.
 pub(crate) fn date(i: &str) -> PResult<'_, Date> {
+    // A date starts with its day's digits or a weekday (`lundi` … `dimanche`): other words are
+    // rejected before the alternatives are tried.
+    let starts = i.as_bytes().first().is_some_and(|&c| {
+        c.is_ascii_digit() || matches!(c | 0x20, b'l' | b'm' | b'j' | b'v' | b's' | b'd')
+    });
+    if !starts {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     alt((numeric_date, word_date)).parse(i)
 }
 

@@ -387,10 +387,10 @@ fn unknown_label(cell: &str) -> Option<(usize, usize)> {
     }
     // The first `:` or `>`, within the first 80 characters (4 bytes at most each).
     let stop = memchr::memchr2(b':', b'>', &b[..b.len().min(320)])
-        .filter(|&at| cell[..at].chars().count() < 80)?;
+        .filter(|&at| super::text::chars_at_most(&cell[..at], 79))?;
     let label = cell[..stop].trim_end();
     if label.is_empty()
-        || label.chars().count() > 60
+        || !super::text::chars_at_most(label, 60)
         || label.contains(['.', ';', '!', '?', '«', '»', '"', '(', ')'])
         || label.split_whitespace().count() > 6
         || super::name::civility(label).is_ok()

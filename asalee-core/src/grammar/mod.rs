@@ -105,7 +105,7 @@ pub(crate) fn could_be_title(line: &str) -> bool {
         && !is_header_line(t)
         && anchor(t).is_none()
         && !t.ends_with(['.', '?', '!', ';', ':', '…'])
-        && t.chars().count() <= 250
+        && text::chars_at_most(t, 250)
         && name::opening_name(t).is_none()
         && !label::items(t).iter().any(|i| i.key.is_some())
 }

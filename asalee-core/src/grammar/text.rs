@@ -41,6 +41,11 @@ pub(crate) fn is_blank(s: &str) -> bool {
     trim(s).is_empty()
 }
 
+/// Whether `s` holds at most `n` characters, counted only when its length in bytes leaves a doubt.
+pub(crate) fn chars_at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || s.len() <= 4 * n && s.chars().count() <= n
+}
+
 /// Whether `c` may continue a word (so a match ending before it is not at a word boundary).
 pub(crate) fn is_word(c: char) -> bool {
     if c.is_ascii() {
@@ -304,6 +309,16 @@ mod tests {
         ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
             assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
+        for (s, n) in [
+            ("", 0),
+            ("abc", 3),
+            ("abc", 2),
+            ("ééé", 3),
+            ("ééé", 2),
+            ("ééé", 5),
+        ] {
+            assert_eq!(chars_at_most(s, n), s.chars().count() <= n, "{s:?} {n}");
         }
     }
 

@@ -467,7 +467,8 @@ impl<'l, 't> Walk<'l, 't> {
         }
         if matches!(self.state, State::QuestionText | State::AnswerText) {
             let key_line = first_it.is_some_and(|it| {
-                it.key.is_some_and(is_key_block_key) && (it.separated || line.chars().count() < 80)
+                it.key.is_some_and(is_key_block_key)
+                    && (it.separated || text::chars_at_most(line, 79))
             });
             if key_line {
                 self.state = State::KeyBlock;
