@@ -451,14 +451,26 @@ fn hidden(attrs: &str) -> bool {
 /// (`hidden`, `none`, `sr-only`, `breadcrumb`): one pass that stops only at their first letters.
 fn mentions_hiding_word(b: &[u8]) -> bool {
     const WORDS: [&[u8]; 4] = [b"hidden", b"none", b"sr-only", b"breadcrumb"];
-    // Two letters at a time (`hi`, `no`, `sr`, `br`, any case) before comparing words.
-    b.windows(2).enumerate().any(|(at, pair)| {
-        matches!(
-            [pair[0] | 0x20, pair[1] | 0x20],
-            [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
-        ) && WORDS
-            .iter()
-            .any(|w| b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w))
+    // One table look-up per byte for the words' first letters, then the second letter.
+    static FIRST: [bool; 256] = {
+        let mut t = [false; 256];
+        let letters = b"hnsbHNSB";
+        let mut k = 0;
+        while k < letters.len() {
+            t[letters[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
+    (0..b.len().saturating_sub(1)).any(|at| {
+        FIRST[usize::from(b[at])]
+            && matches!(
+                [b[at] | 0x20, b[at + 1] | 0x20],
+                [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
+            )
+            && WORDS.iter().any(|w| {
+                b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w)
+            })
     })
 }
 
