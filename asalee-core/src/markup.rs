@@ -468,9 +468,9 @@ fn mentions_hiding_word(b: &[u8]) -> bool {
                 [b[at] | 0x20, b[at + 1] | 0x20],
                 [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
             )
-            && WORDS.iter().any(|w| {
-                b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w)
-            })
+            && WORDS
+                .iter()
+                .any(|w| b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w))
     })
 }
 

@@ -337,15 +337,23 @@ pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
 fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usize>)> {
     // Past the cell's start a label needs a separator (`:`, `>`) or a date (digits) after it:
     // a text with neither (a paragraph of prose) is only looked at at its start.
+    // Without a separator, only a sentence label (`Question publiée le`, `Réponse …`,
+    // `Publication …`, `Erratum …`) followed by a date can start past the cell's start.
     let rest = cell[from..].as_bytes();
-    let mid_cell =
-        memchr::memchr2(b':', b'>', rest).is_some() || rest.iter().any(u8::is_ascii_digit);
+    let separators = memchr::memchr2(b':', b'>', rest).is_some();
+    let digits = rest.iter().any(u8::is_ascii_digit);
+    let may_start = |at: usize| {
+        at == 0
+            || separators
+            || digits && matches!(cell.as_bytes()[at] | 0x20, b'q' | b'r' | b'p' | b'e')
+    };
     word_starts(&cell[from..])
-        .take(if mid_cell {
+        .take(if separators || digits {
             usize::MAX
         } else {
             usize::from(from == 0)
         })
+        .filter(|w| may_start(from + w))
         .find_map(|w| {
             let at = from + w;
             let (key, len, is_sentence) = known_label(&cell[at..])?;
@@ -568,6 +576,14 @@ mod tests {
                 key_at_start(line),
                 first_item(line).and_then(|i| i.key),
                 "{line}"
+            );
+        }
+        for d in DEFS.iter().filter(|d| d.sentence) {
+            // `next_label` looks for sentence labels mid-cell by these first letters.
+            assert!(
+                matches!(d.text.as_bytes()[0] | 0x20, b'q' | b'r' | b'p' | b'e'),
+                "{}",
+                d.text
             );
         }
         for d in DEFS {

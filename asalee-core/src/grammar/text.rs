@@ -196,11 +196,19 @@ pub(crate) fn starts_folded(input: &str, pattern: &str) -> bool {
 /// by one).
 pub(crate) fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
     let mut prev_word = false;
-    s.char_indices().filter_map(move |(i, c)| {
-        let w = is_word(c);
-        let start = w && !prev_word;
-        prev_word = w;
-        start.then_some(i)
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some((c, len)) = char_at(s, i) {
+            let at = i;
+            i += len;
+            let w = is_word(c);
+            let start = w && !prev_word;
+            prev_word = w;
+            if start {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 
