@@ -335,8 +335,25 @@ fn classify(name: &str) -> TagInfo {
     }
 }
 
-/// [`classify`] for a lower-case name, from the lists.
+/// [`classify`] for a lower-case name: looked up in the lists' names, sorted once.
 fn classify_listed(lower: &str) -> TagInfo {
+    static SORTED: std::sync::OnceLock<Vec<(&'static str, TagInfo)>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut names: Vec<&'static str> = [SKIPPED, RAW_TEXT, VOID, BLOCK, CONTAINER].concat();
+        names.sort_unstable();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|n| (n, classify_in_lists(n)))
+            .collect()
+    });
+    sorted
+        .binary_search_by(|(n, _)| (*n).cmp(lower))
+        .map_or_else(|_| TagInfo::default(), |k| sorted[k].1)
+}
+
+/// What the lists say of a lower-case name.
+fn classify_in_lists(lower: &str) -> TagInfo {
     let has = |list: &[&str]| list.contains(&lower);
     TagInfo {
         skipped: has(SKIPPED),
@@ -914,8 +931,12 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
         if rest.is_empty() {
             return;
         }
-        // Up to the next double space, or a trailing space.
-        let end = memchr::memmem::find(rest.as_bytes(), b"  ").unwrap_or(rest.len());
+        // Up to the next double space, or a trailing space (runs are short: a byte loop).
+        let end = rest
+            .as_bytes()
+            .windows(2)
+            .position(|w| w == b"  ")
+            .unwrap_or(rest.len());
         let word_end = if end == rest.len() {
             rest.trim_end_matches(' ').len()
         } else {
@@ -1293,9 +1314,14 @@ mod tests {
         ] {
             assert_eq!(
                 classify(name),
-                classify_listed(&name.to_ascii_lowercase()),
+                classify_in_lists(&name.to_ascii_lowercase()),
                 "{name}"
             );
+        }
+        for name in [
+            "head", "nav", "br", "table", "h3", "pre", "xyz", "", "section", "wbr",
+        ] {
+            assert_eq!(classify_listed(name), classify_in_lists(name), "{name}");
         }
         assert!(classify("SCRIPT").raw_text && classify("nav").skipped);
         assert_eq!(container_id("pre"), 34);

@@ -195,13 +195,27 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         "Aller directement au contenu",
         "Accéder au contenu",
     ];
-    if s.starts_with('©') || starts_folded(s, "Page mise à jour le") {
+    if s.starts_with('©') || s.starts_with(['P', 'p']) && starts_folded(s, "Page mise à jour le")
+    {
         return true;
     }
     static HEADS: std::sync::OnceLock<Vec<Option<Head>>> = std::sync::OnceLock::new();
     let heads = HEADS.get_or_init(|| WHOLE.iter().map(|w| Head::of(w)).collect());
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
     let whole = |t: &str| {
+        // The phrases' first two letters (`im`, `fo`, `pa`, …) reject most lines unread.
+        if let [a, b, ..] = t.as_bytes() {
+            if a.is_ascii() && b.is_ascii() {
+                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                let known = [
+                    *b"im", *b"fo", *b"pa", *b"ha", *b"re", *b"al", *b"ve", *b"en", *b"vo", *b"li",
+                    *b"ac",
+                ];
+                if !known.contains(&pair) {
+                    return false;
+                }
+            }
+        }
         Head::of(t).is_some_and(|head| {
             WHOLE.iter().zip(heads).any(|(w, h)| {
                 h.is_some_and(|h| head.may_match(&h))
@@ -241,6 +255,29 @@ pub(crate) fn numero_line(i: &str) -> PResult<'_, u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chrome_phrases_start_with_known_pairs() {
+        for line in [
+            "Imprimer",
+            "* Partager sur",
+            "printer-icon Imprimer",
+            "Retour en haut de page",
+            "ALLER AU CONTENU",
+            "Accéder au contenu",
+            "Voir la question",
+            "Lien permanent",
+            "Envoyer par courriel",
+            "Version PDF",
+            "Format PDF",
+            "Haut de page",
+            "Page mise à jour le 3 mai 2024",
+            "© Assemblée nationale",
+        ] {
+            assert!(is_chrome(line), "{line}");
+        }
+        assert!(!is_chrome("Rubrique : santé"));
+    }
 
     #[test]
     fn numbers() {
