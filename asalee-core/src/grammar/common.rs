@@ -68,11 +68,18 @@ pub(crate) fn kind_words(i: &str) -> PResult<'_, Option<Kind>> {
         ("Question crible thématique", None),
         ("Question crible", None),
     ];
-    // Every kind starts with `Question`: other lines are rejected without matching each.
+    // Every kind starts with `Question` and its next word with one of `s` (`Questions au`), `é`,
+    // `e`, `o`, `a`, `d`, `c`: other lines are rejected without matching each kind.
     let starts = i
         .as_bytes()
         .get(..8)
-        .is_some_and(|b| b.eq_ignore_ascii_case(b"question"));
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"question"))
+        && i[8..]
+            .trim_start()
+            .chars()
+            .next()
+            .map(super::text::fold)
+            .is_some_and(|c| matches!(c, 's' | 'e' | 'o' | 'a' | 'd' | 'c'));
     for (w, k) in words.into_iter().filter(|_| starts) {
         if let Some(len) = match_folded(i, w) {
             return Ok((&i[len..], k));
