@@ -931,12 +931,8 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
         if rest.is_empty() {
             return;
         }
-        // Up to the next double space, or a trailing space (runs are short: a byte loop).
-        let end = rest
-            .as_bytes()
-            .windows(2)
-            .position(|w| w == b"  ")
-            .unwrap_or(rest.len());
+        // Up to the next double space, or a trailing space.
+        let end = memchr::memmem::find(rest.as_bytes(), b"  ").unwrap_or(rest.len());
         let word_end = if end == rest.len() {
             rest.trim_end_matches(' ').len()
         } else {
