@@ -100,7 +100,17 @@ enum Chunk {
 
 /// Whether a source line starts a saved page.
 fn starts_page(line: &str) -> bool {
-    let t = line.trim_start().as_bytes();
+    // Indentation is ASCII white space nearly always: skipped without the general trim.
+    let b = line.as_bytes();
+    let indent = b
+        .iter()
+        .position(|&c| !(c.is_ascii_whitespace() || c == 0x0B))
+        .unwrap_or(b.len());
+    let t = match b.get(indent) {
+        Some(b'<') => &b[indent..],
+        Some(c) if !c.is_ascii() => line.trim_start().as_bytes(),
+        _ => return false,
+    };
     let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
     starts(b"<!doctype") || starts(b"<html") || starts(b"<?xml")
 }
