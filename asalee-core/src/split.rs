@@ -108,7 +108,10 @@ fn starts_page(line: &str) -> bool {
         .unwrap_or(b.len());
     let t = match b.get(indent) {
         Some(b'<') => &b[indent..],
-        Some(c) if !c.is_ascii() => line.trim_start().as_bytes(),
+        // A non-ASCII first character may be white space before a `<`.
+        Some(c) if !c.is_ascii() && memchr::memchr(b'<', b).is_some() => {
+            line.trim_start().as_bytes()
+        }
         _ => return false,
     };
     let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
