@@ -407,6 +407,15 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
         _ => return None,
     }
     let attrs_start = i;
+    if b[i] == b'>' {
+        // No attributes (`<td>`, `</p>`): most tags.
+        return Some(Tag {
+            name,
+            end,
+            attrs: "",
+            len: i + 1,
+        });
+    }
     // The closing '>' outside quotes (a quote opens only after '='), found by jumping from one
     // '>' or quote to the next.
     let mut quote = 0u8;
