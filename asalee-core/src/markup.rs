@@ -477,27 +477,36 @@ fn hidden(attrs: &str) -> bool {
 /// (`hidden`, `none`, `sr-only`, `breadcrumb`): one pass that stops only at their first letters.
 fn mentions_hiding_word(b: &[u8]) -> bool {
     const WORDS: [&[u8]; 4] = [b"hidden", b"none", b"sr-only", b"breadcrumb"];
-    // One table look-up per byte for the words' first letters, then the second letter.
-    static FIRST: [bool; 256] = {
-        let mut t = [false; 256];
-        let letters = b"hnsbHNSB";
-        let mut k = 0;
-        while k < letters.len() {
-            t[letters[k] as usize] = true;
-            k += 1;
-        }
-        t
+    let word_at = |at: usize| {
+        matches!(
+            [b[at] | 0x20, b.get(at + 1).map_or(0, |c| c | 0x20)],
+            [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
+        ) && WORDS
+            .iter()
+            .any(|w| b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w))
     };
-    (0..b.len().saturating_sub(1)).any(|at| {
-        FIRST[usize::from(b[at])]
-            && matches!(
-                [b[at] | 0x20, b[at + 1] | 0x20],
-                [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
-            )
-            && WORDS
-                .iter()
-                .any(|w| b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w))
-    })
+    // Eight bytes at a time, the words' first letters (any case) are flagged with word
+    // arithmetic; each flag is then checked (a flag above a true one may be false).
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(std::array::from_fn(|k| chunk[k])) | ONES * 0x20;
+        let mut flags = zero(x ^ ONES * u64::from(b'h'))
+            | zero(x ^ ONES * u64::from(b'n'))
+            | zero(x ^ ONES * u64::from(b's'))
+            | zero(x ^ ONES * u64::from(b'b'));
+        while flags != 0 {
+            if word_at(at + (flags.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            flags &= flags - 1;
+        }
+        at += 8;
+    }
+    (at..b.len()).any(|k| matches!(b[k] | 0x20, b'h' | b'n' | b's' | b'b') && word_at(k))
 }
 
 /// Whether `attrs` has a bare boolean attribute `name` (as in `<div hidden>`).
@@ -1331,6 +1340,21 @@ mod tests {
         assert!(classify("SCRIPT").raw_text && classify("nav").skipped);
         assert_eq!(container_id("pre"), 34);
         assert_eq!(container_id("span"), 0);
+    }
+
+    #[test]
+    fn hiding_words_anywhere() {
+        for word in ["hidden", "NONE", "sr-only", "Breadcrumb"] {
+            for at in 0..20 {
+                let mut attrs = " class=\"x\" ".repeat(3).into_bytes();
+                attrs.truncate(at);
+                attrs.extend_from_slice(word.as_bytes());
+                attrs.extend_from_slice(b" y");
+                assert!(mentions_hiding_word(&attrs), "{word} at {at}");
+                let cut = &attrs[..attrs.len() - 3];
+                assert!(!mentions_hiding_word(cut), "{word} cut at {at}");
+            }
+        }
     }
 
     #[test]
