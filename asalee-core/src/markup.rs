@@ -320,17 +320,22 @@ fn classify(name: &str) -> TagInfo {
         block: false,
         container: 0,
     };
+    const DIV: TagInfo = block(container_id("div"));
+    const TR: TagInfo = block(container_id("tr"));
+    const P: TagInfo = block(container_id("p"));
+    const LI: TagInfo = block(container_id("li"));
+    const TD: TagInfo = TagInfo {
+        container: container_id("td"),
+        ..INLINE
+    };
     match lower {
         "a" | "span" | "b" | "strong" | "i" | "em" | "font" | "u" | "sup" | "sub" | "small"
         | "abbr" | "label" => INLINE,
-        "div" => block(container_id("div")),
-        "tr" => block(container_id("tr")),
-        "p" => block(container_id("p")),
-        "li" => block(container_id("li")),
-        "td" => TagInfo {
-            container: container_id("td"),
-            ..INLINE
-        },
+        "div" => DIV,
+        "tr" => TR,
+        "p" => P,
+        "li" => LI,
+        "td" => TD,
         _ => classify_listed(lower),
     }
 }
