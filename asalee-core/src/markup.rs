@@ -498,11 +498,11 @@ fn mentions_hiding_word(b: &[u8]) -> bool {
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(std::array::from_fn(|k| chunk[k])) | ONES * 0x20;
-        let mut flags = zero(x ^ ONES * u64::from(b'h'))
-            | zero(x ^ ONES * u64::from(b'n'))
-            | zero(x ^ ONES * u64::from(b's'))
-            | zero(x ^ ONES * u64::from(b'b'));
+        let x = u64::from_le_bytes(std::array::from_fn(|k| chunk[k])) | (ONES * 0x20);
+        let mut flags = zero(x ^ (ONES * u64::from(b'h')))
+            | zero(x ^ (ONES * u64::from(b'n')))
+            | zero(x ^ (ONES * u64::from(b's')))
+            | zero(x ^ (ONES * u64::from(b'b')));
         while flags != 0 {
             if word_at(at + (flags.trailing_zeros() / 8) as usize) {
                 return true;

@@ -38,9 +38,7 @@ pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Opt
 
 /// [`anchor`] for a line that does not start with `Question … n°N`.
 pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
-    if match_folded(cell, "Question de").is_none() {
-        return None;
-    }
+    match_folded(cell, "Question de")?;
     let first = first_item(cell)?;
     (first.key == Some(Key::QuestionOf) && first.separated).then_some(Anchor::QuestionOf)
 }

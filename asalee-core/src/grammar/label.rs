@@ -339,7 +339,7 @@ fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usiz
     // a text with neither (a paragraph of prose) is only looked at at its start.
     // Without a separator, only a sentence label (`Question publiée le`, `Réponse …`,
     // `Publication …`, `Erratum …`) followed by a date can start past the cell's start.
-    let rest = cell[from..].as_bytes();
+    let rest = &cell.as_bytes()[from..];
     let separators = memchr::memchr2(b':', b'>', rest).is_some();
     let digits = rest.iter().any(u8::is_ascii_digit);
     let may_start = |at: usize| {
