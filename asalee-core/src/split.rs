@@ -263,7 +263,9 @@ fn split_text(
     let mut cur: Option<Current> = None;
     for i in 0..lines.len() {
         let line = lines.get(i);
-        let Some(a) = grammar::anchor(line) else {
+        // The first cell is found once for every look at the line.
+        let cell = markup::first_cell(line);
+        let Some(a) = cell.and_then(grammar::anchor_in_cell) else {
             if let Some(c) = &mut cur {
                 // Each fact is looked for until it is seen.
                 if !c.content
@@ -275,7 +277,7 @@ fn split_text(
                 }
                 if !c.answer
                     && matches!(
-                        label::key_at_start(line),
+                        cell.and_then(label::key_in_cell),
                         Some(label::Key::AnswerHeading | label::Key::Debate)
                     )
                 {

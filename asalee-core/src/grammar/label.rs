@@ -177,10 +177,10 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
         return None;
     }
     // Words of a length no label's first word has (`de`, `la`, `des`) are rejected unread.
+    // (A word with accents has its length in characters read with its head.)
     let ascii_word = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    if ascii_word < s.len() && !s.as_bytes()[ascii_word].is_ascii() {
-        // A word with accents: its length in characters is read with its head.
-    } else if ascii_word >= 32 || LABEL_WORD_LENGTHS & (1 << ascii_word) == 0 {
+    let accented = s.as_bytes().get(ascii_word).is_some_and(|c| !c.is_ascii());
+    if !accented && (ascii_word >= 32 || LABEL_WORD_LENGTHS & (1 << ascii_word) == 0) {
         return None;
     }
     // The first two letters, when ASCII, must be those of a label.
@@ -290,14 +290,22 @@ fn label_at_start(cell: &str) -> Option<(Key, usize, Option<usize>)> {
 /// The key of the known label that starts a line's first cell, if one does (what
 /// [`first_item`] gives as the key, without reading the value).
 pub(crate) fn key_at_start(line: &str) -> Option<Key> {
-    let cell = crate::markup::first_cell(line)?;
+    key_in_cell(crate::markup::first_cell(line)?)
+}
+
+/// [`key_at_start`] of a line whose first cell is `cell`.
+pub(crate) fn key_in_cell(cell: &str) -> Option<Key> {
     label_at_start(cell).map(|(key, ..)| key)
 }
 
 /// The first item of a line, without reading the rest of a long line: what the walk and the
 /// splitter need to classify a text paragraph cheaply. An unlabelled first cell is returned whole.
 pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
-    let cell = crate::markup::first_cell(line)?;
+    first_item_in_cell(crate::markup::first_cell(line)?)
+}
+
+/// [`first_item`] of a line whose first cell (see [`crate::markup::first_cell`]) is `cell`.
+pub(crate) fn first_item_in_cell(cell: &str) -> Option<Item<'_>> {
     if let Some((key, len, sep)) = label_at_start(cell) {
         let value_start = (len + sep.unwrap_or(0)).min(cell.len());
         let value_end = next_label(cell, value_start)
@@ -335,10 +343,9 @@ pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
 /// length of its separator: only at a word start, and (but at the cell's start) only when a
 /// separator or, for sentence labels, a date follows.
 fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usize>)> {
-    // Past the cell's start a label needs a separator (`:`, `>`) or a date (digits) after it:
-    // a text with neither (a paragraph of prose) is only looked at at its start.
-    // Without a separator, only a sentence label (`Question publiée le`, `Réponse …`,
-    // `Publication …`, `Erratum …`) followed by a date can start past the cell's start.
+    // Past the cell's start a label needs a separator (`:`, `>`) after it, or is a sentence
+    // label (`Question publiée le`, `Réponse …`, `Publication …`, `Erratum …`) followed by a date
+    // (digits): a paragraph of prose with neither is only looked at at its start.
     let rest = &cell.as_bytes()[from..];
     let separators = memchr::memchr2(b':', b'>', rest).is_some();
     let digits = rest.iter().any(u8::is_ascii_digit);

@@ -63,7 +63,11 @@ impl Anchor {
 
 /// The anchor a line is, if any (the `alt` over every layout's number line).
 pub(crate) fn anchor(line: &str) -> Option<Anchor> {
-    let first = crate::markup::first_cell(line)?;
+    anchor_in_cell(crate::markup::first_cell(line)?)
+}
+
+/// [`anchor`] of a line whose first cell (see [`crate::markup::first_cell`]) is `first`.
+pub(crate) fn anchor_in_cell(first: &str) -> Option<Anchor> {
     if !first.starts_with(['Q', 'q', 'T', 't']) {
         return None;
     }

@@ -159,9 +159,12 @@ pub(crate) fn not_available(line: &str) -> bool {
 
 /// Whether a line marks a Sénat page (`JO Sénat`, `sénateur`).
 pub(crate) fn is_senat_marker(line: &str) -> bool {
-    line.contains("JO Sénat")
-        || line.contains("JO SENAT")
-        || line.contains("publi") && published_line(line).is_some()
+    let b = line.as_bytes();
+    // One search for `JO S`, then the two spellings where it is.
+    memchr::memmem::find_iter(b, b"JO S").any(|at| {
+        let rest = &b[at..];
+        rest.starts_with("JO Sénat".as_bytes()) || rest.starts_with(b"JO SENAT")
+    }) || memchr::memmem::find(b, b"publi").is_some() && published_line(line).is_some()
 }
 
 #[cfg(test)]

@@ -357,9 +357,10 @@ impl<'l, 't> Walk<'l, 't> {
             let after_wrap =
                 i > 0 && self.lines.is_soft(i - 1) && !text::is_blank(self.lines.get(i - 1));
             // The line's first item, computed once: most lines are paragraphs.
-            let first = first_item(line);
+            let cell = markup::first_cell(line);
+            let first = cell.and_then(label::first_item_in_cell);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
-            let unlabelled = !known_first && super::anchor(line).is_none();
+            let unlabelled = !known_first && cell.and_then(super::anchor_in_cell).is_none();
             if let Some((prefix, offset, key)) = self.author_prefix.take() {
                 if unlabelled && after_wrap {
                     let joined = format!("{prefix} {}", markup::paragraph(line));
