@@ -33,6 +33,9 @@ pub(crate) struct Lines {
     /// skipped) at the start of the source line where the line begins: the lines from there on
     /// are then exactly those of that text read alone (see [`Lines::window`]).
     clean: Vec<bool>,
+    /// For each line, whether it may hold a `\t` (a cell separator): a line without one is its
+    /// own first cell, found without searching it.
+    tabs: Vec<bool>,
 }
 
 impl Lines {
@@ -50,6 +53,22 @@ impl Lines {
     /// Whether line `i` was ended by a line break of text (it may be a hard-wrapped line).
     pub(crate) fn is_soft(&self, i: usize) -> bool {
         self.soft[i]
+    }
+
+    /// Line `i`'s first non-empty cell, trimmed (see [`first_cell`]); a line that holds no cell
+    /// separator is not searched for one.
+    pub(crate) fn first_cell(&self, i: usize) -> Option<&str> {
+        if self.tabs[i] {
+            first_cell(self.get(i))
+        } else {
+            let t = crate::grammar::text::trim(self.get(i));
+            (!t.is_empty()).then_some(t)
+        }
+    }
+
+    /// Whether line `i` may hold a cell separator (`\t`).
+    pub(crate) fn has_tabs(&self, i: usize) -> bool {
+        self.tabs[i]
     }
 
     /// Whether lines `from..` of this text are the lines of the text read from line `from`'s
@@ -93,6 +112,7 @@ impl Lines {
             map,
             soft: self.soft[from..to].to_vec(),
             clean: self.clean[from..to].to_vec(),
+            tabs: self.tabs[from..to].to_vec(),
         }
     }
 
@@ -134,6 +154,8 @@ impl Lines {
         self.soft.drain(..from);
         self.clean.truncate(to);
         self.clean.drain(..from);
+        self.tabs.truncate(to);
+        self.tabs.drain(..from);
         self
     }
 
@@ -555,6 +577,8 @@ struct Builder<'s> {
     clean_line_start: Option<usize>,
     /// Whether the current line began on such a line.
     line_clean: bool,
+    /// Whether the current line may hold a `\t`.
+    line_tabs: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -566,6 +590,7 @@ impl<'s> Builder<'s> {
         out.lines.reserve(lines);
         out.soft.reserve(lines);
         out.clean.reserve(lines);
+        out.tabs.reserve(lines);
         out.map.reserve(lines);
         Builder {
             src,
@@ -578,6 +603,7 @@ impl<'s> Builder<'s> {
             page: is_page(src),
             clean_line_start: None,
             line_clean: false,
+            line_tabs: false,
         }
     }
 
@@ -622,6 +648,7 @@ impl<'s> Builder<'s> {
     fn cell_break(&mut self) {
         if self.cell_has_text {
             self.out.text.push('\t');
+            self.line_tabs = true;
             self.next_src = usize::MAX;
         }
         self.cell_has_text = false;
@@ -656,6 +683,8 @@ impl<'s> Builder<'s> {
         self.out.soft.push(soft);
         self.out.clean.push(self.line_has_text && self.line_clean);
         self.line_clean = false;
+        self.out.tabs.push(self.line_tabs);
+        self.line_tabs = false;
         self.out.text.push('\n');
         self.next_src = usize::MAX;
         self.line_has_text = false;
@@ -1233,6 +1262,7 @@ fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
                 // Keep the link text; drop the brackets and the destination.
                 let text = &src[i + 1..i + 1 + len.text];
                 let inner = lines_inline(text);
+                b.line_tabs |= inner.contains('\t');
                 b.push_text(&inner, i + 1);
                 return len.total;
             }
@@ -1346,6 +1376,22 @@ mod tests {
         assert!(classify("SCRIPT").raw_text && classify("nav").skipped);
         assert_eq!(container_id("pre"), 34);
         assert_eq!(container_id("span"), 0);
+    }
+
+    #[test]
+    fn first_cells_agree_with_searching_the_line() {
+        let src =
+            "Titre\n| a | b |\n<table><tr><td>x</td><td>y</td></tr></table>\n[a\tb](u) c\n  \nfin";
+        let l = lines(src);
+        for i in 0..l.len() {
+            assert_eq!(
+                l.first_cell(i),
+                first_cell(l.get(i)),
+                "line {i}: {:?}",
+                l.get(i)
+            );
+            assert!(l.has_tabs(i) || !l.get(i).contains('\t'), "line {i}");
+        }
     }
 
     #[test]

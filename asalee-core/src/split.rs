@@ -264,7 +264,7 @@ fn split_text(
     for i in 0..lines.len() {
         let line = lines.get(i);
         // The first cell is found once for every look at the line.
-        let cell = markup::first_cell(line);
+        let cell = lines.first_cell(i);
         let Some(a) = cell.and_then(grammar::anchor_in_cell) else {
             if let Some(c) = &mut cur {
                 // Each fact is looked for until it is seen.

@@ -287,13 +287,8 @@ fn label_at_start(cell: &str) -> Option<(Key, usize, Option<usize>)> {
     ok.then_some((key, len, sep))
 }
 
-/// The key of the known label that starts a line's first cell, if one does (what
+/// The key of the known label that starts a line's first cell `cell`, if one does (what
 /// [`first_item`] gives as the key, without reading the value).
-pub(crate) fn key_at_start(line: &str) -> Option<Key> {
-    key_in_cell(crate::markup::first_cell(line)?)
-}
-
-/// [`key_at_start`] of a line whose first cell is `cell`.
 pub(crate) fn key_in_cell(cell: &str) -> Option<Key> {
     label_at_start(cell).map(|(key, ..)| key)
 }
@@ -580,7 +575,7 @@ mod tests {
             "",
         ] {
             assert_eq!(
-                key_at_start(line),
+                crate::markup::first_cell(line).and_then(key_in_cell),
                 first_item(line).and_then(|i| i.key),
                 "{line}"
             );

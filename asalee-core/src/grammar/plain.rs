@@ -24,9 +24,10 @@ impl<'l> Paras<'l> {
         self.items.push(None);
     }
 
-    /// A line of the text: its cells (split by tabs, trimmed) joined by a space.
-    pub(crate) fn push_line(&mut self, line: &'l str, soft: bool) {
-        if memchr::memchr(b'\t', line.as_bytes()).is_none() {
+    /// A line of the text: its cells (split by tabs, trimmed) joined by a space; `tabs` when the
+    /// line may hold a tab (a line known to hold none is not searched).
+    pub(crate) fn push_line(&mut self, line: &'l str, soft: bool, tabs: bool) {
+        if !tabs || memchr::memchr(b'\t', line.as_bytes()).is_none() {
             self.items.push(Some((Span::Borrowed(line.trim()), soft)));
         } else {
             self.push_cells(crate::markup::cells(line), soft);
@@ -147,7 +148,7 @@ mod tests {
         let mut p = Paras::default();
         for l in lines {
             match l {
-                Some(l) => p.push_line(l, true),
+                Some(l) => p.push_line(l, true, true),
                 None => p.push_blank(),
             }
         }

@@ -163,7 +163,7 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
             leg = leg || common::legislature_line(l).is_some();
             blocks = blocks
                 || matches!(
-                    label::key_at_start(l),
+                    lines.first_cell(i).and_then(label::key_in_cell),
                     Some(Key::DataBlock | Key::DatesBlock)
                 );
         }
@@ -224,7 +224,8 @@ impl<'l, 't> Walk<'l, 't> {
                     if text::is_blank(l) {
                         self.question.push_blank();
                     } else {
-                        self.question.push_line(l, self.lines.is_soft(i));
+                        self.question
+                            .push_line(l, self.lines.is_soft(i), self.lines.has_tabs(i));
                     }
                 }
                 if let Some(t) = self.title_before(open) {
@@ -357,7 +358,7 @@ impl<'l, 't> Walk<'l, 't> {
             let after_wrap =
                 i > 0 && self.lines.is_soft(i - 1) && !text::is_blank(self.lines.get(i - 1));
             // The line's first item, computed once: most lines are paragraphs.
-            let cell = markup::first_cell(line);
+            let cell = self.lines.first_cell(i);
             let first = cell.and_then(label::first_item_in_cell);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
             let unlabelled = !known_first && cell.and_then(super::anchor_in_cell).is_none();
@@ -396,8 +397,14 @@ impl<'l, 't> Walk<'l, 't> {
                 continue;
             }
             match self.state {
-                State::QuestionText => self.question.push_line(line, self.lines.is_soft(i)),
-                State::AnswerText => self.answer.push_line(line, self.lines.is_soft(i)),
+                State::QuestionText => {
+                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                    self.question.push_line(line, soft, tabs)
+                }
+                State::AnswerText => {
+                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                    self.answer.push_line(line, soft, tabs)
+                }
                 State::Meta | State::KeyBlock => self.line_items(i, line),
             }
         }
@@ -934,11 +941,15 @@ impl<'l, 't> Walk<'l, 't> {
         } else {
             State::QuestionText
         };
-        let (line, soft) = (self.lines.get(i), self.lines.is_soft(i));
+        let (line, soft, tabs) = (
+            self.lines.get(i),
+            self.lines.is_soft(i),
+            self.lines.has_tabs(i),
+        );
         if to_answer {
-            self.answer.push_line(line, soft);
+            self.answer.push_line(line, soft, tabs);
         } else {
-            self.question.push_line(line, soft);
+            self.question.push_line(line, soft, tabs);
         }
     }
 
