@@ -80,67 +80,57 @@ impl Lines {
     /// Lines `from..to` as the lines of their own text, whose first byte is at `src_base` of this
     /// text: what [`lines`] gives for that text when `is_clean(from)`, without reading it again.
     pub(crate) fn window(&self, from: usize, to: usize, src_base: usize) -> Lines {
-        let to = to.min(self.lines.len());
-        if from >= to {
+        let Some((from, to, out_base, out_end, checkpoints)) = self.bounds(from, to) else {
             return Lines::default();
-        }
-        let out_base = self.lines[from].0;
-        let out_end = self.lines[to - 1].1 + 1;
-        let first_map = self
-            .map
-            .partition_point(|&(o, _)| o <= out_base)
-            .saturating_sub(1);
-        let mut map: Vec<(usize, usize)> = Vec::new();
-        for &(o, s) in &self.map[first_map..] {
-            if o >= out_end {
-                break;
-            }
-            // The checkpoint in force at the window's start moves to its first byte.
-            let (o, s) = if o < out_base {
-                (out_base, s + (out_base - o))
-            } else {
-                (o, s)
-            };
-            map.push((o - out_base, s.saturating_sub(src_base)));
-        }
+        };
         Lines {
             text: self.text[out_base..out_end].to_owned(),
             lines: self.lines[from..to]
                 .iter()
                 .map(|&(s, e)| (s - out_base, e - out_base))
                 .collect(),
-            map,
+            map: self.map[checkpoints]
+                .iter()
+                .map(|&c| rebase(c, out_base, src_base))
+                .collect(),
             soft: self.soft[from..to].to_vec(),
             clean: self.clean[from..to].to_vec(),
             tabs: self.tabs[from..to].to_vec(),
         }
     }
 
-    /// [`Lines::window`], reusing this text's buffers instead of copying them: for the last
-    /// window taken from a text (a long input's only document is not copied again).
-    pub(crate) fn into_window(mut self, from: usize, to: usize, src_base: usize) -> Lines {
+    /// Lines `from..to` clamped to this text (`None` when empty), their span `out_base..out_end`
+    /// in the output text (the last line's `\n` included), and the range of `map` checkpoints in
+    /// force in that span.
+    fn bounds(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> Option<(usize, usize, usize, usize, std::ops::Range<usize>)> {
         let to = to.min(self.lines.len());
         if from >= to {
-            return Lines::default();
+            return None;
         }
         let out_base = self.lines[from].0;
         let out_end = self.lines[to - 1].1 + 1;
-        let first_map = self
+        let first = self
             .map
             .partition_point(|&(o, _)| o <= out_base)
             .saturating_sub(1);
-        let end_map = self.map.partition_point(|&(o, _)| o < out_end);
-        self.map.truncate(end_map);
-        self.map.drain(..first_map.min(end_map));
-        for (o, s) in &mut self.map {
-            // The checkpoint in force at the window's start moves to its first byte.
-            let (oo, ss) = if *o < out_base {
-                (out_base, *s + (out_base - *o))
-            } else {
-                (*o, *s)
-            };
-            *o = oo - out_base;
-            *s = ss.saturating_sub(src_base);
+        let end = self.map.partition_point(|&(o, _)| o < out_end);
+        Some((from, to, out_base, out_end, first.min(end)..end))
+    }
+
+    /// [`Lines::window`], reusing this text's buffers instead of copying them: for the last
+    /// window taken from a text (a long input's only document is not copied again).
+    pub(crate) fn into_window(mut self, from: usize, to: usize, src_base: usize) -> Lines {
+        let Some((from, to, out_base, out_end, checkpoints)) = self.bounds(from, to) else {
+            return Lines::default();
+        };
+        self.map.truncate(checkpoints.end);
+        self.map.drain(..checkpoints.start);
+        for c in &mut self.map {
+            *c = rebase(*c, out_base, src_base);
         }
         self.text.truncate(out_end);
         self.text.drain(..out_base);
@@ -180,6 +170,18 @@ impl Lines {
         let delta = (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
         self.src_of(self.lines[i].0 + delta.min(line.len()))
     }
+}
+
+/// A checkpoint `(out, src)` of a window whose output starts at `out_base` and whose source starts
+/// at `src_base`, in the window's own offsets; the checkpoint in force at the window's start moves
+/// to its first byte.
+fn rebase((o, s): (usize, usize), out_base: usize, src_base: usize) -> (usize, usize) {
+    let (o, s) = if o < out_base {
+        (out_base, s + (out_base - o))
+    } else {
+        (o, s)
+    };
+    (o - out_base, s.saturating_sub(src_base))
 }
 
 /// Elements whose whole content is left out.

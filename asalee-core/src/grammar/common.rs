@@ -68,21 +68,17 @@ pub(crate) fn kind_words(i: &str) -> PResult<'_, Option<Kind>> {
         ("Question crible thématique", None),
         ("Question crible", None),
     ];
-    // Every kind starts with `Question` and its next word with one of `s` (`Questions au`), `é`,
-    // `e`, `o`, `a`, `d`, `c`: other lines are rejected without matching each kind.
-    let starts = i
-        .as_bytes()
-        .get(..8)
-        .is_some_and(|b| b.eq_ignore_ascii_case(b"question"))
-        && i[8..]
-            .trim_start()
-            .chars()
-            .next()
-            .map(super::text::fold)
-            .is_some_and(|c| matches!(c, 's' | 'e' | 'o' | 'a' | 'd' | 'c'));
-    for (w, k) in words.into_iter().filter(|_| starts) {
-        if let Some(len) = match_folded(i, w) {
-            return Ok((&i[len..], k));
+    // The kinds' heads (first word and next letter) reject other lines without matching each.
+    static HEADS: std::sync::OnceLock<Vec<Option<Head>>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| words.iter().map(|(w, _)| Head::of(w)).collect());
+    if let Some(head) = Head::of(i) {
+        for ((w, k), h) in words.into_iter().zip(heads) {
+            if !h.is_some_and(|h| head.may_match(&h)) {
+                continue;
+            }
+            if let Some(len) = match_folded(i, w) {
+                return Ok((&i[len..], k));
+            }
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -206,19 +202,28 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     {
         return true;
     }
-    static HEADS: std::sync::OnceLock<Vec<Option<Head>>> = std::sync::OnceLock::new();
-    let heads = HEADS.get_or_init(|| WHOLE.iter().map(|w| Head::of(w)).collect());
+    // The phrases' heads, and their first two letters (`im`, `fo`, `pa`, …) that reject most
+    // lines before a head is read.
+    type Phrases = (Vec<Option<Head>>, Vec<[u8; 2]>);
+    static PHRASES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
+    let (heads, pairs) = PHRASES.get_or_init(|| {
+        let heads = WHOLE.iter().map(|w| Head::of(w)).collect();
+        let pairs = WHOLE
+            .iter()
+            .filter_map(|w| {
+                let mut c = w.chars().map(super::text::fold);
+                let (a, b) = (c.next()?, c.next()?);
+                (a.is_ascii() && b.is_ascii()).then_some([a as u8, b as u8])
+            })
+            .collect();
+        (heads, pairs)
+    });
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
     let whole = |t: &str| {
-        // The phrases' first two letters (`im`, `fo`, `pa`, …) reject most lines unread.
         if let [a, b, ..] = t.as_bytes() {
             if a.is_ascii() && b.is_ascii() {
                 let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
-                let known = [
-                    *b"im", *b"fo", *b"pa", *b"ha", *b"re", *b"al", *b"ve", *b"en", *b"vo", *b"li",
-                    *b"ac",
-                ];
-                if !known.contains(&pair) {
+                if !pairs.contains(&pair) {
                     return false;
                 }
             }
@@ -262,6 +267,31 @@ pub(crate) fn numero_line(i: &str) -> PResult<'_, u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_words_through_heads() {
+        for (text, kind) in [
+            ("Question écrite n° 3", Some(Kind::Qe)),
+            ("QUESTION ECRITE", Some(Kind::Qe)),
+            ("Question orale sans débat n° 4", Some(Kind::Qosd)),
+            ("Question orale n° 4", Some(Kind::Qosd)),
+            ("Question orale avec débat", None),
+            ("Question au Gouvernement n° 8", Some(Kind::Qg)),
+            ("Question d’actualité au Gouvernement", Some(Kind::Qg)),
+            ("Questions au Gouvernement", Some(Kind::Qg)),
+            ("Question crible thématique", None),
+        ] {
+            assert_eq!(kind_words(text).map(|(_, k)| k).ok(), Some(kind), "{text}");
+        }
+        for text in [
+            "Question publiée au JO le",
+            "Questions",
+            "Texte de la question",
+            "",
+        ] {
+            assert!(kind_words(text).is_err(), "{text}");
+        }
+    }
 
     #[test]
     fn chrome_phrases_start_with_known_pairs() {
