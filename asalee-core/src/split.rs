@@ -118,10 +118,9 @@ fn starts_page(line: &str) -> bool {
     starts(b"<!doctype") || starts(b"<html") || starts(b"<?xml")
 }
 
-/// Whether a page's text so far has reached its `<body>` (or holds visible text outside tags).
-fn has_body(page: &str) -> bool {
-    let b = page.as_bytes();
-    memchr::memmem::find_iter(b, b"<")
+/// Whether a page's text (or the part of it not yet searched) holds a `<body` tag.
+fn has_body(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', b)
         .any(|at| b.len() >= at + 5 && b[at + 1..at + 5].eq_ignore_ascii_case(b"body"))
 }
 
@@ -178,27 +177,62 @@ fn html_tags(line: &str) -> (usize, usize) {
     (opens, closes)
 }
 
+/// Whether the bytes after a `<` can start, nest or end a page: `<html`, `</html`, `<!DOCTYPE`,
+/// `<?xml` (any case). A line without such a `<` changes nothing in [`chunks`] (outside XML).
+fn may_bound_page(after: &[u8]) -> bool {
+    let starts = |p: &[u8]| after.len() >= p.len() && after[..p.len()].eq_ignore_ascii_case(p);
+    match after.first() {
+        Some(b'h' | b'H') => starts(b"html"),
+        Some(b'/') => starts(b"/html"),
+        Some(b'!') => starts(b"!doctype"),
+        Some(b'?') => starts(b"?xml"),
+        _ => false,
+    }
+}
+
 /// Splits the input into saved pages and the text between them.
+///
+/// Only the source lines that hold a `<` able to start, nest or end a page are read (every line
+/// holding a `<` inside an XML document): the others can do neither, and are passed over by one
+/// search for `<` across the input.
 fn chunks(text: &str) -> Vec<Chunk> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut text_start = 0;
     let mut page_start: Option<usize> = None;
+    // Whether the open page has reached its body, and how far its text was searched for it.
+    let mut body = (false, 0);
     let mut depth = 0usize;
     let mut xml_root: Option<String> = None;
-    let mut at = 0;
-    let mut line_ends = memchr::memchr_iter(b'\n', text.as_bytes());
-    while at < text.len() {
-        let end = line_ends.next().map_or(text.len(), |e| e + 1);
+    // `floor` is a line start: the lines before it were all read or passed over.
+    let (mut floor, mut scan) = (0, 0);
+    while let Some(lt) = memchr::memchr(b'<', &bytes[scan..]).map(|p| scan + p) {
+        if xml_root.is_none() && !may_bound_page(&bytes[lt + 1..]) {
+            scan = lt + 1;
+            continue;
+        }
+        let at = memchr::memrchr(b'\n', &bytes[floor..lt]).map_or(floor, |p| floor + p + 1);
+        let end = memchr::memchr(b'\n', &bytes[lt..]).map_or(text.len(), |p| lt + p + 1);
+        (floor, scan) = (end, end);
         let line = &text[at..end];
         // A page's `<!DOCTYPE>` and `<html>` lines start one page: a start line opens a new page
         // only once the open one has reached its body.
-        if starts_page(line) && page_start.is_none_or(|p| has_body(&text[p..at])) {
+        let reached_body = |p: usize, body: &mut (bool, usize)| {
+            if !body.0 {
+                // From a little before the last search's end: a `<body` it cut is found here.
+                let from = body.1.saturating_sub(4).max(p);
+                *body = (has_body(&bytes[from..at]), at);
+            }
+            body.0
+        };
+        if starts_page(line) && page_start.is_none_or(|p| reached_body(p, &mut body)) {
             if let Some(p) = page_start.take() {
                 out.push(Chunk::Page(p..at));
             } else if at > text_start {
                 out.push(Chunk::Text(text_start..at));
             }
             page_start = Some(at);
+            body = (false, at);
             depth = 0;
             xml_root = line.trim_start().starts_with("<?xml").then(String::new);
         }
@@ -228,7 +262,6 @@ fn chunks(text: &str) -> Vec<Chunk> {
                 depth -= closes;
             }
         }
-        at = end;
     }
     match page_start {
         Some(p) => out.push(Chunk::Page(p..text.len())),
@@ -512,6 +545,34 @@ mod tests {
         let mut s = Splitter::new(text);
         assert!(s.next_segment(text).is_some());
         assert_eq!(s.count_rest(text), 2);
+    }
+
+    /// Page bounds are found from the lines that hold `<html`, `</html`, `<!DOCTYPE` or `<?xml`:
+    /// other lines (with or without tags) neither start nor end a page, and a start line before
+    /// the open page's body belongs to that page, also when the body is searched in parts.
+    #[test]
+    fn page_bounds_from_their_lines_only() {
+        fn chunk_ranges(text: &str) -> Vec<(bool, &str)> {
+            chunks(text)
+                .into_iter()
+                .map(|c| match c {
+                    Chunk::Page(r) => (true, &text[r]),
+                    Chunk::Text(r) => (false, &text[r]),
+                })
+                .collect()
+        }
+        let page = "<!DOCTYPE html>\n<html lang=fr>\n<head>\n<!DOCTYPE html>\n<title>x</title>\n  <bo\ndy>\n<!doctype html>\n</head><BODY>\n<p>Question N° 1</p>\n<!-- </html> -->\n</html>\n";
+        let text =
+            format!("Avant <b>gras</b>\n  <p>html</p>\n{page}Après\n\u{a0}<HTML><body>\n</HTML>");
+        assert_eq!(
+            chunk_ranges(&text),
+            [
+                (false, "Avant <b>gras</b>\n  <p>html</p>\n"),
+                (true, page),
+                (false, "Après\n"),
+                (true, "\u{a0}<HTML><body>\n</HTML>"),
+            ]
+        );
     }
 
     #[test]
