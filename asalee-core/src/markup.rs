@@ -326,7 +326,7 @@ fn classify(name: &str) -> TagInfo {
     for (d, s) in buf.iter_mut().zip(name.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..name.len()]).unwrap_or("");
+    let lower = &buf[..name.len()];
     // The pages' most frequent elements, decided without searching the lists.
     const fn block(container: u8) -> TagInfo {
         TagInfo {
@@ -353,19 +353,19 @@ fn classify(name: &str) -> TagInfo {
         ..INLINE
     };
     match lower {
-        "a" | "span" | "b" | "strong" | "i" | "em" | "font" | "u" | "sup" | "sub" | "small"
-        | "abbr" | "label" => INLINE,
-        "div" => DIV,
-        "tr" => TR,
-        "p" => P,
-        "li" => LI,
-        "td" => TD,
+        b"a" | b"span" | b"b" | b"strong" | b"i" | b"em" | b"font" | b"u" | b"sup" | b"sub"
+        | b"small" | b"abbr" | b"label" => INLINE,
+        b"div" => DIV,
+        b"tr" => TR,
+        b"p" => P,
+        b"li" => LI,
+        b"td" => TD,
         _ => classify_listed(lower),
     }
 }
 
 /// [`classify`] for a lower-case name: looked up in the lists' names, sorted once.
-fn classify_listed(lower: &str) -> TagInfo {
+fn classify_listed(lower: &[u8]) -> TagInfo {
     static SORTED: std::sync::OnceLock<Vec<(&'static str, TagInfo)>> = std::sync::OnceLock::new();
     let sorted = SORTED.get_or_init(|| {
         let mut names: Vec<&'static str> = [SKIPPED, RAW_TEXT, VOID, BLOCK, CONTAINER].concat();
@@ -377,7 +377,7 @@ fn classify_listed(lower: &str) -> TagInfo {
             .collect()
     });
     sorted
-        .binary_search_by(|(n, _)| (*n).cmp(lower))
+        .binary_search_by(|(n, _)| n.as_bytes().cmp(lower))
         .map_or_else(|_| TagInfo::default(), |k| sorted[k].1)
 }
 
@@ -587,8 +587,9 @@ impl<'s> Builder<'s> {
     fn new(src: &'s str) -> Builder<'s> {
         let mut out = Lines::default();
         out.text.reserve(src.len());
-        // About a line per source line: sized once rather than grown.
-        let lines = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
+        // About a line per source line (pages' lines are longer, text's shorter): sized from the
+        // length rather than counted, and grown where the guess is short.
+        let lines = src.len() / 48 + 16;
         out.lines.reserve(lines);
         out.soft.reserve(lines);
         out.clean.reserve(lines);
@@ -986,7 +987,7 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
             return;
         }
         // Up to the next double space, or a trailing space.
-        let end = memchr::memmem::find(rest.as_bytes(), b"  ").unwrap_or(rest.len());
+        let end = double_space(rest.as_bytes()).unwrap_or(rest.len());
         let word_end = if end == rest.len() {
             rest.trim_end_matches(' ').len()
         } else {
@@ -996,6 +997,38 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
         offset += word_end;
         rest = &rest[word_end..];
     }
+}
+
+/// Where the first two spaces in a row start in `b`, looked for eight bytes at a time (a run
+/// of text is short, and a general substring search costs more to set up than to run there).
+fn double_space(b: &[u8]) -> Option<usize> {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    // Whether the previous eight bytes ended with a space.
+    let mut after_space = false;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(std::array::from_fn(|k| chunk[k])) ^ SPACES;
+        // 0x80 in exactly the bytes that are spaces (no borrow runs between bytes).
+        let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+        if spaces != 0 {
+            if after_space && spaces & 0x80 != 0 {
+                return Some(at - 1);
+            }
+            let pairs = spaces & (spaces >> 8);
+            if pairs != 0 {
+                return Some(at + (pairs.trailing_zeros() / 8) as usize);
+            }
+        }
+        after_space = spaces >> 63 != 0;
+        at += 8;
+    }
+    let from = at.saturating_sub(1);
+    b[from..]
+        .windows(2)
+        .position(|w| w == b"  ")
+        .map(|p| from + p)
 }
 
 fn is_space_char(c: char) -> bool {
@@ -1373,11 +1406,32 @@ mod tests {
         for name in [
             "head", "nav", "br", "table", "h3", "pre", "xyz", "", "section", "wbr",
         ] {
-            assert_eq!(classify_listed(name), classify_in_lists(name), "{name}");
+            assert_eq!(
+                classify_listed(name.as_bytes()),
+                classify_in_lists(name),
+                "{name}"
+            );
         }
         assert!(classify("SCRIPT").raw_text && classify("nav").skipped);
         assert_eq!(container_id("pre"), 34);
         assert_eq!(container_id("span"), 0);
+    }
+
+    #[test]
+    fn double_spaces_found_at_every_offset() {
+        for len in 0..40 {
+            for first in 0..len {
+                for second in first + 1..len {
+                    let mut b = vec![b'a'; len];
+                    b[first] = b' ';
+                    b[second] = b' ';
+                    let want = b.windows(2).position(|w| w == b"  ");
+                    assert_eq!(double_space(&b), want, "{:?}", String::from_utf8_lossy(&b));
+                }
+            }
+        }
+        assert_eq!(double_space("é  x".as_bytes()), Some(2));
+        assert_eq!(double_space(b"\xA0\xA0 \xA0 \xA0"), None);
     }
 
     #[test]

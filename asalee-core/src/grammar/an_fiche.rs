@@ -24,8 +24,13 @@ pub(crate) fn is_fiche(
 fn has_pseudo_tags(source: &str) -> bool {
     const TAGS: &[&[u8]] = &[b"<num>", b"<dpq>", b"<nat>", b"<aut>", b"<quest>"];
     let bytes = source.as_bytes();
+    // Most `<` of a page start other tags: rejected by the letter after them.
     memchr::memchr_iter(b'<', bytes).any(|at| {
-        TAGS.iter()
+        matches!(
+            bytes.get(at + 1).map(|c| c | 0x20),
+            Some(b'n' | b'd' | b'a' | b'q')
+        ) && TAGS
+            .iter()
             .any(|t| bytes.len() >= at + t.len() && bytes[at..at + t.len()].eq_ignore_ascii_case(t))
     })
 }
