@@ -466,10 +466,13 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
             }
             pos = head_end;
         }
-        while let Some((at, key, len, sep)) = next_label(cell, pos).filter(|_| pos < cell.len()) {
+        // Each label is found once: the first one above, the others as the end of a value
+        // (`next_label` from where a label starts finds that label).
+        let mut found = first;
+        while let Some((at, key, len, sep)) = found.filter(|_| pos < cell.len()) {
             let value_start = at + len + sep.unwrap_or(0);
-            let next =
-                next_label(cell, value_start.min(cell.len())).map_or(cell.len(), |(n, ..)| n);
+            let following = next_label(cell, value_start.min(cell.len()));
+            let next = following.map_or(cell.len(), |(n, ..)| n);
             let value_end = next.max(value_start);
             out.push(Item {
                 key: Some(key),
@@ -481,6 +484,9 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
             if pos >= cell.len() {
                 break;
             }
+            // The value ended where `following` starts (`pos`): `next_label(cell, pos)` would
+            // find it again, since its separator or date still follows it from there.
+            found = following;
         }
     }
     out
