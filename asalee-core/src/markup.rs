@@ -1076,23 +1076,26 @@ fn looks_like_html_start(s: &str) -> bool {
 /// Length of a comment at the start of `s` (`<!-- … -->`, `<!-->`, `<!--->`), to the end of the
 /// text if it is not closed.
 fn comment_len(s: &str) -> Option<usize> {
-    if !s.starts_with("<!--") {
+    let b = s.as_bytes();
+    if !b.starts_with(b"<!--") {
         return None;
     }
-    let body = &s[4..];
-    if body.starts_with('>') {
+    let body = &b[4..];
+    if body.starts_with(b">") {
         return Some(5);
     }
-    if body.starts_with("->") {
+    if body.starts_with(b"->") {
         return Some(6);
     }
-    Some(memchr::memmem::find(body.as_bytes(), b"-->").map_or(s.len(), |e| 4 + e + 3))
+    static END: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"-->"));
+    Some(END.find(body).map_or(s.len(), |e| 4 + e + 3))
 }
 
 /// Length of `<!DOCTYPE …>`, `<?xml …?>`, `<![CDATA[` markers and the like.
 fn declaration_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    if s.starts_with("<![CDATA[") {
+    if b.starts_with(b"<![CDATA[") {
         return Some(9);
     }
     if b.len() > 2 && (b[1] == b'!' || b[1] == b'?') && (b[2].is_ascii_alphabetic() || b[1] == b'?')

@@ -25,6 +25,15 @@ pub(crate) fn fold(c: char) -> char {
     }
 }
 
+/// [`fold`] of an ASCII character, as a byte.
+fn fold_ascii(b: u8) -> u8 {
+    if b == b'`' {
+        b'\''
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
 /// `s.trim()`, without the general searcher when `s` begins and ends with visible ASCII (as the
 /// markup's lines nearly always do).
 pub(crate) fn trim(s: &str) -> &str {
@@ -74,13 +83,25 @@ pub(crate) fn match_folded(input: &str, pattern: &str) -> Option<usize> {
             }
             continue;
         }
-        let (p, plen) = char_at(pattern, j)?;
-        let (c, clen) = char_at(input, i)?;
-        if c != p && fold(c) != fold(p) {
-            return None;
-        }
-        i += clen;
-        j += plen;
+        let (p, c) = (pb[j], *ib.get(i)?);
+        let p = if p.is_ascii() && c.is_ascii() {
+            // Both ASCII (most characters of labels as written): compared as bytes.
+            if p != c && fold_ascii(p) != fold_ascii(c) {
+                return None;
+            }
+            i += 1;
+            j += 1;
+            char::from(p)
+        } else {
+            let (p, plen) = char_at(pattern, j)?;
+            let (c, clen) = char_at(input, i)?;
+            if c != p && fold(c) != fold(p) {
+                return None;
+            }
+            i += clen;
+            j += plen;
+            p
+        };
         if p == '\'' {
             // An apostrophe may be followed by a space in typed text.
             while ib.get(i) == Some(&b' ') {
