@@ -977,11 +977,11 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
     let mut rest = run;
     let mut offset = at;
     loop {
-        let trimmed = rest.trim_start_matches(' ');
-        if trimmed.len() < rest.len() {
+        let lead = rest.bytes().take_while(|&c| c == b' ').count();
+        if lead > 0 {
             b.space();
-            offset += rest.len() - trimmed.len();
-            rest = trimmed;
+            offset += lead;
+            rest = &rest[lead..];
         }
         if rest.is_empty() {
             return;
@@ -989,7 +989,7 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
         // Up to the next double space, or a trailing space.
         let end = double_space(rest.as_bytes()).unwrap_or(rest.len());
         let word_end = if end == rest.len() {
-            rest.trim_end_matches(' ').len()
+            rest.len() - usize::from(rest.ends_with(' '))
         } else {
             end
         };
@@ -1323,7 +1323,9 @@ fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize {
 /// The inline text of a link label (emphasis markers removed).
 fn lines_inline(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    if memchr::memmem::find(b, b"**").is_none() && memchr::memmem::find(b, b"__").is_none() {
+    // Most link texts hold neither `*` nor `_`: one search rejects them.
+    let doubled = memchr::memchr2_iter(b'*', b'_', b).any(|at| b.get(at + 1) == Some(&b[at]));
+    if !doubled {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(s.replace("**", "").replace("__", ""))

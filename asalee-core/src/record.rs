@@ -190,18 +190,20 @@ impl<'t> Record<'t> {
     }
 
     /// Sets a field that a document may state more than once.
+    ///
+    /// The line of `offset` is counted only for a warning.
     pub(crate) fn set<T: PartialEq + std::fmt::Debug>(
         slot: &mut Option<T>,
         value: T,
         warnings: &mut Vec<Warning>,
-        line: usize,
+        (lines, offset): (&mut LineCounter<'_>, usize),
         what: &str,
     ) {
         match slot {
             None => *slot = Some(value),
             Some(old) if *old == value => {}
             Some(old) => warnings.push(Warning {
-                line,
+                line: lines.line(offset),
                 message: format!("{what} given twice with different values ({old:?}, then {value:?}); the first is kept"),
             }),
         }
@@ -213,7 +215,6 @@ impl<'t> Record<'t> {
         if value.is_empty() {
             return;
         }
-        let line = self.lines.line(offset);
         let (slot, what) = match field {
             TextField::Title => (&mut self.title, "the title"),
             TextField::MinistryAsked => (&mut self.ministry_asked, "the ministry asked"),
@@ -224,7 +225,13 @@ impl<'t> Record<'t> {
             TextField::AnalysisHeading => (&mut self.analysis_heading, "the analysis heading"),
             TextField::Analysis => (&mut self.analysis, "the analysis"),
         };
-        Record::set(slot, value, &mut self.warnings, line, what);
+        Record::set(
+            slot,
+            value,
+            &mut self.warnings,
+            (&mut self.lines, offset),
+            what,
+        );
     }
 
     /// Appends a hard-wrapped continuation to a text field already set.
@@ -248,34 +255,31 @@ impl<'t> Record<'t> {
     }
 
     pub(crate) fn set_number(&mut self, n: u64, offset: usize) {
-        let line = self.lines.line(offset);
         Record::set(
             &mut self.number,
             n,
             &mut self.warnings,
-            line,
+            (&mut self.lines, offset),
             "the question number",
         );
     }
 
     pub(crate) fn set_kind(&mut self, k: Kind, offset: usize) {
-        let line = self.lines.line(offset);
         Record::set(
             &mut self.kind,
             k,
             &mut self.warnings,
-            line,
+            (&mut self.lines, offset),
             "the kind of question",
         );
     }
 
     pub(crate) fn set_legislature(&mut self, n: u32, offset: usize) {
-        let line = self.lines.line(offset);
         Record::set(
             &mut self.legislature,
             n,
             &mut self.warnings,
-            line,
+            (&mut self.lines, offset),
             "the legislature",
         );
     }
@@ -294,7 +298,6 @@ impl<'t> Record<'t> {
         page: Option<u32>,
         offset: usize,
     ) {
-        let line = self.lines.line(offset);
         let (slot, what) = match which {
             Publication::Question => (&mut self.question_published, "the question's publication"),
             Publication::Answer => (&mut self.answer_published, "the answer's publication"),
@@ -305,7 +308,7 @@ impl<'t> Record<'t> {
                 match (old.page, page) {
                     (None, p) => old.page = p,
                     (Some(a), Some(b)) if a != b => self.warnings.push(Warning {
-                        line,
+                        line: self.lines.line(offset),
                         message: format!("{what} given twice with different pages ({a}, then {b}); the first is kept"),
                     }),
                     _ => {}
@@ -313,6 +316,7 @@ impl<'t> Record<'t> {
             }
             Some(old) => {
                 let message = format!("{what} given twice with different dates ({}, then {date}); the first is kept", old.date);
+                let line = self.lines.line(offset);
                 self.warnings.push(Warning { line, message });
             }
         }
@@ -338,12 +342,11 @@ impl<'t> Record<'t> {
     }
 
     pub(crate) fn set_flagged(&mut self, date: Date, offset: usize) {
-        let line = self.lines.line(offset);
         Record::set(
             &mut self.flagged_on,
             date,
             &mut self.warnings,
-            line,
+            (&mut self.lines, offset),
             "the signalement date",
         );
     }
@@ -384,7 +387,6 @@ impl<'t> Record<'t> {
             return;
         };
         self.has_author = true;
-        let line = self.lines.line(offset);
         let (slot, what) = match part {
             AuthorPart::Civility => (&mut self.author.civility, "the author's civility"),
             AuthorPart::Name => (&mut self.author.name, "the author's name"),
@@ -392,17 +394,22 @@ impl<'t> Record<'t> {
             AuthorPart::Department => (&mut self.author.department, "the author's department"),
             AuthorPart::Region => (&mut self.author.region, "the author's region"),
         };
-        Record::set(slot, value, &mut self.warnings, line, what);
+        Record::set(
+            slot,
+            value,
+            &mut self.warnings,
+            (&mut self.lines, offset),
+            what,
+        );
     }
 
     pub(crate) fn set_constituency(&mut self, n: u32, offset: usize) {
         self.has_author = true;
-        let line = self.lines.line(offset);
         Record::set(
             &mut self.author.constituency,
             n,
             &mut self.warnings,
-            line,
+            (&mut self.lines, offset),
             "the author's constituency",
         );
     }

@@ -142,6 +142,9 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
         Anchor::Numero(_) | Anchor::TextHeading => true,
         Anchor::KindNumber(..) => false,
     };
+    // The fiche's upper-case headings share this start: other lines are passed by one search.
+    static HEADING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Texte de la "));
     // One pass over the document's own lines: up to the chrome or chamber line that ends it.
     let (mut upper, mut an, mut leg, mut blocks) = (false, false, false, false);
     for i in 0..lines.len() {
@@ -152,8 +155,8 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
         }
         if numero {
             upper = upper
-                || l.contains("Texte de la QUESTION")
-                || l.contains("Texte de la REPONSE")
+                || HEADING.find(l.as_bytes()).is_some()
+                    && (l.contains("Texte de la QUESTION") || l.contains("Texte de la REPONSE"))
                 || l.trim_start().starts_with("DEBAT");
         } else {
             if senat::is_senat_marker(l) {

@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         });
         let wall = wall.elapsed();
         println!(
-            "round {round}: {ok} documents, {failed} failed, wall {:.3} s, cpu {:.3} s",
+            "round {round}: {ok} documents, {failed} failed, wall {:.5} s, cpu {:.5} s",
             wall.as_secs_f64(),
             time.as_secs_f64()
         );
