@@ -2,12 +2,12 @@
 //! and the site chrome (buttons, footers) that ends a document in a text rendering.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{map_opt, opt, recognize, value};
 use nom::{IResult, Parser};
 
-use super::text::{match_folded, starts_folded, Head};
+use super::text::{match_folded, starts_folded, tag_ascii_no_case, Head};
 use crate::{Chamber, Kind};
 
 type PResult<'a, T> = IResult<&'a str, T>;
@@ -17,15 +17,15 @@ type PResult<'a, T> = IResult<&'a str, T>;
 pub(crate) fn number_sign(i: &str) -> PResult<'_, &str> {
     let (rest, _) = space0(i)?;
     let (rest, sign) = alt((
-        tag_no_case("n°"),
-        tag_no_case("nº"),
-        tag_no_case("n °"),
+        tag_ascii_no_case("n°"),
+        tag_ascii_no_case("nº"),
+        tag_ascii_no_case("n °"),
         recognize((
-            tag_no_case("no"),
+            tag_ascii_no_case("no"),
             nom::combinator::peek(alt((space1, digit1))),
         )),
-        tag_no_case("n."),
-        recognize((tag_no_case("num"), alt((tag("éro"), tag("ero"))))),
+        tag_ascii_no_case("n."),
+        recognize((tag_ascii_no_case("num"), alt((tag("éro"), tag("ero"))))),
     ))
     .parse(rest)?;
     let (rest, _) = (space0, opt(char(':')), space0).parse(rest)?;
@@ -252,7 +252,7 @@ pub(crate) fn kind_number(i: &str) -> PResult<'_, (Option<Kind>, u64)> {
 // Question N° [:] N
 /// `Question N° : 13927` / `Question N° 3200` (an-fiche, an-legacy): the number and the rest.
 pub(crate) fn numero_line(i: &str) -> PResult<'_, u64> {
-    let (rest, _) = value((), (tag_no_case("Question"), space1)).parse(i)?;
+    let (rest, _) = value((), (tag_ascii_no_case("Question"), space1)).parse(i)?;
     // A capital N: `Question n°200` is an an-dyn breadcrumb, not this line.
     if !rest.starts_with('N') {
         return Err(nom::Err::Error(nom::error::Error::new(

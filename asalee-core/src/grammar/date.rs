@@ -2,12 +2,12 @@
 //! and JO page references (`page : 4774`, `, page 3501`, `- page 2853`, `p. 12`).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, space0, space1};
 use nom::combinator::{map_opt, opt, recognize, verify};
 use nom::{IResult, Parser};
 
-use super::text::{fold, word_starts};
+use super::text::{fold, tag_ascii_no_case, word_starts};
 use crate::Date;
 
 type PResult<'a, T> = IResult<&'a str, T>;
@@ -104,22 +104,27 @@ pub(crate) fn month(i: &str) -> PResult<'_, u8> {
 /// A weekday name, which may open a written date.
 fn weekday(i: &str) -> PResult<'_, &str> {
     alt((
-        tag_no_case("lundi"),
-        tag_no_case("mardi"),
-        tag_no_case("mercredi"),
-        tag_no_case("jeudi"),
-        tag_no_case("vendredi"),
-        tag_no_case("samedi"),
-        tag_no_case("dimanche"),
+        tag_ascii_no_case("lundi"),
+        tag_ascii_no_case("mardi"),
+        tag_ascii_no_case("mercredi"),
+        tag_ascii_no_case("jeudi"),
+        tag_ascii_no_case("vendredi"),
+        tag_ascii_no_case("samedi"),
+        tag_ascii_no_case("dimanche"),
     ))
     .parse(i)
 }
 
 // [weekday] D|1er MONTH YYYY
 fn word_date(i: &str) -> PResult<'_, Date> {
-    let (rest, _) = opt((weekday, space1)).parse(i)?;
+    // A date that opens with its day's digits has no weekday to look for.
+    let (rest, _) = if i.starts_with(|c: char| c.is_ascii_digit()) {
+        (i, None)
+    } else {
+        opt((weekday, space1)).parse(i)?
+    };
     let (rest, d) = day_or_month(rest)?;
-    let (rest, _) = opt(alt((tag_no_case("er"), tag("ᵉʳ"), tag("e r")))).parse(rest)?;
+    let (rest, _) = opt(alt((tag_ascii_no_case("er"), tag("ᵉʳ"), tag("e r")))).parse(rest)?;
     let (rest, (_, m, _, y, _)) = (space1, month, space1, year, no_more_digits).parse(rest)?;
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, date)),
@@ -166,13 +171,13 @@ pub(crate) fn page(i: &str) -> PResult<'_, u32> {
     let (rest, _) = (space0, opt(one_of(",-–;")), space0).parse(i)?;
     let (rest, _) = alt((
         recognize((
-            tag_no_case("page"),
-            opt(tag_no_case("s")),
+            tag_ascii_no_case("page"),
+            opt(tag_ascii_no_case("s")),
             space0,
             opt(char(':')),
             space0,
         )),
-        recognize((tag_no_case("p."), space0)),
+        recognize((tag_ascii_no_case("p."), space0)),
     ))
     .parse(rest)?;
     map_opt(digit1, |d: &str| d.parse().ok()).parse(rest)

@@ -3,12 +3,12 @@
 //! - Groupe`, `6^e`, `10<sup>e</sup>` once the markup is gone).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::tag;
 use nom::character::complete::{digit1, space0, space1};
 use nom::combinator::{map_opt, opt, value};
 use nom::{IResult, Parser};
 
-use super::text::squeeze;
+use super::text::{squeeze, tag_ascii_no_case};
 
 type PResult<'a, T> = IResult<&'a str, T>;
 
@@ -18,8 +18,8 @@ pub(crate) fn civility(i: &str) -> PResult<'_, &'static str> {
     let (rest, civ) = alt((
         value("Mme", tag("Mme")),
         value("Mlle", tag("Mlle")),
-        value("Mme", tag_no_case("Madame")),
-        value("M.", tag_no_case("Monsieur")),
+        value("Mme", tag_ascii_no_case("Madame")),
+        value("M.", tag_ascii_no_case("Monsieur")),
         value("M.", tag("M.")),
         value("Mme", tag("MME")),
     ))
@@ -175,7 +175,7 @@ pub(crate) fn constituency(i: &str) -> PResult<'_, u32> {
         tag("ᵉ"),
     )))
     .parse(rest)?;
-    let (rest, _) = (space0, tag_no_case("circonscription")).parse(rest)?;
+    let (rest, _) = (space0, tag_ascii_no_case("circonscription")).parse(rest)?;
     Ok((rest, n))
 }
 

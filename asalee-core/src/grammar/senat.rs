@@ -20,13 +20,12 @@
 //! Transmise au Ministère de …   /   La question est caduque   /   Réponse apportée en séance publique le …
 //! ```
 
-use nom::bytes::complete::tag_no_case;
 use nom::character::complete::space1;
 use nom::Parser;
 
 use super::date::{find_date, page};
 use super::name::{author_line, AuthorLine};
-use super::text::{match_folded, squeeze, starts_folded};
+use super::text::{match_folded, squeeze, starts_folded, tag_ascii_no_case};
 use super::Anchor;
 use crate::{Date, Kind};
 
@@ -58,7 +57,7 @@ pub(crate) fn author_after_number(rest: &str) -> Option<AuthorLine> {
 /// `Question de M. NOM Prénom (Département - Groupe) publiée le D`: the author, and the date.
 pub(crate) fn old_author(cell: &str) -> Option<(AuthorLine, Option<Date>)> {
     let (rest, _) = (
-        tag_no_case("Question de"),
+        tag_ascii_no_case("Question de"),
         space1::<&str, nom::error::Error<&str>>,
     )
         .parse(cell)

@@ -34,6 +34,25 @@ fn fold_ascii(b: u8) -> u8 {
     }
 }
 
+/// nom's `tag_no_case` for a tag whose letters are ASCII (`"Question"`, `"n°"`): the bytes are
+/// compared, ASCII letters in any case and other bytes as they are, which is what `tag_no_case`
+/// matches of such a tag, without decoding characters to lower-case them.
+pub(crate) fn tag_ascii_no_case<'a>(
+    t: &'static str,
+) -> impl Fn(&'a str) -> nom::IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let (b, tb) = (i.as_bytes(), t.as_bytes());
+        if b.len() >= tb.len() && b[..tb.len()].eq_ignore_ascii_case(tb) {
+            Ok((&i[tb.len()..], &i[..tb.len()]))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        }
+    }
+}
+
 /// `s.trim()`, without the general searcher when `s` begins and ends with visible ASCII (as the
 /// markup's lines nearly always do).
 pub(crate) fn trim(s: &str) -> &str {
@@ -261,6 +280,38 @@ pub(crate) fn strip_parens_and_period(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_tags_match_what_tag_no_case_matches() {
+        use nom::bytes::complete::tag_no_case;
+        for t in [
+            "Question", "n°", "nº", "n °", "no", "page", "p.", "lundi", "Madame",
+        ] {
+            for i in [
+                "QUESTION x",
+                "question",
+                "Questio",
+                "n° 1",
+                "N° 1",
+                "Nº",
+                "N °",
+                "NO 1",
+                "Page :",
+                "P. 3",
+                "LUNDI",
+                "madame X",
+                "",
+                "é",
+                "Question\u{a0}",
+                "nO",
+                "ñ°",
+            ] {
+                let fast: nom::IResult<&str, &str> = tag_ascii_no_case(t)(i);
+                let nom: nom::IResult<&str, &str> = tag_no_case(t)(i);
+                assert_eq!(fast, nom, "{t:?} on {i:?}");
+            }
+        }
+    }
 
     #[test]
     fn folded_matching() {
