@@ -59,6 +59,10 @@ pub(crate) fn posed_in_seance(rest: &str) -> Option<Date> {
 
 /// `Réponse en séance, et publiée le D`: the answer's publication (no page).
 pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
+    // Most lines are rejected by their first letter.
+    if line.trim_start().chars().next().map(super::text::fold) != Some('r') {
+        return None;
+    }
     let len = match_folded(line.trim(), "Réponse en séance")?;
     let rest = &line.trim()[len..];
     let (at, end, d) = find_date(rest)?;

@@ -160,12 +160,12 @@ pub(crate) fn chamber_line(s: &str) -> Option<Chamber> {
     if s.len() > 24 {
         return None;
     }
-    if match_folded(s, "Assemblée nationale").is_some_and(|l| l == s.len()) {
-        Some(Chamber::An)
-    } else if match_folded(s, "Sénat").is_some_and(|l| l == s.len()) {
-        Some(Chamber::Senat)
-    } else {
-        None
+    // Each name is tried only on a line whose first letter folds to the name's.
+    let whole = |name: &str| match_folded(s, name).is_some_and(|l| l == s.len());
+    match s.chars().next().map(super::text::fold) {
+        Some('a') if whole("Assemblée nationale") => Some(Chamber::An),
+        Some('s') if whole("Sénat") => Some(Chamber::Senat),
+        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 /// The letter `c` lower-cased and without its accent, for matching labels as people type them
 /// (`Ministere`, `MINISTÈRE`, `ministère`); the typographic apostrophe matches the straight one.
-pub(crate) fn fold(c: char) -> char {
+pub(crate) const fn fold(c: char) -> char {
     if c.is_ascii() {
         return if c == '`' {
             '\''
@@ -23,6 +23,42 @@ pub(crate) fn fold(c: char) -> char {
         'º' => '°',
         _ => c.to_ascii_lowercase(),
     }
+}
+
+/// [`fold`] of U+00C0 to U+00FF (the characters UTF-8 writes as `C3 80` to `C3 BF`: the accented
+/// letters of French), looked up by the second byte's low six bits.
+const LATIN1_FOLDED: [char; 64] = {
+    let mut t = ['\0'; 64];
+    let mut k = 0;
+    while k < 64 {
+        t[k] = match char::from_u32(0xC0 + k as u32) {
+            Some(c) => fold(c),
+            None => '\0',
+        };
+        k += 1;
+    }
+    t
+};
+
+/// The second bytes' low bits of `×` (U+00D7) and `÷` (U+00F7), the two characters of that range
+/// that are no letters.
+const LATIN1_NOT_LETTERS: [u8; 2] = [0x17, 0x37];
+
+/// [`fold`] of the character at byte `i` of `s` (a character boundary), and its length in bytes:
+/// ASCII and Latin-1 letters without decoding.
+fn folded_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    let c = *b.get(i)?;
+    if c.is_ascii() {
+        return Some((char::from(fold_ascii(c)), 1));
+    }
+    if c == 0xC3 {
+        if let Some(&n) = b.get(i + 1) {
+            return Some((LATIN1_FOLDED[usize::from(n & 0x3F)], 2));
+        }
+    }
+    let (c, len) = char_at(s, i)?;
+    Some((fold(c), len))
 }
 
 /// [`fold`] of an ASCII character, as a byte.
@@ -103,25 +139,24 @@ pub(crate) fn match_folded(input: &str, pattern: &str) -> Option<usize> {
             continue;
         }
         let (p, c) = (pb[j], *ib.get(i)?);
-        let p = if p.is_ascii() && c.is_ascii() {
+        if p.is_ascii() && c.is_ascii() {
             // Both ASCII (most characters of labels as written): compared as bytes.
             if p != c && fold_ascii(p) != fold_ascii(c) {
                 return None;
             }
             i += 1;
             j += 1;
-            char::from(p)
         } else {
-            let (p, plen) = char_at(pattern, j)?;
-            let (c, clen) = char_at(input, i)?;
-            if c != p && fold(c) != fold(p) {
+            // Characters match when they are the same or fold to the same letter.
+            let (pf, plen) = folded_at(pattern, j)?;
+            let (cf, clen) = folded_at(input, i)?;
+            if cf != pf {
                 return None;
             }
             i += clen;
             j += plen;
-            p
-        };
-        if p == '\'' {
+        }
+        if p == b'\'' {
             // An apostrophe may be followed by a space in typed text.
             while ib.get(i) == Some(&b' ') {
                 i += 1;
@@ -190,14 +225,24 @@ impl Head {
             return Some(head);
         }
         let mut end = 0;
-        while let Some((c, len)) = char_at(s, end) {
-            // ASCII letters and digits fold by themselves.
-            let f = if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else if !c.is_ascii() && is_word(c) {
-                fold(c)
+        while let Some(&c) = b.get(end) {
+            // ASCII letters and digits fold by themselves, Latin-1 letters by a table.
+            let (f, len) = if c.is_ascii() {
+                if !c.is_ascii_alphanumeric() {
+                    break;
+                }
+                (char::from(c.to_ascii_lowercase()), 1)
+            } else if c == 0xC3 && end + 1 < b.len() {
+                let low = b[end + 1] & 0x3F;
+                if LATIN1_NOT_LETTERS.contains(&low) {
+                    break;
+                }
+                (LATIN1_FOLDED[usize::from(low)], 2)
             } else {
-                break;
+                match char_at(s, end) {
+                    Some((c, len)) if is_word(c) => (fold(c), len),
+                    _ => break,
+                }
             };
             if !f.is_ascii() || usize::from(head.len) == Head::MAX {
                 return None;
@@ -280,6 +325,40 @@ pub(crate) fn strip_parens_and_period(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Latin-1 table and the letters it skips agree with `fold` and `is_word` on every
+    /// character it covers, and `folded_at` with `fold` on every kind of character.
+    #[test]
+    fn latin1_fast_paths_agree_with_fold() {
+        for k in 0..64u32 {
+            let c = char::from_u32(0xC0 + k).unwrap();
+            let mut buf = [0; 4];
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(s.as_bytes()[0], 0xC3, "{c}");
+            assert_eq!(
+                LATIN1_FOLDED[(s.as_bytes()[1] & 0x3F) as usize],
+                fold(c),
+                "{c}"
+            );
+            assert_eq!(
+                LATIN1_NOT_LETTERS.contains(&(s.as_bytes()[1] & 0x3F)),
+                !is_word(c),
+                "{c}"
+            );
+        }
+        for s in [
+            "a", "Z", "`", "é", "Ê", "ç", "×", "’", "ŒUVRE", "º", "ÿ", "Ÿ", "\u{a0}",
+        ] {
+            let c = s.chars().next().unwrap();
+            assert_eq!(folded_at(s, 0), Some((fold(c), c.len_utf8())), "{s}");
+        }
+        assert_eq!(
+            Head::of("Ministère interrogé"),
+            Head::of("MINISTERE  interroge")
+        );
+        assert!(Head::of("Œuvre").is_none());
+        assert_eq!(Head::of("é×2").map(|h| h.len), Some(1));
+    }
 
     #[test]
     fn ascii_tags_match_what_tag_no_case_matches() {
