@@ -204,26 +204,29 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     }
     // The phrases' heads, and their first two letters (`im`, `fo`, `pa`, …) that reject most
     // lines before a head is read.
-    type Phrases = (Vec<Option<Head>>, Vec<[u8; 2]>);
+    // (For each first letter `a` to `z`, the second letters that follow it, as bits.)
+    type Phrases = (Vec<Option<Head>>, [u32; 26]);
     static PHRASES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     let (heads, pairs) = PHRASES.get_or_init(|| {
         let heads = WHOLE.iter().map(|w| Head::of(w)).collect();
-        let pairs = WHOLE
-            .iter()
-            .filter_map(|w| {
-                let mut c = w.chars().map(super::text::fold);
-                let (a, b) = (c.next()?, c.next()?);
-                (a.is_ascii() && b.is_ascii()).then_some([a as u8, b as u8])
-            })
-            .collect();
+        let mut pairs = [0u32; 26];
+        for w in WHOLE {
+            let mut c = w.chars().map(super::text::fold);
+            if let (Some(a @ 'a'..='z'), Some(b @ 'a'..='z')) = (c.next(), c.next()) {
+                pairs[a as usize - 'a' as usize] |= 1 << (b as u32 - 'a' as u32);
+            }
+        }
         (heads, pairs)
     });
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
     let whole = |t: &str| {
         if let [a, b, ..] = t.as_bytes() {
             if a.is_ascii() && b.is_ascii() {
-                let pair = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
-                if !pairs.contains(&pair) {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                let known = a.is_ascii_lowercase()
+                    && b.is_ascii_lowercase()
+                    && pairs[usize::from(a - b'a')] & 1 << (b - b'a') != 0;
+                if !known {
                     return false;
                 }
             }
