@@ -14,11 +14,25 @@
 //! Inside a line, cells are separated by `\t`; lines are separated by `\n` in [`Lines::text`].
 //! The walk is one pass over the input with an explicit element stack (no recursion).
 
+use std::sync::Arc;
+
 use memchr::memchr;
 
-/// The visible lines of a text.
-#[derive(Debug, Default)]
+/// The visible lines of a text, or of a window of them (the lines of one document of a text
+/// read as a whole): windows share the text's lines instead of copying them.
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Lines {
+    all: Arc<Built>,
+    /// The window's lines are `all`'s lines `from..to`.
+    from: usize,
+    to: usize,
+    /// Subtracted from `all`'s source offsets: the window's source starts there.
+    src_base: usize,
+}
+
+/// The lines of a whole text, as the markup wrote them.
+#[derive(Debug, Default)]
+struct Built {
     /// Every line's text, each followed by `\n`; cells inside a line separated by `\t`.
     text: String,
     /// Byte ranges of the lines in `text` (without the `\n`).
@@ -41,24 +55,24 @@ pub(crate) struct Lines {
 impl Lines {
     /// The number of lines.
     pub(crate) fn len(&self) -> usize {
-        self.lines.len()
+        self.to - self.from
     }
 
     /// Line `i`'s text (cells separated by `\t`).
     pub(crate) fn get(&self, i: usize) -> &str {
-        let (s, e) = self.lines[i];
-        &self.text[s..e]
+        let (s, e) = self.all.lines[self.from + i];
+        &self.all.text[s..e]
     }
 
     /// Whether line `i` was ended by a line break of text (it may be a hard-wrapped line).
     pub(crate) fn is_soft(&self, i: usize) -> bool {
-        self.soft[i]
+        self.all.soft[self.from + i]
     }
 
     /// Line `i`'s first non-empty cell, trimmed (see [`first_cell`]); a line that holds no cell
     /// separator is not searched for one.
     pub(crate) fn first_cell(&self, i: usize) -> Option<&str> {
-        if self.tabs[i] {
+        if self.has_tabs(i) {
             first_cell(self.get(i))
         } else {
             let t = crate::grammar::text::trim(self.get(i));
@@ -68,120 +82,53 @@ impl Lines {
 
     /// Whether line `i` may hold a cell separator (`\t`).
     pub(crate) fn has_tabs(&self, i: usize) -> bool {
-        self.tabs[i]
+        self.all.tabs[self.from + i]
     }
 
     /// Whether lines `from..` of this text are the lines of the text read from line `from`'s
     /// source line on (see the `clean` field).
     pub(crate) fn is_clean(&self, i: usize) -> bool {
-        self.clean[i]
+        self.all.clean[self.from + i]
     }
 
     /// Lines `from..to` as the lines of their own text, whose first byte is at `src_base` of this
-    /// text: what [`lines`] gives for that text when `is_clean(from)`, without reading it again.
+    /// text: what [`lines`] gives for that text when `is_clean(from)`, without reading it again
+    /// nor copying it (the window shares these lines).
     pub(crate) fn window(&self, from: usize, to: usize, src_base: usize) -> Lines {
-        let Some((from, to, out_base, out_end, checkpoints)) = self.bounds(from, to) else {
-            return Lines::default();
-        };
-        Lines {
-            text: self.text[out_base..out_end].to_owned(),
-            lines: self.lines[from..to]
-                .iter()
-                .map(|&(s, e)| (s - out_base, e - out_base))
-                .collect(),
-            map: self.map[checkpoints]
-                .iter()
-                .map(|&c| rebase(c, out_base, src_base))
-                .collect(),
-            soft: self.soft[from..to].to_vec(),
-            clean: self.clean[from..to].to_vec(),
-            tabs: self.tabs[from..to].to_vec(),
-        }
-    }
-
-    /// Lines `from..to` clamped to this text (`None` when empty), their span `out_base..out_end`
-    /// in the output text (the last line's `\n` included), and the range of `map` checkpoints in
-    /// force in that span.
-    fn bounds(
-        &self,
-        from: usize,
-        to: usize,
-    ) -> Option<(usize, usize, usize, usize, std::ops::Range<usize>)> {
-        let to = to.min(self.lines.len());
+        let to = to.min(self.len());
         if from >= to {
-            return None;
-        }
-        let out_base = self.lines[from].0;
-        let out_end = self.lines[to - 1].1 + 1;
-        let first = self
-            .map
-            .partition_point(|&(o, _)| o <= out_base)
-            .saturating_sub(1);
-        let end = self.map.partition_point(|&(o, _)| o < out_end);
-        Some((from, to, out_base, out_end, first.min(end)..end))
-    }
-
-    /// [`Lines::window`], reusing this text's buffers instead of copying them: for the last
-    /// window taken from a text (a long input's only document is not copied again).
-    pub(crate) fn into_window(mut self, from: usize, to: usize, src_base: usize) -> Lines {
-        let Some((from, to, out_base, out_end, checkpoints)) = self.bounds(from, to) else {
             return Lines::default();
-        };
-        self.map.truncate(checkpoints.end);
-        self.map.drain(..checkpoints.start);
-        for c in &mut self.map {
-            *c = rebase(*c, out_base, src_base);
         }
-        self.text.truncate(out_end);
-        self.text.drain(..out_base);
-        self.lines.truncate(to);
-        self.lines.drain(..from);
-        for (s, e) in &mut self.lines {
-            *s -= out_base;
-            *e -= out_base;
+        Lines {
+            all: Arc::clone(&self.all),
+            from: self.from + from,
+            to: self.from + to,
+            src_base: self.src_base + src_base,
         }
-        self.soft.truncate(to);
-        self.soft.drain(..from);
-        self.clean.truncate(to);
-        self.clean.drain(..from);
-        self.tabs.truncate(to);
-        self.tabs.drain(..from);
-        self
     }
 
-    /// The source offset of the byte at `out` in the output text.
-    pub(crate) fn src_of(&self, out: usize) -> usize {
-        let idx = self.map.partition_point(|&(o, _)| o <= out);
+    /// The source offset of the byte at `out` in the whole text's output.
+    fn src_of(&self, out: usize) -> usize {
+        let map = &self.all.map;
+        let idx = map.partition_point(|&(o, _)| o <= out);
         if idx == 0 {
             return 0;
         }
-        let (o, s) = self.map[idx - 1];
-        s + (out - o)
+        let (o, s) = map[idx - 1];
+        (s + (out - o)).saturating_sub(self.src_base)
     }
 
     /// The source offset where line `i` starts.
     pub(crate) fn src_start(&self, i: usize) -> usize {
-        self.src_of(self.lines[i].0)
+        self.src_of(self.all.lines[self.from + i].0)
     }
 
     /// The source offset of a sub-slice of line `i` (`part` must be a slice of `self.get(i)`).
     pub(crate) fn src_of_part(&self, i: usize, part: &str) -> usize {
         let line = self.get(i);
         let delta = (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
-        self.src_of(self.lines[i].0 + delta.min(line.len()))
+        self.src_of(self.all.lines[self.from + i].0 + delta.min(line.len()))
     }
-}
-
-/// A checkpoint `(out, src)` of a window whose output starts at `out_base` and whose source starts
-/// at `src_base`, in the window's own offsets; the checkpoint in force at the window's start moves
-/// to its first byte.
-fn rebase((o, s): (usize, usize), out_base: usize, src_base: usize) -> (usize, usize) {
-    let (o, s) = if o < out_base {
-        (out_base, s + (out_base - o))
-    } else {
-        (o, s)
-    };
-    (o - out_base, s.saturating_sub(src_base))
 }
 
 /// Elements whose whole content is left out.
@@ -561,7 +508,7 @@ fn class_has(attrs: &str, prefix: &str) -> bool {
 /// Builds [`Lines`] from a source text.
 struct Builder<'s> {
     src: &'s str,
-    out: Lines,
+    out: Built,
     /// Whether the current line has any non-space content.
     line_has_text: bool,
     /// Whether a space is pending (folded white space not yet written).
@@ -585,7 +532,7 @@ struct Builder<'s> {
 
 impl<'s> Builder<'s> {
     fn new(src: &'s str) -> Builder<'s> {
-        let mut out = Lines::default();
+        let mut out = Built::default();
         out.text.reserve(src.len());
         // About a line per source line (pages' lines are longer, text's shorter): sized from the
         // length rather than counted, and grown where the guess is short.
@@ -697,7 +644,12 @@ impl<'s> Builder<'s> {
 
     fn finish(mut self) -> Lines {
         self.line_break(self.src.len(), false);
-        self.out
+        Lines {
+            from: 0,
+            to: self.out.lines.len(),
+            src_base: 0,
+            all: Arc::new(self.out),
+        }
     }
 }
 
@@ -1635,7 +1587,7 @@ mod window_tests {
             let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..start]).map_or(0, |i| i + 1);
             let alone = lines(&src[line_start..]);
             let win = all.window(from, all.len(), line_start);
-            let owned = lines(src).into_window(from, all.len(), line_start);
+            let owned = lines(src).window(from, all.len(), line_start);
             assert_eq!(win.len(), alone.len(), "from {from}");
             assert_eq!(owned.len(), alone.len(), "from {from}");
             for i in 0..win.len() {
@@ -1653,8 +1605,6 @@ mod window_tests {
                     (win.is_soft(i), win.is_clean(i))
                 );
             }
-            assert_eq!(owned.map, win.map, "from {from}");
-            assert_eq!(owned.text, win.text, "from {from}");
         }
         assert!(all.is_clean(0) && all.is_clean(1));
     }

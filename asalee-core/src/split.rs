@@ -70,16 +70,10 @@ impl Splitter {
         }
         self.found = true;
         let seg = self.segments.pop_front()?;
-        // A chunk's segments are all pending together: the last one takes the lines.
-        let last_of_chunk = self.segments.is_empty();
-        let lines = match (seg.lines, &mut self.chunk_lines) {
+        // Each document of a chunk shares the chunk's lines.
+        let lines = match (seg.lines, &self.chunk_lines) {
             (Some((from, to)), Some((chunk_start, lines))) => {
-                let src_base = seg.range.start - *chunk_start;
-                Some(if last_of_chunk {
-                    std::mem::take(lines).into_window(from, to, src_base)
-                } else {
-                    lines.window(from, to, src_base)
-                })
+                Some(lines.window(from, to, seg.range.start - *chunk_start))
             }
             _ => None,
         };
