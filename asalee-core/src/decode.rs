@@ -38,13 +38,15 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
 
 /// Removes a leading byte-order mark and turns CRLF into LF. Borrows when nothing changes.
 pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    static CRLF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\r\n"));
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if memchr::memmem::find(text.as_bytes(), b"\r\n").is_none() {
+    if CRLF.find(text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = memchr::memmem::find(rest.as_bytes(), b"\r\n") {
+    while let Some(i) = CRLF.find(rest.as_bytes()) {
         out.push_str(&rest[..i]);
         out.push('\n');
         rest = &rest[i + 2..];

@@ -1059,9 +1059,11 @@ fn declaration_len(s: &str) -> Option<usize> {
 
 /// Length of raw text up to and including `</name>`, or to the end.
 fn raw_text_end(s: &str, name: &str) -> usize {
+    static END_TAG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("</"));
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&b[from..], b"</") {
+    while let Some(p) = END_TAG.find(&b[from..]) {
         let at = from + p;
         // Compare bytes: the text after `</` may start inside a multi-byte character's range.
         let after = &b[at + 2..];

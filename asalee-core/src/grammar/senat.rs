@@ -158,12 +158,17 @@ pub(crate) fn not_available(line: &str) -> bool {
 
 /// Whether a line marks a Sénat page (`JO Sénat`, `sénateur`).
 pub(crate) fn is_senat_marker(line: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    // The searchers are built once: this is asked of every line of a document.
+    static JO_S: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("JO S"));
+    static PUBLI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("publi"));
     let b = line.as_bytes();
     // One search for `JO S`, then the two spellings where it is.
-    memchr::memmem::find_iter(b, b"JO S").any(|at| {
+    JO_S.find_iter(b).any(|at| {
         let rest = &b[at..];
         rest.starts_with("JO Sénat".as_bytes()) || rest.starts_with(b"JO SENAT")
-    }) || memchr::memmem::find(b, b"publi").is_some() && published_line(line).is_some()
+    }) || PUBLI.find(b).is_some() && published_line(line).is_some()
 }
 
 #[cfg(test)]
