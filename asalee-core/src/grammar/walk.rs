@@ -57,6 +57,9 @@ struct Walk<'l, 't> {
     continuation: Option<TextField>,
     /// An author value whose parenthesis a hard-wrapped next line closes.
     author_prefix: Option<(String, usize, Option<Key>)>,
+    /// The line that ends the document (chrome or a chamber line after the anchor, else the
+    /// number of lines), when [`layout_of`] went as far.
+    end: Option<usize>,
 }
 
 /// Parses the document `text[range]` (line numbers count in the whole `text`).
@@ -90,7 +93,7 @@ pub(crate) fn parse_document(
             counter.position(offset),
         ));
     };
-    let layout = layout_of(seg, &lines, at, anchor);
+    let (layout, end) = layout_of(seg, &lines, at, anchor);
     let mut walk = Walk {
         lines: &lines,
         base,
@@ -107,6 +110,7 @@ pub(crate) fn parse_document(
         author_wanted: false,
         continuation: None,
         author_prefix: None,
+        end,
     };
     match layout {
         Layout::Senat => walk.rec.set_chamber(Chamber::Senat),
@@ -134,11 +138,12 @@ fn find_anchor(lines: &Lines) -> Option<(usize, Anchor)> {
     weak
 }
 
-/// The layout of a document, from its anchor and the markers around it.
-fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
+/// The layout of a document, from its anchor and the markers around it, and the line that ends
+/// the document when the markers were looked for up to it.
+fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> (Layout, Option<usize>) {
     let numero = match anchor {
-        Anchor::KindNumberTitle(..) | Anchor::QuestionOf => return Layout::AnDyn,
-        Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => return Layout::Senat,
+        Anchor::KindNumberTitle(..) | Anchor::QuestionOf => return (Layout::AnDyn, None),
+        Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => return (Layout::Senat, None),
         Anchor::Numero(_) | Anchor::TextHeading => true,
         Anchor::KindNumber(..) => false,
     };
@@ -147,10 +152,12 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Texte de la "));
     // One pass over the document's own lines: up to the chrome or chamber line that ends it.
     let (mut upper, mut an, mut leg, mut blocks) = (false, false, false, false);
+    let mut end = lines.len();
     for i in 0..lines.len() {
         let l = lines.get(i);
         let chamber = common::chamber_line(l);
         if i > at && (chamber.is_some() || common::is_chrome(l)) {
+            end = i;
             break;
         }
         if numero {
@@ -160,7 +167,7 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
                 || l.trim_start().starts_with("DEBAT");
         } else {
             if senat::is_senat_marker(l) {
-                return Layout::Senat;
+                return (Layout::Senat, None);
             }
             an = an || chamber == Some(Chamber::An);
             leg = leg || common::legislature_line(l).is_some();
@@ -172,22 +179,24 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> Layout {
         }
     }
     if !numero {
-        return if an_current::is_current(an, leg, blocks) {
+        let layout = if an_current::is_current(an, leg, blocks) {
             Layout::AnCurrent
         } else {
             Layout::Plain
         };
+        return (layout, Some(end));
     }
     let legislature = (0..at)
         .rev()
         .find_map(|i| common::legislature_line(lines.get(i)));
-    if an_fiche::is_fiche(seg, upper, legislature) {
+    let layout = if an_fiche::is_fiche(seg, upper, legislature) {
         Layout::AnFiche
     } else if matches!(anchor, Anchor::TextHeading) {
         Layout::Plain
     } else {
         Layout::AnLegacy
-    }
+    };
+    (layout, Some(end))
 }
 
 impl<'l, 't> Walk<'l, 't> {
@@ -354,8 +363,13 @@ impl<'l, 't> Walk<'l, 't> {
                 }
                 continue;
             }
-            // The site's chrome, or the chamber line that heads the next page, ends the document.
-            if common::is_chrome(line) || common::chamber_line(line).is_some() {
+            // The site's chrome, or the chamber line that heads the next page, ends the document
+            // (found already when the layout was read).
+            let ends = match self.end {
+                Some(end) => i >= end,
+                None => common::is_chrome(line) || common::chamber_line(line).is_some(),
+            };
+            if ends {
                 break;
             }
             let after_wrap =
