@@ -274,9 +274,12 @@ pub(crate) struct Item<'a> {
     pub(crate) separated: bool,
 }
 
+/// A known label at the start of a cell: its key, its length and its separator's length.
+type LabelAt = (Key, usize, Option<usize>);
+
 /// The known label at the very start of `cell`, if it is one there (see [`next_label`]): its key,
 /// length and separator length.
-fn label_at_start(cell: &str) -> Option<(Key, usize, Option<usize>)> {
+fn label_at_start(cell: &str) -> Option<LabelAt> {
     let (key, len, is_sentence) = known_label(cell)?;
     let after = &cell[len..];
     let sep = separator(after);
@@ -299,20 +302,45 @@ pub(crate) fn first_item(line: &str) -> Option<Item<'_>> {
     first_item_in_cell(crate::markup::first_cell(line)?)
 }
 
+/// A known label found inside a cell: where it starts, its key, length and separator's length.
+type Found = (usize, Key, usize, Option<usize>);
+
+/// The known label that starts a cell and the one that ends its value, as
+/// [`first_item_and_start`] found them: what [`items_from`] then need not look for again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StartLabel {
+    label: LabelAt,
+    next: Option<Found>,
+}
+
 /// [`first_item`] of a line whose first cell (see [`crate::markup::first_cell`]) is `cell`.
 pub(crate) fn first_item_in_cell(cell: &str) -> Option<Item<'_>> {
+    first_item_and_start(cell).0
+}
+
+/// [`first_item_in_cell`], and the known labels it found when one starts the cell.
+pub(crate) fn first_item_and_start(cell: &str) -> (Option<Item<'_>>, Option<StartLabel>) {
     if let Some((key, len, sep)) = label_at_start(cell) {
         let value_start = (len + sep.unwrap_or(0)).min(cell.len());
-        let value_end = next_label(cell, value_start)
-            .map_or(cell.len(), |(n, ..)| n)
-            .max(value_start);
-        return Some(Item {
+        let next = next_label(cell, value_start);
+        let value_end = next.map_or(cell.len(), |(n, ..)| n).max(value_start);
+        let item = Item {
             key: Some(key),
             label: cell[..len].trim(),
             value: cell[value_start..value_end].trim(),
             separated: sep.is_some(),
-        });
+        };
+        let start = StartLabel {
+            label: (key, len, sep),
+            next,
+        };
+        return (Some(item), Some(start));
     }
+    (first_unlabelled_item(cell), None)
+}
+
+/// [`first_item_in_cell`] of a cell that no known label starts.
+fn first_unlabelled_item(cell: &str) -> Option<Item<'_>> {
     match unknown_label(cell) {
         Some((label_len, _)) => {
             // The value runs to the cell's end here (`items` cuts it at a following label).
@@ -337,7 +365,7 @@ pub(crate) fn first_item_in_cell(cell: &str) -> Option<Item<'_>> {
 /// Where a known label starts inside `cell` at or after byte `from`, with its key, length and the
 /// length of its separator: only at a word start, and (but at the cell's start) only when a
 /// separator or, for sentence labels, a date follows.
-fn next_label(cell: &str, from: usize) -> Option<(usize, Key, usize, Option<usize>)> {
+fn next_label(cell: &str, from: usize) -> Option<Found> {
     // Past the cell's start a label needs a separator (`:`, `>`) after it, or is a sentence
     // label (`Question publiée le`, `Réponse …`, `Publication …`, `Erratum …`) followed by a date
     // (digits): a paragraph of prose with neither is only looked at at its start.
@@ -417,15 +445,31 @@ fn unknown_label(cell: &str) -> Option<(usize, usize)> {
 
 /// Splits a metadata line (cells separated by `\t`) into its items.
 pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
+    items_from(line, None)
+}
+
+/// [`items`] of a line whose first cell's labels [`first_item_and_start`] found already.
+pub(crate) fn items_from(line: &str, start: Option<StartLabel>) -> Vec<Item<'_>> {
     let mut out: Vec<Item<'_>> = Vec::new();
+    // The labels found already belong to the first cell that is not empty.
+    let mut start = start;
     for cell in line.split('\t') {
         let cell = cell.trim();
         if cell.is_empty() {
             continue;
         }
+        let known = start.take();
         let mut pos = 0;
-        // Text before the first known label of the cell.
-        let first = next_label(cell, 0);
+        // Text before the first known label of the cell (`next_label` from 0 finds the label
+        // that starts the cell, when one does).
+        let first = match known {
+            Some(StartLabel {
+                label: (key, len, sep),
+                ..
+            }) => Some((0, key, len, sep)),
+            None => next_label(cell, 0),
+        };
+        let mut known_next = known.map(|k| k.next);
         let head_end = first.map_or(cell.len(), |(at, ..)| at);
         // A cell after a known label left without a value is that value.
         let awaits_value = out
@@ -471,7 +515,11 @@ pub(crate) fn items(line: &str) -> Vec<Item<'_>> {
         let mut found = first;
         while let Some((at, key, len, sep)) = found.filter(|_| pos < cell.len()) {
             let value_start = at + len + sep.unwrap_or(0);
-            let following = next_label(cell, value_start.min(cell.len()));
+            let following = match known_next.take() {
+                // The value of the label that starts the cell ends where it was found to.
+                Some(next) => next,
+                None => next_label(cell, value_start.min(cell.len())),
+            };
             let next = following.map_or(cell.len(), |(n, ..)| n);
             let value_end = next.max(value_start);
             out.push(Item {
@@ -601,6 +649,27 @@ mod tests {
         // Every label's first letter is in the fast path's set.
         for d in DEFS {
             assert!(known_label(d.text).is_some(), "{}", d.text);
+        }
+    }
+
+    /// The labels the first item found are those `items` finds again.
+    #[test]
+    fn items_from_the_first_item_agree_with_items() {
+        for line in [
+            "Rubrique : Santé\tAnalyse : x",
+            "Question publiée au JO le : 21/08/2012 page : 4774",
+            "Question publiée au JO le : 19/12/2023 Date de changement d'attribution : 23/04/2024 Question retirée le : 11/06/2024 (fin de mandat)",
+            "\t  Auteur :\tM. X",
+            "Question publiée le 22 février 2022",
+            "Tête d'analyse >Financement\tAnalyse > Financement.",
+            "Commission : finances",
+            "Mme X attire l'attention : sur",
+            "Données clés",
+            "page",
+            "",
+        ] {
+            let start = crate::markup::first_cell(line).and_then(|c| first_item_and_start(c).1);
+            assert_eq!(items_from(line, start), items(line), "{line}");
         }
     }
 

@@ -376,7 +376,7 @@ impl<'l, 't> Walk<'l, 't> {
                 i > 0 && self.lines.is_soft(i - 1) && !text::is_blank(self.lines.get(i - 1));
             // The line's first item, computed once: most lines are paragraphs.
             let cell = self.lines.first_cell(i);
-            let first = cell.and_then(label::first_item_in_cell);
+            let (first, start) = cell.map_or((None, None), label::first_item_and_start);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
             let unlabelled = !known_first && cell.and_then(super::anchor_in_cell).is_none();
             if let Some((prefix, offset, key)) = self.author_prefix.take() {
@@ -422,7 +422,7 @@ impl<'l, 't> Walk<'l, 't> {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
                     self.answer.push_line(line, soft, tabs)
                 }
-                State::Meta | State::KeyBlock => self.line_items(i, line),
+                State::Meta | State::KeyBlock => self.line_items_from(i, line, start),
             }
         }
     }
@@ -589,7 +589,12 @@ impl<'l, 't> Walk<'l, 't> {
 
     /// A metadata line (or cell): its items, each applied.
     fn line_items(&mut self, i: usize, line: &'l str) {
-        let its = items(line);
+        self.line_items_from(i, line, None);
+    }
+
+    /// [`Walk::line_items`] of a line whose first cell's labels were found already.
+    fn line_items_from(&mut self, i: usize, line: &'l str, start: Option<label::StartLabel>) {
+        let its = label::items_from(line, start);
         let n = its.len();
         for (k, it) in its.into_iter().enumerate() {
             let offset = if it.label.is_empty() {
