@@ -304,7 +304,9 @@ fn split_text(
                 }
                 if !c.answer
                     && matches!(
-                        cell.and_then(label::key_in_cell),
+                        // (Both labels start with a `T` or a `D`: other cells are not read.)
+                        cell.filter(|c| c.starts_with(['T', 't', 'D', 'd']))
+                            .and_then(label::key_in_cell),
                         Some(label::Key::AnswerHeading | label::Key::Debate)
                     )
                 {

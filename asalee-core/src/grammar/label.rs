@@ -634,6 +634,15 @@ mod tests {
                 "{line}"
             );
         }
+        // The splitter and the layout look for these keys only in cells starting so.
+        for d in DEFS {
+            let first = d.text.as_bytes()[0];
+            match d.key {
+                Key::AnswerHeading | Key::Debate => assert!(b"TtDd".contains(&first), "{}", d.text),
+                Key::DataBlock | Key::DatesBlock => assert!(b"Dd".contains(&first), "{}", d.text),
+                _ => {}
+            }
+        }
         for d in DEFS.iter().filter(|d| d.sentence) {
             // `next_label` looks for sentence labels mid-cell by these first letters.
             assert!(

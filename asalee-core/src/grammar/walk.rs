@@ -173,7 +173,11 @@ fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> (Layout, Op
             leg = leg || common::legislature_line(l).is_some();
             blocks = blocks
                 || matches!(
-                    lines.first_cell(i).and_then(label::key_in_cell),
+                    // (Both labels start with a `D`: other cells are not read.)
+                    lines
+                        .first_cell(i)
+                        .filter(|c| c.starts_with(['D', 'd']))
+                        .and_then(label::key_in_cell),
                     Some(Key::DataBlock | Key::DatesBlock)
                 );
         }
