@@ -35,21 +35,29 @@ pub(crate) struct Lines {
 struct Built {
     /// Every line's text, each followed by `\n`; cells inside a line separated by `\t`.
     text: String,
-    /// Byte ranges of the lines in `text` (without the `\n`).
-    lines: Vec<(usize, usize)>,
+    /// The lines, in order.
+    lines: Vec<Span>,
     /// `(out, src)` checkpoints: from `out` on, output bytes map to source bytes at `src + (o - out)`
     /// until the next checkpoint.
     map: Vec<(usize, usize)>,
-    /// For each line, whether a source line break of text (not HTML) ended it: such a line may
-    /// be a hard-wrapped part of a paragraph.
-    soft: Vec<bool>,
-    /// For each line, whether the walk was in its initial state (text mode, nothing open or
-    /// skipped) at the start of the source line where the line begins: the lines from there on
-    /// are then exactly those of that text read alone (see [`Lines::window`]).
-    clean: Vec<bool>,
-    /// For each line, whether it may hold a `\t` (a cell separator): a line without one is its
-    /// own first cell, found without searching it.
-    tabs: Vec<bool>,
+}
+
+/// One line of a [`Built`] text.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// The line's byte range in the text (without the `\n`).
+    start: usize,
+    end: usize,
+    /// Whether a source line break of text (not HTML) ended it: such a line may be a
+    /// hard-wrapped part of a paragraph.
+    soft: bool,
+    /// Whether the walk was in its initial state (text mode, nothing open or skipped) at the
+    /// start of the source line where the line begins: the lines from there on are then exactly
+    /// those of that text read alone (see [`Lines::window`]).
+    clean: bool,
+    /// Whether it may hold a `\t` (a cell separator): a line without one is its own first cell,
+    /// found without searching it.
+    tabs: bool,
 }
 
 impl Lines {
@@ -60,13 +68,17 @@ impl Lines {
 
     /// Line `i`'s text (cells separated by `\t`).
     pub(crate) fn get(&self, i: usize) -> &str {
-        let (s, e) = self.all.lines[self.from + i];
-        &self.all.text[s..e]
+        let line = self.span(i);
+        &self.all.text[line.start..line.end]
+    }
+
+    fn span(&self, i: usize) -> &Span {
+        &self.all.lines[self.from + i]
     }
 
     /// Whether line `i` was ended by a line break of text (it may be a hard-wrapped line).
     pub(crate) fn is_soft(&self, i: usize) -> bool {
-        self.all.soft[self.from + i]
+        self.span(i).soft
     }
 
     /// Line `i`'s first non-empty cell, trimmed (see [`first_cell`]); a line that holds no cell
@@ -82,13 +94,13 @@ impl Lines {
 
     /// Whether line `i` may hold a cell separator (`\t`).
     pub(crate) fn has_tabs(&self, i: usize) -> bool {
-        self.all.tabs[self.from + i]
+        self.span(i).tabs
     }
 
     /// Whether lines `from..` of this text are the lines of the text read from line `from`'s
     /// source line on (see the `clean` field).
     pub(crate) fn is_clean(&self, i: usize) -> bool {
-        self.all.clean[self.from + i]
+        self.span(i).clean
     }
 
     /// Lines `from..to` as the lines of their own text, whose first byte is at `src_base` of this
@@ -120,14 +132,14 @@ impl Lines {
 
     /// The source offset where line `i` starts.
     pub(crate) fn src_start(&self, i: usize) -> usize {
-        self.src_of(self.all.lines[self.from + i].0)
+        self.src_of(self.span(i).start)
     }
 
     /// The source offset of a sub-slice of line `i` (`part` must be a slice of `self.get(i)`).
     pub(crate) fn src_of_part(&self, i: usize, part: &str) -> usize {
         let line = self.get(i);
         let delta = (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
-        self.src_of(self.all.lines[self.from + i].0 + delta.min(line.len()))
+        self.src_of(self.span(i).start + delta.min(line.len()))
     }
 }
 
@@ -538,9 +550,6 @@ impl<'s> Builder<'s> {
         // length rather than counted, and grown where the guess is short.
         let lines = src.len() / 48 + 16;
         out.lines.reserve(lines);
-        out.soft.reserve(lines);
-        out.clean.reserve(lines);
-        out.tabs.reserve(lines);
         out.map.reserve(lines);
         Builder {
             src,
@@ -562,7 +571,7 @@ impl<'s> Builder<'s> {
     }
 
     fn line_start(&self) -> usize {
-        self.out.lines.last().map_or(0, |&(_, e)| e + 1)
+        self.out.lines.last().map_or(0, |line| line.end + 1)
     }
 
     /// Writes visible text taken from `src_at`.
@@ -629,11 +638,14 @@ impl<'s> Builder<'s> {
             self.out.text.pop();
         }
         let end = self.out.text.len();
-        self.out.lines.push((start, end));
-        self.out.soft.push(soft);
-        self.out.clean.push(self.line_has_text && self.line_clean);
+        self.out.lines.push(Span {
+            start,
+            end,
+            soft,
+            clean: self.line_has_text && self.line_clean,
+            tabs: self.line_tabs,
+        });
         self.line_clean = false;
-        self.out.tabs.push(self.line_tabs);
         self.line_tabs = false;
         self.out.text.push('\n');
         self.next_src = usize::MAX;
