@@ -963,9 +963,14 @@ fn push_run(b: &mut Builder<'_>, run: &str, at: usize) {
     }
 }
 
-/// Where the first two spaces in a row start in `b`, looked for eight bytes at a time (a run
-/// of text is short, and a general substring search costs more to set up than to run there).
+/// Where the first two spaces in a row start in `b`: in a short run eight bytes at a time (a
+/// substring search costs more to set up than to run there), in a long one with SIMD.
 fn double_space(b: &[u8]) -> Option<usize> {
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    if b.len() >= 256 {
+        return TWO_SPACES.find(b);
+    }
     const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
     const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
     let mut chunks = b.chunks_exact(8);
@@ -1402,6 +1407,11 @@ mod tests {
             }
         }
         assert_eq!(double_space("é  x".as_bytes()), Some(2));
+        let mut long = vec![b'a'; 1000];
+        assert_eq!(double_space(&long), None);
+        long[700] = b' ';
+        long[701] = b' ';
+        assert_eq!(double_space(&long), Some(700));
         assert_eq!(double_space(b"\xA0\xA0 \xA0 \xA0"), None);
     }
 
