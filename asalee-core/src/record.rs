@@ -225,13 +225,8 @@ impl<'t> Record<'t> {
             TextField::AnalysisHeading => (&mut self.analysis_heading, "the analysis heading"),
             TextField::Analysis => (&mut self.analysis, "the analysis"),
         };
-        Record::set(
-            slot,
-            value,
-            &mut self.warnings,
-            (&mut self.lines, offset),
-            what,
-        );
+        let at = (&mut self.lines, offset);
+        Record::set(slot, value, &mut self.warnings, at, what);
     }
 
     /// Appends a hard-wrapped continuation to a text field already set.
@@ -394,13 +389,8 @@ impl<'t> Record<'t> {
             AuthorPart::Department => (&mut self.author.department, "the author's department"),
             AuthorPart::Region => (&mut self.author.region, "the author's region"),
         };
-        Record::set(
-            slot,
-            value,
-            &mut self.warnings,
-            (&mut self.lines, offset),
-            what,
-        );
+        let at = (&mut self.lines, offset);
+        Record::set(slot, value, &mut self.warnings, at, what);
     }
 
     pub(crate) fn set_constituency(&mut self, n: u32, offset: usize) {
