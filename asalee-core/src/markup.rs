@@ -357,6 +357,8 @@ struct Tag<'a> {
     name: &'a str,
     end: bool,
     attrs: &'a str,
+    /// Whether an attribute hides the element (see [`attribute_hides`]).
+    hides: bool,
     /// Byte length of the whole tag in the source.
     len: usize,
 }
@@ -401,33 +403,17 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
             name,
             end,
             attrs: "",
+            hides: false,
             len: i + 1,
         });
     }
-    // The closing '>' outside quotes (a quote opens only after '='), found by jumping from one
-    // '>' or quote to the next.
-    let mut quote = 0u8;
-    let close = loop {
-        let rest = &b[i..];
-        let found = if quote != 0 {
-            memchr(quote, rest)
-        } else {
-            memchr::memchr3(b'>', b'"', b'\'', rest)
-        };
-        let Some(p) = found else {
-            break None;
-        };
-        let at = i + p;
-        let c = b[at];
-        if quote != 0 {
-            quote = 0;
-        } else if c == b'>' {
-            break Some(at);
-        } else if b[..at].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
-            quote = c;
-        }
-        i = at + 1;
-    };
+    // The closing '>' outside quotes, found by reading the attributes.
+    let mut attrs = Attributes { b, at: i };
+    let mut hides = false;
+    for (name, value) in &mut attrs {
+        hides = hides || attribute_hides(name, value);
+    }
+    let close = attrs.closed_at();
     // In text, a tag does not span lines.
     if !multiline && memchr(b'\n', &b[attrs_start..close.unwrap_or(b.len())]).is_some() {
         return None;
@@ -441,80 +427,126 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
         name,
         end,
         attrs: &s[attrs_start..gt],
+        hides,
         len: gt + 1,
     })
 }
 
-/// Whether the attributes hide the element.
-fn hidden(attrs: &str) -> bool {
-    // Most attributes hold none of the words that hide: no allocation for them.
-    if !mentions_hiding_word(attrs.as_bytes()) {
-        return false;
-    }
-    let lower = attrs.to_ascii_lowercase();
-    let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.contains("display:none")
-        || squeezed.contains("visibility:hidden")
-        || has_word_attr(&lower, "hidden")
-        || class_has(&lower, "sr-only")
-        || class_has(&lower, "visually-hidden")
-        || class_has(&lower, "breadcrumb")
+/// The attributes of a tag, read as HTML's tokenizer does from a position after the tag's name:
+/// `(name, value)` pairs (a value without its quotes, empty when there is none), up to the `>`
+/// that ends the tag outside quotes, or to the end of the bytes.
+struct Attributes<'a> {
+    b: &'a [u8],
+    at: usize,
 }
 
-/// Whether attributes mention, in any case, one of the words that may hide an element
-/// (`hidden`, `none`, `sr-only`, `breadcrumb`): one pass that stops only at their first letters.
-fn mentions_hiding_word(b: &[u8]) -> bool {
-    const WORDS: [&[u8]; 4] = [b"hidden", b"none", b"sr-only", b"breadcrumb"];
-    let word_at = |at: usize| {
-        matches!(
-            [b[at] | 0x20, b.get(at + 1).map_or(0, |c| c | 0x20)],
-            [b'h', b'i'] | [b'n', b'o'] | [b's', b'r'] | [b'b', b'r']
-        ) && WORDS
-            .iter()
-            .any(|w| b.len() - at >= w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w))
-    };
-    // Eight bytes at a time, the words' first letters (any case) are flagged with word
-    // arithmetic; each flag is then checked (a flag above a true one may be false).
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(std::array::from_fn(|k| chunk[k])) | (ONES * 0x20);
-        let mut flags = zero(x ^ (ONES * u64::from(b'h')))
-            | zero(x ^ (ONES * u64::from(b'n')))
-            | zero(x ^ (ONES * u64::from(b's')))
-            | zero(x ^ (ONES * u64::from(b'b')));
-        while flags != 0 {
-            if word_at(at + (flags.trailing_zeros() / 8) as usize) {
-                return true;
+impl Attributes<'_> {
+    /// Where the tag's closing `>` is, once the attributes are read: `None` when the bytes end
+    /// first (in an unclosed quote, or with no `>`).
+    fn closed_at(&self) -> Option<usize> {
+        (self.b.get(self.at) == Some(&b'>')).then_some(self.at)
+    }
+}
+
+/// White space between attributes.
+fn is_attr_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = (&'a [u8], &'a [u8]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.b;
+        let skip_space = |mut i: usize| {
+            while b.get(i).is_some_and(|&c| is_attr_space(c)) {
+                i += 1;
             }
-            flags &= flags - 1;
+            i
+        };
+        let mut i = self.at;
+        while b.get(i).is_some_and(|&c| is_attr_space(c) || c == b'/') {
+            i += 1;
         }
-        at += 8;
+        if b.get(i).is_none_or(|&c| c == b'>') {
+            self.at = i;
+            return None;
+        }
+        // A name (an `=` that starts it belongs to it), then perhaps `=` and a value.
+        let name_start = i;
+        i += 1;
+        while b
+            .get(i)
+            .is_some_and(|&c| !is_attr_space(c) && !matches!(c, b'/' | b'>' | b'='))
+        {
+            i += 1;
+        }
+        let name = &b[name_start..i];
+        let eq = skip_space(i);
+        if b.get(eq) != Some(&b'=') {
+            self.at = i;
+            return Some((name, &[]));
+        }
+        let v = skip_space(eq + 1);
+        let value = match b.get(v) {
+            Some(&q @ (b'"' | b'\'')) => match memchr(q, &b[v + 1..]) {
+                Some(p) => {
+                    self.at = v + 2 + p;
+                    &b[v + 1..v + 1 + p]
+                }
+                None => {
+                    // An unclosed quote runs to the end.
+                    self.at = b.len();
+                    return None;
+                }
+            },
+            _ => {
+                let end = b[v..]
+                    .iter()
+                    .position(|&c| is_attr_space(c) || c == b'>')
+                    .map_or(b.len(), |p| v + p);
+                self.at = end;
+                &b[v..end]
+            }
+        };
+        Some((name, value))
     }
-    (at..b.len()).any(|k| matches!(b[k] | 0x20, b'h' | b'n' | b's' | b'b') && word_at(k))
 }
 
-/// Whether `attrs` has a bare boolean attribute `name` (as in `<div hidden>`).
-fn has_word_attr(attrs: &str, name: &str) -> bool {
-    attrs
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .any(|w| w == name || w.starts_with(&format!("{name}=")))
+/// Whether an attribute hides its element: `hidden`; a `style` with `display: none` or
+/// `visibility: hidden`; a `class` with a class starting `sr-only`, `visually-hidden` or
+/// `breadcrumb` (any case).
+fn attribute_hides(name: &[u8], value: &[u8]) -> bool {
+    match name.len() {
+        6 if name.eq_ignore_ascii_case(b"hidden") => true,
+        5 if name.eq_ignore_ascii_case(b"style") => {
+            let squeezed: Vec<u8> = value
+                .iter()
+                .filter(|c| !c.is_ascii_whitespace())
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            memchr::memmem::find(&squeezed, b"display:none").is_some()
+                || memchr::memmem::find(&squeezed, b"visibility:hidden").is_some()
+        }
+        5 if name.eq_ignore_ascii_case(b"class") => {
+            value.split(u8::is_ascii_whitespace).any(|class| {
+                [&b"sr-only"[..], b"visually-hidden", b"breadcrumb"]
+                    .iter()
+                    .any(|p| class.len() >= p.len() && class[..p.len()].eq_ignore_ascii_case(p))
+            })
+        }
+        _ => false,
+    }
 }
 
-/// Whether the `class` attribute holds a class starting with `prefix`.
-fn class_has(attrs: &str, prefix: &str) -> bool {
-    let Some(at) = attrs.find("class=") else {
-        return false;
-    };
-    let rest = &attrs[at + 6..];
-    let value = match rest.as_bytes().first() {
-        Some(&q @ (b'"' | b'\'')) => rest[1..].split(q as char).next().unwrap_or(""),
-        _ => rest.split(|c: char| c.is_whitespace()).next().unwrap_or(""),
-    };
-    value.split_whitespace().any(|c| c.starts_with(prefix))
+/// Whether an attribute text (what follows a tag's name) hides the element.
+#[cfg(test)]
+fn hidden(attrs: &str) -> bool {
+    Attributes {
+        b: attrs.as_bytes(),
+        at: 0,
+    }
+    .any(|(name, value)| attribute_hides(name, value))
 }
 
 /// Builds [`Lines`] from a source text.
@@ -799,7 +831,7 @@ pub(crate) fn lines(src: &str) -> Lines {
                         let name = tag.name;
                         let tag_len = tag.len;
                         let info = classify(name);
-                        if !tag.end && (info.skipped || hidden(tag.attrs)) {
+                        if !tag.end && (info.skipped || tag.hides) {
                             let self_closing = tag.attrs.trim_end().ends_with('/') || info.void;
                             if !self_closing {
                                 if info.raw_text {
@@ -1457,29 +1489,40 @@ mod tests {
     }
 
     #[test]
-    fn hiding_words_anywhere() {
-        for word in ["hidden", "NONE", "sr-only", "Breadcrumb"] {
-            for at in 0..20 {
-                let mut attrs = " class=\"x\" ".repeat(3).into_bytes();
-                attrs.truncate(at);
-                attrs.extend_from_slice(word.as_bytes());
-                attrs.extend_from_slice(b" y");
-                assert!(mentions_hiding_word(&attrs), "{word} at {at}");
-                let cut = &attrs[..attrs.len() - 3];
-                assert!(!mentions_hiding_word(cut), "{word} cut at {at}");
-            }
-        }
+    fn hiding_attributes() {
+        assert!(hidden(" class=\"x\" style=\"display : none\""));
+        assert!(hidden(" style='DISPLAY:NONE'"));
+        assert!(hidden(" style=\"color: red; visibility: hidden\""));
+        assert!(hidden(" class=\"a sr-only-focusable\""));
+        assert!(hidden(" class='Breadcrumb'"));
+        assert!(hidden(" class=visually-hidden"));
+        assert!(hidden(" hidden"));
+        assert!(hidden(" id=x HIDDEN"));
+        assert!(hidden(" hidden=\"hidden\""));
+        assert!(!hidden(" class=\"nonetheless\""));
+        assert!(!hidden(" class=\"shown big\" id=\"bread\""));
+        assert!(!hidden(""));
+        // Words that hide only where they are an attribute, a style or a class.
+        assert!(!hidden(" href=\"/hidden/page\" title=\"display:none\""));
+        assert!(!hidden(" data-class=\"sr-only\" aria-hidden=\"true\""));
+        assert!(!hidden(" title='style=\"display:none\"'"));
     }
 
     #[test]
-    fn hiding_words() {
-        assert!(mentions_hiding_word(b" class=\"sr-only\""));
-        assert!(mentions_hiding_word(b"style='DISPLAY: NONE'"));
-        assert!(mentions_hiding_word(b"hidden"));
-        assert!(!mentions_hiding_word(b" class=\"shown big\" id=\"bread\""));
-        assert!(!mentions_hiding_word(b""));
-        assert!(hidden(" class=\"x\" style=\"display : none\""));
-        assert!(!hidden(" class=\"nonetheless\""));
+    fn tags_end_at_the_first_gt_outside_quotes() {
+        let tag = read_tag("<a title=\"a > b\" href='x>y'>text", true).unwrap();
+        assert_eq!((tag.name, tag.attrs, tag.len), ("a", " title=\"a > b\" href='x>y'", 28));
+        // A quote only opens a value after `=`.
+        let tag = read_tag("<a b\"c>d\">", true).unwrap();
+        assert_eq!(tag.attrs, " b\"c");
+        let tag = read_tag("<img src=x.png/>", true).unwrap();
+        assert_eq!(tag.attrs, " src=x.png/");
+        // An unclosed quote: the tag ends at the first `>`.
+        let tag = read_tag("<a title=\"x>y", true).unwrap();
+        assert_eq!((tag.attrs, tag.len), (" title=\"x", 12));
+        assert!(read_tag("<a title=\"x\ny\">", false).is_none());
+        assert!(read_tag("<div class=\"sr-only\">", true).unwrap().hides);
+        assert!(!read_tag("<div class=\"main\">", true).unwrap().hides);
     }
 
     #[test]
