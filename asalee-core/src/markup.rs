@@ -862,6 +862,11 @@ pub(crate) fn lines(src: &str) -> Lines {
                 }
                 i += len;
             }
+            // A no-break space, the most frequent of them (French typography's `n° 12`, `« x »`).
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => {
+                b.space();
+                i += 2;
+            }
             0xC2 | 0xE2 => {
                 // U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000 are white space; U+200B-U+200D, U+FEFF vanish.
                 let ch = src[i..].chars().next().unwrap_or(' ');
