@@ -1516,7 +1516,10 @@ mod tests {
     #[test]
     fn tags_end_at_the_first_gt_outside_quotes() {
         let tag = read_tag("<a title=\"a > b\" href='x>y'>text", true).unwrap();
-        assert_eq!((tag.name, tag.attrs, tag.len), ("a", " title=\"a > b\" href='x>y'", 28));
+        assert_eq!(
+            (tag.name, tag.attrs, tag.len),
+            ("a", " title=\"a > b\" href='x>y'", 28)
+        );
         // A quote only opens a value after `=`.
         let tag = read_tag("<a b\"c>d\">", true).unwrap();
         assert_eq!(tag.attrs, " b\"c");

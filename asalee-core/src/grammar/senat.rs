@@ -156,19 +156,15 @@ pub(crate) fn not_available(line: &str) -> bool {
         || starts_folded(t, "Le texte de cette réponse n'est pas disponible")
 }
 
-/// Whether a line marks a Sénat page (`JO Sénat`, `sénateur`).
+/// Whether a line marks a Sénat page (`JO Sénat`, `publiée dans le JO du`).
 pub(crate) fn is_senat_marker(line: &str) -> bool {
-    use memchr::memmem::Finder;
-    use std::sync::LazyLock;
-    // The searchers are built once: this is asked of every line of a document.
-    static JO_S: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("JO S"));
-    static PUBLI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("publi"));
     let b = line.as_bytes();
-    // One search for `JO S`, then the two spellings where it is.
-    JO_S.find_iter(b).any(|at| {
+    // This is asked of every line of a document: `J` is rare in prose, so each one is looked at,
+    // and a publication line starts with its `p`.
+    memchr::memchr_iter(b'J', b).any(|at| {
         let rest = &b[at..];
         rest.starts_with("JO Sénat".as_bytes()) || rest.starts_with(b"JO SENAT")
-    }) || PUBLI.find(b).is_some() && published_line(line).is_some()
+    }) || line.trim_start().starts_with(['p', 'P']) && published_line(line).is_some()
 }
 
 #[cfg(test)]

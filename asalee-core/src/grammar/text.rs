@@ -299,6 +299,10 @@ pub(crate) fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// Folds white space to single spaces and trims.
 pub(crate) fn squeeze(s: &str) -> String {
+    // Most values come from lines whose white space is folded already: copied at once.
+    if is_squeezed(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -307,6 +311,26 @@ pub(crate) fn squeeze(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether [`squeeze`] leaves `s` as it is, decided on bytes: single spaces between other
+/// characters, none of them a control byte or led by a byte that starts a Unicode space
+/// (0xC2, 0xE1, 0xE2, 0xE3). `false` may be answered for a text that needs no change.
+fn is_squeezed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    b.iter().all(|&c| {
+        let ok = if c == b' ' {
+            !after_space
+        } else {
+            c > b' ' && !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        };
+        after_space = c == b' ';
+        ok
+    })
 }
 
 /// Removes one pair of surrounding parentheses and a final period, then trims.
@@ -485,6 +509,23 @@ mod tests {
     fn helpers() {
         assert_eq!(word_starts("a bc d'ef").collect::<Vec<_>>(), [0, 2, 5, 7]);
         assert_eq!(squeeze("  a \t b  "), "a b");
+        // The byte test agrees with folding by characters.
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let parts = [
+            "a", " ", "  ", "\t", "\n", "\u{a0}", "\u{2019}", "\u{3000}", "é", "\u{85}", "\u{1}",
+            "x y",
+        ];
+        for x in parts {
+            for y in parts {
+                for z in parts {
+                    let s = format!("{x}{y}{z}");
+                    assert_eq!(squeeze(&s), slow(&s), "{s:?}");
+                    if is_squeezed(&s) {
+                        assert_eq!(slow(&s), s, "{s:?}");
+                    }
+                }
+            }
+        }
         assert_eq!(strip_parens_and_period("(fin de mandat)"), "fin de mandat");
         assert_eq!(strip_parens_and_period("Fin de mandat."), "Fin de mandat");
         assert_eq!(
