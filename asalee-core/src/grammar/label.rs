@@ -3,7 +3,7 @@
 //! when a converter joined a table row's cells.
 
 use super::date::find_date;
-use super::text::{match_folded, word_starts, Head};
+use super::text::{word_starts, Head};
 
 /// What a known label feeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,7 +202,7 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
             return None;
         }
         let d = &DEFS[k];
-        let len = match_folded(s, d.text)?;
+        let len = head.match_rest(s, d.text, &h)?;
         Some((d.key, len, d.sentence))
     })
 }
@@ -570,6 +570,33 @@ mod tests {
                 "22 février 2022"
             )]
         );
+    }
+
+    #[test]
+    fn known_labels_agree_with_matching_every_label() {
+        use crate::grammar::text::match_folded;
+        // The first label of DEFS's order that matches, found without the heads and prefilters.
+        let scan = |s: &str| {
+            DEFS.iter()
+                .find_map(|d| match_folded(s, d.text).map(|len| (d.key, len, d.sentence)))
+        };
+        let strip = |s: &str| s.replace(['é', 'è', 'ê'], "e").replace('ô', "o");
+        for d in DEFS {
+            let t = d.text;
+            for v in [
+                t.to_string(),
+                t.to_uppercase(),
+                strip(t),
+                t.replace(' ', "   "),
+                format!("{t} : valeur"),
+                format!("{t}s : x"),
+                format!("{t} le 3 mai 2024"),
+                t.chars().take(t.chars().count() / 2).collect(),
+                t.replacen(' ', "\u{a0}", 1),
+            ] {
+                assert_eq!(known_label(&v), scan(&v), "{v:?}");
+            }
+        }
     }
 
     #[test]

@@ -124,8 +124,13 @@ pub(crate) fn is_word(c: char) -> bool {
 /// `'`). Returns the number of bytes of `input` matched. The match must end at a word boundary
 /// when the pattern ends with a letter or digit.
 pub(crate) fn match_folded(input: &str, pattern: &str) -> Option<usize> {
+    match_from(input, pattern, 0, 0)
+}
+
+/// [`match_folded`] from byte `i` of `input` and byte `j` of `pattern`, the parts before them
+/// having matched.
+fn match_from(input: &str, pattern: &str, mut i: usize, mut j: usize) -> Option<usize> {
     let (ib, pb) = (input.as_bytes(), pattern.as_bytes());
-    let (mut i, mut j) = (0, 0);
     while j < pb.len() {
         if pb[j] == b' ' {
             let start = i;
@@ -188,6 +193,8 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 pub(crate) struct Head {
     word: [u8; Head::MAX],
     len: u8,
+    /// The word's length in bytes in its text.
+    bytes: u8,
     next: Option<char>,
 }
 
@@ -201,6 +208,7 @@ impl Head {
         let mut head = Head {
             word: [0; Head::MAX],
             len: 0,
+            bytes: 0,
             next: None,
         };
         let b = s.as_bytes();
@@ -221,6 +229,7 @@ impl Head {
                 *w = c.to_ascii_lowercase();
             }
             head.len = ascii as u8;
+            head.bytes = ascii as u8;
             head.next = s[ascii..].trim_start().chars().next().map(fold);
             return Some(head);
         }
@@ -254,6 +263,8 @@ impl Head {
         if head.len == 0 {
             return None;
         }
+        // At most 16 characters of 2 bytes, or of 3 or 4 bytes that fold to ASCII.
+        head.bytes = u8::try_from(end).ok()?;
         head.next = s[end..].trim_start().chars().next().map(fold);
         Some(head)
     }
@@ -269,6 +280,17 @@ impl Head {
         self.len == pattern.len
             && self.word == pattern.word
             && pattern.next.is_none_or(|n| self.next == Some(n))
+    }
+
+    /// [`match_folded`] of `input`, whose head this is, against `pattern`, of head `pattern_head`,
+    /// when [`Head::may_match`] holds: the first words, equal once folded, are not compared again.
+    pub(crate) fn match_rest(
+        &self,
+        input: &str,
+        pattern: &str,
+        pattern_head: &Head,
+    ) -> Option<usize> {
+        match_from(input, pattern, self.bytes.into(), pattern_head.bytes.into())
     }
 }
 
@@ -376,10 +398,14 @@ mod tests {
             let c = s.chars().next().unwrap();
             assert_eq!(folded_at(s, 0), Some((fold(c), c.len_utf8())), "{s}");
         }
-        assert_eq!(
+        let (a, b) = (
             Head::of("Ministère interrogé"),
-            Head::of("MINISTERE  interroge")
+            Head::of("MINISTERE  interroge"),
         );
+        assert!(a
+            .zip(b)
+            .is_some_and(|(a, b)| a.may_match(&b) && b.may_match(&a)));
+        assert_eq!(a.map(|h| h.bytes), Some(10));
         assert!(Head::of("Œuvre").is_none());
         assert_eq!(Head::of("é×2").map(|h| h.len), Some(1));
     }
@@ -466,6 +492,10 @@ mod tests {
                 // The heads never reject a text that matches.
                 if match_folded(i, p).is_some() {
                     assert!(Head::of(i).is_some_and(|h| h.may_match(&ph)), "{i} / {p}");
+                }
+                // Past agreeing heads, the rest matches as the whole does.
+                if let Some(ih) = Head::of(i).filter(|h| h.may_match(&ph)) {
+                    assert_eq!(ih.match_rest(i, p, &ph), match_folded(i, p), "{i} / {p}");
                 }
             }
         }
