@@ -3,18 +3,25 @@
 //! comparison.
 //!
 //! ```text
-//! parse-file FILE [ROUNDS] [--baselines]
+//! parse-file FILE [ROUNDS] [--baselines] [--default-allocator]
 //! ```
 //!
 //! Makes ROUNDS (default 1) passes over the file and prints, per round, the documents parsed and
 //! failed, the wall time and the thread's CPU time; then the median CPU time as MB/s
 //! (1 MB = 10^6 bytes) and documents/s. With `--baselines`, also times the `memchr` newline count
 //! and the whitespace fold on the same bytes and prints the parser's speed as a fraction of theirs.
+//! Like the adversarial bench, it makes glibc keep freed memory at every size (see
+//! `keep_freed_memory`; `--default-allocator` measures without): otherwise a file over 32 MB
+//! with a CRLF, whose decoded copy glibc maps and unmaps every round, pays page faults at every
+//! round that a 10 MB file pays only at its first.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use asalee_benches::{count_newlines, fold_whitespace, median, thread_time};
+
+#[path = "../keep_freed_memory.rs"]
+mod keep_freed_memory;
 
 fn mb_per_s(bytes: usize, time: Duration) -> f64 {
     bytes as f64 / time.as_secs_f64().max(1e-9) / 1e6
@@ -30,10 +37,13 @@ fn timed(rounds: usize, mut f: impl FnMut() -> usize) -> Duration {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.iter().any(|a| a == "--default-allocator") {
+        keep_freed_memory::keep_freed_memory();
+    }
     let baselines = args.iter().any(|a| a == "--baselines");
     let args: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: parse-file FILE [ROUNDS] [--baselines]");
+        eprintln!("usage: parse-file FILE [ROUNDS] [--baselines] [--default-allocator]");
         return ExitCode::from(2);
     };
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(1).max(1);
