@@ -385,11 +385,7 @@ fn read_tag(s: &str, multiline: bool) -> Option<Tag<'_>> {
     if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    while i < b.len()
-        && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b':' || b[i] == b'_')
-    {
-        i += 1;
-    }
+    i = skip_class(b, i, TAG_NAME);
     let name = &s[name_start..i];
     match b.get(i) {
         Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r') => {}
@@ -450,7 +446,56 @@ impl Attributes<'_> {
 
 /// White space between attributes.
 fn is_attr_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+    TAG_BYTES[usize::from(c)] & SPACE != 0
+}
+
+/// [`TAG_BYTES`] classes: white space between attributes; the bytes that end an attribute's
+/// name, an unquoted value, a tag's name.
+const SPACE: u8 = 1;
+const NAME_END: u8 = 2;
+const VALUE_END: u8 = 4;
+const TAG_NAME: u8 = 8;
+
+/// The classes of each byte inside a tag, looked up once per byte.
+static TAG_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
+        let mut class = 0;
+        if space {
+            class |= SPACE | NAME_END | VALUE_END;
+        }
+        if matches!(b, b'/' | b'>' | b'=') {
+            class |= NAME_END;
+        }
+        if b == b'>' {
+            class |= VALUE_END;
+        }
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'_') {
+            class |= TAG_NAME;
+        }
+        t[c] = class;
+        c += 1;
+    }
+    t
+};
+
+/// The first position at or after `i` whose byte is not in `class` (`b.len()` when none is).
+fn skip_class(b: &[u8], mut i: usize, class: u8) -> usize {
+    while i < b.len() && TAG_BYTES[usize::from(b[i])] & class != 0 {
+        i += 1;
+    }
+    i
+}
+
+/// The first position at or after `i` whose byte is in `class` (`b.len()` when none is).
+fn find_class(b: &[u8], mut i: usize, class: u8) -> usize {
+    while i < b.len() && TAG_BYTES[usize::from(b[i])] & class == 0 {
+        i += 1;
+    }
+    i
 }
 
 impl<'a> Iterator for Attributes<'a> {
@@ -458,12 +503,7 @@ impl<'a> Iterator for Attributes<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.b;
-        let skip_space = |mut i: usize| {
-            while b.get(i).is_some_and(|&c| is_attr_space(c)) {
-                i += 1;
-            }
-            i
-        };
+        let skip_space = |i: usize| skip_class(b, i, SPACE);
         let mut i = self.at;
         while b.get(i).is_some_and(|&c| is_attr_space(c) || c == b'/') {
             i += 1;
@@ -474,13 +514,7 @@ impl<'a> Iterator for Attributes<'a> {
         }
         // A name (an `=` that starts it belongs to it), then perhaps `=` and a value.
         let name_start = i;
-        i += 1;
-        while b
-            .get(i)
-            .is_some_and(|&c| !is_attr_space(c) && !matches!(c, b'/' | b'>' | b'='))
-        {
-            i += 1;
-        }
+        i = find_class(b, i + 1, NAME_END);
         let name = &b[name_start..i];
         let eq = skip_space(i);
         if b.get(eq) != Some(&b'=') {
@@ -501,10 +535,7 @@ impl<'a> Iterator for Attributes<'a> {
                 }
             },
             _ => {
-                let end = b[v..]
-                    .iter()
-                    .position(|&c| is_attr_space(c) || c == b'>')
-                    .map_or(b.len(), |p| v + p);
+                let end = find_class(b, v, VALUE_END);
                 self.at = end;
                 &b[v..end]
             }
@@ -1511,6 +1542,25 @@ mod tests {
         assert!(!hidden(" href=\"/hidden/page\" title=\"display:none\""));
         assert!(!hidden(" data-class=\"sr-only\" aria-hidden=\"true\""));
         assert!(!hidden(" title='style=\"display:none\"'"));
+    }
+
+    #[test]
+    fn tag_byte_classes() {
+        for c in 0..=255u8 {
+            let space = matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
+            let class = TAG_BYTES[usize::from(c)];
+            assert_eq!(class & SPACE != 0, space, "{c}");
+            assert_eq!(
+                class & NAME_END != 0,
+                space || matches!(c, b'/' | b'>' | b'='),
+                "{c}"
+            );
+            assert_eq!(class & VALUE_END != 0, space || c == b'>', "{c}");
+            let name = c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_');
+            assert_eq!(class & TAG_NAME != 0, name, "{c}");
+        }
+        assert_eq!(skip_class(b"ab-c d", 0, TAG_NAME), 4);
+        assert_eq!(find_class(b"abc", 0, NAME_END), 3);
     }
 
     #[test]
