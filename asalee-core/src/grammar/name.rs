@@ -67,9 +67,7 @@ pub(crate) struct AuthorLine {
 // [de|De] CIV NAME [( A - B )] [rest]
 /// An author line; returns it and what follows the closing parenthesis.
 pub(crate) fn author_line(i: &str) -> PResult<'_, AuthorLine> {
-    let (rest, _) = space0(i)?;
-    let (rest, _) = opt((alt((tag("de"), tag("De"), tag("DE"))), space1)).parse(rest)?;
-    let (rest, civ) = civility(rest)?;
+    let (rest, civ) = author_civility(i)?;
     let name_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
     let name = squeeze(&rest[..name_end]);
     if name.is_empty() || !name.starts_with(|c: char| c.is_uppercase()) {
@@ -110,6 +108,27 @@ pub(crate) fn author_line(i: &str) -> PResult<'_, AuthorLine> {
         return Ok((rest, out));
     }
     Ok((after, out))
+}
+
+/// The start of an author line: white space, perhaps `de`, and the civility.
+fn author_civility(i: &str) -> PResult<'_, &'static str> {
+    let (rest, _) = space0(i)?;
+    let (rest, _) = opt((alt((tag("de"), tag("De"), tag("DE"))), space1)).parse(rest)?;
+    civility(rest)
+}
+
+/// Whether [`author_line`] reads an author followed by parentheses from `i`, decided without
+/// building it (what an anchor line needs to know).
+pub(crate) fn has_author_with_parens(i: &str) -> bool {
+    let Ok((rest, _)) = author_civility(i) else {
+        return false;
+    };
+    let name_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
+    // The squeezed name is not empty and starts with a capital.
+    rest[..name_end]
+        .trim_start()
+        .starts_with(char::is_uppercase)
+        && rest[name_end..].starts_with('(')
 }
 
 /// Lower-case words that belong to a name when a capitalised word follows them.
@@ -253,6 +272,22 @@ mod tests {
             author_line("M. CLUZEL Jean (Allier - U.C.D.P.) publiée le 25/03/1980").unwrap();
         assert_eq!(a.name.as_deref(), Some("CLUZEL Jean"));
         assert!(author_line("Mme la ministre").is_err());
+        // The check without building agrees with reading the line.
+        for line in [
+            "De Mme Laure Miller ( Renaissance - Marne )",
+            " de M. CLUZEL Jean (Allier - U.C.D.P.) publiée le 25/03/1980",
+            "Mme la ministre (x)",
+            "M. \u{a0} Éric Dupond (Nord - LR)",
+            "M. Jean Dupont, (Nord)",
+            "M. Jean Dupont",
+            "M. (Nord)",
+            "Mme\tX (Y)",
+            "dE M. X (Y)",
+            "",
+        ] {
+            let read = author_line(line).is_ok_and(|(_, a)| a.has_parens);
+            assert_eq!(has_author_with_parens(line), read, "{line:?}");
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use nom::character::complete::space1;
 use nom::Parser;
 
 use super::date::{find_date, page};
-use super::name::{author_line, AuthorLine};
+use super::name::{author_line, has_author_with_parens, AuthorLine};
 use super::text::{match_folded, squeeze, starts_folded, tag_ascii_no_case};
 use super::Anchor;
 use crate::{Date, Kind};
@@ -40,7 +40,7 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
 
 /// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
-    author_after_number(rest).map(|_| Anchor::KindNumberAuthor(kind, n))
+    has_author_with_parens(rest).then_some(Anchor::KindNumberAuthor(kind, n))
 }
 
 /// [`anchor`] for a line that does not start with `Question … n°N`.
