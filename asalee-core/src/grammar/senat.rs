@@ -172,6 +172,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_line_starts_with_the_letter_the_walk_looks_for() {
+        // `Walk::senat_line` runs each test only on lines starting with these letters.
+        let lines = [
+            "publiée dans le JO Sénat du 17/10/2024 - page 3968",
+            "  Publiée dans le JO du 1/2/1990",
+            "- page 2853",
+            "Réponse du Ministère de la santé",
+            "RÉPONSE DU MINISTÈRE : Culture publiée le 14/06/1980",
+            "Réponse apportée en séance publique le 13/06/1980",
+            "Transmise au Ministère de la transition écologique",
+            "La question est caduque",
+            "question caduque.",
+            "Le texte de cette réponse n'est pas disponible en format numérique.",
+        ];
+        let first = |l: &str| l.trim_start().as_bytes()[0].to_ascii_lowercase();
+        for l in lines {
+            let f = first(l);
+            let found = [
+                (published_line(l).is_some(), &b"p"[..]),
+                (page_line(l).is_some(), b"-"),
+                (answer_line(l).is_some(), b"r"),
+                (seance_answer(l).is_some(), b"r"),
+                (transmitted(l).is_some(), b"t"),
+                (lapsed(l).is_some(), b"lq"),
+                (not_available(l), b"l"),
+            ];
+            assert!(found.iter().any(|(hit, _)| *hit), "{l}");
+            for (hit, letters) in found {
+                assert!(!hit || letters.contains(&f), "{l}");
+            }
+        }
+    }
+
+    #[test]
     fn lines() {
         assert!(matches!(
             anchor("Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)"),

@@ -511,7 +511,19 @@ impl<'l, 't> Walk<'l, 't> {
     /// The Sénat's own lines. Returns whether it handled the line.
     fn senat_line(&mut self, i: usize, line: &str) -> bool {
         let offset = self.offset(i);
-        if let Some((date, page)) = senat::published_line(line) {
+        // Each of these lines starts with its own letter (`p`ubliée, `-` page, `R`éponse,
+        // `T`ransmise, `L`a question / `Q`uestion caduque, `L`e texte): only the tests of the
+        // line's first letter are made (all of them when it is not ASCII, which may fold to one).
+        let first = line
+            .trim_start()
+            .as_bytes()
+            .first()
+            .map_or(b' ', u8::to_ascii_lowercase);
+        let may = |letters: &[u8]| !first.is_ascii() || letters.contains(&first);
+        if !may(b"p-rtlq") {
+            return false;
+        }
+        if let Some((date, page)) = may(b"p").then(|| senat::published_line(line)).flatten() {
             let which = if self.state == State::AnswerText {
                 Publication::Answer
             } else {
@@ -529,11 +541,11 @@ impl<'l, 't> Walk<'l, 't> {
             }
             return true;
         }
-        if let Some(p) = senat::page_line(line) {
+        if let Some(p) = may(b"-").then(|| senat::page_line(line)).flatten() {
             self.page(p, offset);
             return true;
         }
-        if let Some((ministry, date)) = senat::answer_line(line) {
+        if let Some((ministry, date)) = may(b"r").then(|| senat::answer_line(line)).flatten() {
             self.rec
                 .set_text(TextField::MinistryAnswering, &ministry, offset);
             if let Some(d) = date {
@@ -543,27 +555,24 @@ impl<'l, 't> Walk<'l, 't> {
             self.state = State::AnswerText;
             return true;
         }
-        if let Some(d) = senat::seance_answer(line) {
+        if let Some(d) = may(b"r").then(|| senat::seance_answer(line)).flatten() {
             self.seance_answer.get_or_insert(d);
             self.state = State::AnswerText;
             return true;
         }
-        if let Some(m) = senat::transmitted(line) {
+        if let Some(m) = may(b"t").then(|| senat::transmitted(line)).flatten() {
             if self.rec.ministry_answering.is_none() {
                 self.rec.set_text(TextField::MinistryAnswering, &m, offset);
             }
             self.state = State::KeyBlock;
             return true;
         }
-        if let Some(reason) = senat::lapsed(line) {
+        if let Some(reason) = may(b"lq").then(|| senat::lapsed(line)).flatten() {
             self.rec.set_closed(None, Some(reason), offset);
             self.state = State::KeyBlock;
             return true;
         }
-        if senat::not_available(line) {
-            return true;
-        }
-        false
+        may(b"l") && senat::not_available(line)
     }
 
     /// The cells after a text heading on its line (`Texte de la QUESTION : | text`).
