@@ -777,11 +777,14 @@ pub(crate) fn lines(src: &str) -> Lines {
             }
             continue;
         }
+        // (A line's prefix and then its text are read in one turn of the loop, and the byte that
+        // ends a run in the same turn as the run: nothing else can come between them.)
         if at_line_start && !b.html_mode() {
-            at_line_start = false;
             b.clean_line_start = Some(i);
             i += markdown_line_prefix(&mut b, src, i);
-            continue;
+            if i >= bytes.len() {
+                break;
+            }
         }
         at_line_start = false;
         let rest = &bytes[i..];
@@ -790,7 +793,9 @@ pub(crate) fn lines(src: &str) -> Lines {
         if special > 0 {
             push_run(&mut b, &src[i..i + special], i);
             i += special;
-            continue;
+            if i >= bytes.len() {
+                break;
+            }
         }
         let c = bytes[i];
         if b.page && b.html_mode() && matches!(c, b'\n' | b'\t' | b'\r' | b' ') {
