@@ -98,19 +98,18 @@ const WRAP_WIDTH: usize = 130;
 /// paragraphs are separated by a line break; `None` when there is no text.
 pub(crate) fn unwrap(paras: &Paras<'_>) -> Option<String> {
     let len = |s: &str| s.chars().count();
-    // A line of more than 4 bytes per allowed character is too wide whatever its characters.
-    let widest = paras
-        .iter()
-        .flatten()
-        .map(|(t, _)| {
-            if t.len() > 4 * WRAP_WIDTH {
-                usize::MAX
-            } else {
-                len(t)
-            }
-        })
-        .max()
-        .unwrap_or(0);
+    // A line of more than 4 bytes per allowed character is too wide whatever its characters;
+    // one no longer in bytes than the widest so far cannot be wider in characters (not counted).
+    let mut widest = 0;
+    for (t, _) in paras.iter().flatten() {
+        if t.len() > 4 * WRAP_WIDTH {
+            widest = usize::MAX;
+            break;
+        }
+        if t.len() > widest {
+            widest = widest.max(len(t));
+        }
+    }
     let wrapped_text = widest <= WRAP_WIDTH && paras.iter().flatten().count() > 1;
     let mut out = String::with_capacity(paras.text_len());
     let mut joining = false;
@@ -129,7 +128,8 @@ pub(crate) fn unwrap(paras: &Paras<'_>) -> Option<String> {
             out.push(if joining { ' ' } else { '\n' });
         }
         out.push_str(t);
-        joining = wrapped_text && soft && {
+        // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
+        joining = wrapped_text && soft && t.len() >= 50 && {
             let n = len(t);
             let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
                 || t.ends_with(".)")
