@@ -371,7 +371,8 @@ fn next_label(cell: &str, from: usize) -> Option<Found> {
     // (digits): a paragraph of prose with neither is only looked at at its start.
     let rest = &cell.as_bytes()[from..];
     let separators = memchr::memchr2(b':', b'>', rest).is_some();
-    let digits = rest.iter().any(u8::is_ascii_digit);
+    // (With a separator every word start is looked at: the digits do not matter then.)
+    let digits = !separators && rest.iter().any(u8::is_ascii_digit);
     let may_start = |at: usize| {
         at == 0
             || separators
