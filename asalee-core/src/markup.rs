@@ -1131,11 +1131,7 @@ fn double_space(b: &[u8]) -> Option<usize> {
             after_space = spaces & 0x8000 != 0;
             at += 16;
         }
-        let from = at.saturating_sub(1);
-        b[from..]
-            .windows(2)
-            .position(|w| w == b"  ")
-            .map(|p| from + p)
+        double_space_in_tail(b, at)
     }
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     double_space_swar(b)
@@ -1166,6 +1162,12 @@ fn double_space_swar(b: &[u8]) -> Option<usize> {
         after_space = spaces >> 63 != 0;
         at += 8;
     }
+    double_space_in_tail(b, at)
+}
+
+/// [`double_space`] in the bytes from `at` that the blocks left, the byte before them included
+/// (a space that ended the last block).
+fn double_space_in_tail(b: &[u8], at: usize) -> Option<usize> {
     let from = at.saturating_sub(1);
     b[from..]
         .windows(2)
