@@ -507,7 +507,7 @@ mod tests {
                         break;
                     }
                     for part in 0..i % 5 {
-                        if (i + part) % 3 == 0 {
+                        if (i + part).is_multiple_of(3) {
                             std::thread::yield_now();
                         }
                         assert!(sink.send(i, chunk(format!("{i}.{part}\n")), false).is_ok());
