@@ -68,7 +68,7 @@ pub(crate) struct AuthorLine {
 /// An author line; returns it and what follows the closing parenthesis.
 pub(crate) fn author_line(i: &str) -> PResult<'_, AuthorLine> {
     let (rest, civ) = author_civility(i)?;
-    let name_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
+    let name_end = name_end(rest);
     let name = squeeze(&rest[..name_end]);
     if name.is_empty() || !name.starts_with(|c: char| c.is_uppercase()) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -117,13 +117,18 @@ fn author_civility(i: &str) -> PResult<'_, &'static str> {
     civility(rest)
 }
 
+/// Where the name after the civility ends: at `(`, `,` or a cell break.
+fn name_end(rest: &str) -> usize {
+    rest.find(['(', ',', '\t']).unwrap_or(rest.len())
+}
+
 /// Whether [`author_line`] reads an author followed by parentheses from `i`, decided without
 /// building it (what an anchor line needs to know).
 pub(crate) fn has_author_with_parens(i: &str) -> bool {
     let Ok((rest, _)) = author_civility(i) else {
         return false;
     };
-    let name_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
+    let name_end = name_end(rest);
     // The squeezed name is not empty and starts with a capital.
     rest[..name_end]
         .trim_start()
