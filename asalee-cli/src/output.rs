@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::Format;
 
 /// The CSV columns, in the SPEC's field order, nested parts flattened.
-pub(crate) const CSV_COLUMNS: [&str; 32] = [
+pub(crate) const CSV_COLUMNS: [&str; 33] = [
     "uid",
     "chamber",
     "legislature",
@@ -22,6 +22,7 @@ pub(crate) const CSV_COLUMNS: [&str; 32] = [
     "author_department",
     "author_constituency",
     "author_region",
+    "author_ref",
     "ministry_asked",
     "ministry_answering",
     "rubric",
@@ -219,6 +220,7 @@ fn write_csv(
     w.write_field(author.and_then(|a| a.department.as_deref()).unwrap_or(""))?;
     w.write_field(opt(s, author.and_then(|a| a.constituency)))?;
     w.write_field(author.and_then(|a| a.region.as_deref()).unwrap_or(""))?;
+    w.write_field(author.and_then(|a| a.reference.as_deref()).unwrap_or(""))?;
     w.write_field(text(&q.ministry_asked))?;
     w.write_field(text(&q.ministry_answering))?;
     w.write_field(text(&q.rubric))?;
@@ -316,9 +318,9 @@ mod tests {
         assert_eq!(record.len(), CSV_COLUMNS.len());
         assert_eq!(&record[4], "12");
         assert_eq!(
-            &record[27],
+            &record[28],
             "M. Jean Dupont demande « ceci ».\nEt \"cela\"."
         );
-        assert_eq!(&record[31], "plain");
+        assert_eq!(&record[32], "plain");
     }
 }

@@ -365,7 +365,7 @@ fn jsonl_records(stdout: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-const COLUMNS: [&str; 32] = [
+const COLUMNS: [&str; 33] = [
     "uid",
     "chamber",
     "legislature",
@@ -378,6 +378,7 @@ const COLUMNS: [&str; 32] = [
     "author_department",
     "author_constituency",
     "author_region",
+    "author_ref",
     "ministry_asked",
     "ministry_answering",
     "rubric",

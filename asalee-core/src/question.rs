@@ -124,6 +124,10 @@ pub struct Author {
     pub constituency: Option<u32>,
     /// The region, as written.
     pub region: Option<String>,
+    /// The AN's identifier of the deputy (`PA720892`), where the document gives it: the open
+    /// data's `acteurRef`, `ID_ACTEUR` of the site's XML, a link to the deputy's page.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
 }
 
 /// A publication in the Journal officiel: a date and, where given, a page.

@@ -238,6 +238,7 @@ fn author<'py>(py: Python<'py>, c: &Classes, a: Author) -> PyResult<Bound<'py, P
         a.department,
         a.constituency,
         a.region,
+        a.reference,
     ))
 }
 

@@ -37,6 +37,7 @@ def rich_record() -> dict[str, Any]:
             "department": "Marne",
             "constituency": 5,
             "region": "Grand Est",
+            "ref": "PA720892",
         },
         question_published={"date": "2024-02-29", "page": None},
         answer_published=None,
@@ -77,7 +78,7 @@ def test_to_dict(expected: str) -> None:
 
 def test_every_part_is_typed() -> None:
     q = _asalee._from_json(json.dumps(rich_record()))
-    assert q.author == asalee.Author("M.", "Charles de Courson", "LIOT", "Marne", 5, "Grand Est")
+    assert q.author == asalee.Author("M.", "Charles de Courson", "LIOT", "Marne", 5, "Grand Est", "PA720892")
     assert q.question_published == asalee.JoRef(datetime.date(2024, 2, 29), None)
     assert q.answer_published is None
     assert q.flagged_on == datetime.date(2025, 2, 17)

@@ -62,6 +62,8 @@ export interface Author {
   department: string | null;
   constituency: number | null;
   region: string | null;
+  /** The AN's identifier of the deputy (`PA720892`), where the document gives it. */
+  ref: string | null;
 }
 
 /** A publication in the Journal officiel. */

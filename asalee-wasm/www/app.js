@@ -311,6 +311,7 @@ const CSV_COLUMNS = [
   ["author_department", (r) => r.author?.department],
   ["author_constituency", (r) => r.author?.constituency],
   ["author_region", (r) => r.author?.region],
+  ["author_ref", (r) => r.author?.ref],
   ["ministry_asked", (r) => r.ministry_asked],
   ["ministry_answering", (r) => r.ministry_answering],
   ["rubric", (r) => r.rubric],

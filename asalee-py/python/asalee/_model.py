@@ -102,6 +102,7 @@ class Author(_Record):
         "department",
         "constituency",
         "region",
+        "ref",
     )
     civility: Optional[str]
     """``"M."`` or ``"Mme"``."""
@@ -112,6 +113,8 @@ class Author(_Record):
     constituency: Optional[int]
     """``1re circonscription`` gives 1."""
     region: Optional[str]
+    ref: Optional[str]
+    """The AN's identifier of the deputy (``PA720892``), where the document gives it."""
 
     def __init__(
         self,
@@ -121,6 +124,7 @@ class Author(_Record):
         department: Optional[str],
         constituency: Optional[int],
         region: Optional[str],
+        ref: Optional[str],
     ) -> None:
         _set(self, "civility", civility)
         _set(self, "name", name)
@@ -128,6 +132,7 @@ class Author(_Record):
         _set(self, "department", department)
         _set(self, "constituency", constituency)
         _set(self, "region", region)
+        _set(self, "ref", ref)
 
     def to_dict(self) -> AuthorDict:
         return {
@@ -137,6 +142,7 @@ class Author(_Record):
             "department": self.department,
             "constituency": self.constituency,
             "region": self.region,
+            "ref": self.ref,
         }
 
 

@@ -43,6 +43,7 @@ class AuthorDict(TypedDict):
     department: Optional[str]
     constituency: Optional[int]
     region: Optional[str]
+    ref: Optional[str]
 
 
 class JoRefDict(TypedDict):
