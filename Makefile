@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 EXAMPLE ?= fixtures/seeds/002_3668855410b903a6.txt
 
-.PHONY: help demo test test-rust lint test-py test-wasm bench snapshots doc clean
+.PHONY: help demo test test-rust lint test-py test-wasm test-examples wheel pack snapshots doc clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,12 @@ test-wasm: ## The npm package: build with the wasm toolchain, Node and browser t
 
 test-examples: ## Run every example of examples/ and compare its output with its README (UPDATE_EXPECTED=1 rewrites them)
 	python3 examples/test.py
+
+wheel: ## Build the Python wheel into asalee-py/dist/ (then: pip install asalee-py/dist/asalee-*.whl)
+	$(MAKE) -C asalee-py wheel
+
+pack: ## Build the npm package and pack it into asalee-wasm/dist/asalee-VERSION.tgz (then: npm install ./asalee-wasm/dist/asalee-*.tgz)
+	$(MAKE) -C asalee-wasm pack
 
 snapshots: ## Re-record the golden snapshots after a deliberate change (review with git diff)
 	INSTA_UPDATE=always cargo test -p asalee-core --test snapshots
