@@ -54,6 +54,34 @@ def check_png(path: Path, started: float) -> str | None:
     return None
 
 
+DASK_FOLDERS = "fixtures/real fixtures/seeds fixtures/written"
+
+
+def check_dask_same_as_cli(started: float) -> str | None:
+    """None if the example's Parquet holds the records `asalee parse --source` prints for the same
+    folders (row by row, every column) and it reported the same documents not read as the CLI."""
+    here = EXAMPLES / "dask-parquet"
+    parquet = here / "questions.parquet"
+    if not parquet.is_dir() or parquet.stat().st_mtime < started:
+        return f"{parquet.relative_to(ROOT)} was not written by this run"
+    cli = subprocess.run(f"cargo run -q --release -p asalee-cli -- parse --source {DASK_FOLDERS}",
+                         shell=True, cwd=ROOT, capture_output=True)
+    if cli.returncode not in (0, 1):
+        return f"asalee parse failed:\n{cli.stderr.decode()}"
+    jsonl = here / ".venv" / "cli.jsonl"
+    jsonl.write_bytes(cli.stdout)
+    check = subprocess.run([str(here / ".venv" / "bin" / "python"), str(here / "check.py"), str(parquet), str(jsonl)],
+                           cwd=ROOT, capture_output=True)
+    if check.returncode != 0:
+        return f"the Parquet differs from what asalee parse prints:\n{check.stdout.decode()}{check.stderr.decode()}"
+    printed = (here / "expected" / "stdout.txt").read_text(encoding="utf-8")
+    not_read = printed.split("documents not read:\n", 1)[1].splitlines() if "documents not read:" in printed else []
+    cli_errors = [line for line in cli.stderr.decode().splitlines() if line]
+    if [line.strip() for line in not_read] != cli_errors:
+        return "the documents not read differ from those asalee parse reports:\n" + "\n".join(cli_errors)
+    return None
+
+
 EXAMPLE_LIST = [
     Example(
         "folder-to-csv",
@@ -72,6 +100,12 @@ EXAMPLE_LIST = [
         "bash examples/python-dataframe/run.sh",
         stderr=None,
         checks=[lambda started: check_png(EXAMPLES / "python-dataframe" / "questions.png", started)],
+    ),
+    Example(
+        "dask-parquet",
+        "bash examples/dask-parquet/run.sh",
+        stderr=None,
+        checks=[check_dask_same_as_cli],
     ),
     Example(
         "node-cli",
