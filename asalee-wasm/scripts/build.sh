@@ -4,7 +4,8 @@
 #   pkg/web/    ES module for browsers (`await init()` first), with asalee.d.ts
 #   pkg/node/   CommonJS for Node (loads the .wasm synchronously), with asalee.d.ts
 #   pkg/package.json, README.md
-#   dist/site/  www/ + pkg/web as ./pkg/ + the fixtures' seeds as ./examples/: serve it statically
+#   dist/site/  www/ + pkg/web as ./pkg/ + fflate as ./vendor/ + the fixtures' seeds as ./examples/:
+#               serve it statically
 #
 # Installs what is missing first (scripts/setup.sh). Idempotent: a second run rebuilds nothing
 # that has not changed, and cargo's wasm build lives in its own target dir so that it does not
@@ -64,6 +65,8 @@ node -e '
   fs.writeFileSync(out, JSON.stringify(manifest, null, 2) + "\n");
 ' "$here/npm/package.json" "$pkg/package.json" "$version"
 cp "$here/npm/README.md" "$pkg/README.md"
+# npm packs LICENSE* files whatever `files` says: the workspace's two licence texts.
+cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
 
 # 4. The demo site: the page, the web package beside it, and the fixtures' documents as examples.
 site="$here/dist/site"
@@ -71,6 +74,10 @@ rm -rf "$site"
 mkdir -p "$site/examples"
 cp -R "$here/www/." "$site/"
 cp -R "$pkg/web" "$site/pkg"
+# fflate (npm, MIT) reads the zip archives dropped on the page: its browser ES module, as is.
+mkdir -p "$site/vendor"
+cp "$here/node_modules/fflate/esm/browser.js" "$site/vendor/fflate.js"
+cp "$here/node_modules/fflate/LICENSE" "$site/vendor/fflate.LICENSE.txt"
 node "$here/scripts/examples.mjs" "$root/fixtures" "$site/examples"
 
 raw=$(wc -c <"$pkg/web/asalee_bg.wasm")
