@@ -333,6 +333,8 @@ describe("the demo page", () => {
     const dates = await column("question_published_date");
     assert.deepStrictEqual(dates, [...dates.filter(Boolean).sort(), ...dates.filter((d) => !d)]);
     assert.equal(await page.getAttribute('#table th[data-column="number"]', "aria-sort"), "none");
+    await page.$eval("#table-view", (node) => { node.scrollLeft = 0; });
+    await page.locator("#results").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outputDir, "demo-table.png"), fullPage: true });
 
     // Errors stay visible as cards under the table; back to the cards.

@@ -302,7 +302,7 @@ function renderTable(list) {
       HEADINGS[column.name] ?? column.name, el("code", { className: "key", textContent: column.name }));
     button.addEventListener("click", () => {
       sort = { column: column.name, direction: sorted ? -sort.direction : 1 };
-      render();
+      renderTable(records());
       $("table").querySelector(`th[data-column="${column.name}"] button`)?.focus();
     });
     const th = el("th", { scope: "col" }, button);
@@ -315,8 +315,9 @@ function renderTable(list) {
     const tr = el("tr");
     cells.forEach((value, i) => {
       const text = value === null || value === undefined ? "" : String(value);
-      const td = el("td", { textContent: text.length > 120 ? `${text.slice(0, 120)}…` : text });
-      if (text.length > 120) td.title = text;
+      // Long texts are cut in the cell (whole in its tooltip, the cards and the downloads).
+      const td = el("td", { textContent: text.length > 100 ? `${text.slice(0, 100)}…` : text });
+      if (text.length > 100) td.title = text;
       td.dataset.column = columns[i].name;
       tr.append(td);
     });
@@ -332,7 +333,10 @@ const view = () => (document.querySelector('input[name="view"]:checked')?.value 
 
 function render() {
   const list = $("list");
-  list.replaceChildren(...items.map((item) => (item.record ? renderRecord(item) : renderError(item))));
+  const table = items.some((item) => item.record) && view() === "table";
+  // In the table view the records are rows; errors stay cards, under the table.
+  const cards = table ? items.filter((item) => !item.record) : items;
+  list.replaceChildren(...cards.map((item) => (item.record ? renderRecord(item) : renderError(item))));
   const records = items.filter((item) => item.record).length;
   const errors = items.length - records;
   // Nothing to download or clear on an empty page: the buttons appear with the first result,
@@ -342,13 +346,7 @@ function render() {
   $("download-csv").hidden = records === 0;
   $("views").hidden = records === 0;
   renderTable(items.filter((item) => item.record));
-  const table = records > 0 && view() === "table";
   $("table-view").hidden = !table;
-  list.hidden = table;
-  if (table && errors) {
-    list.hidden = false;
-    list.replaceChildren(...items.filter((item) => !item.record).map(renderError));
-  }
   if (items.length === 0) {
     status("Aucun document lu pour l'instant.");
   } else {
