@@ -65,7 +65,7 @@ node -e '
   fs.writeFileSync(out, JSON.stringify(manifest, null, 2) + "\n");
 ' "$here/npm/package.json" "$pkg/package.json" "$version"
 cp "$here/npm/README.md" "$pkg/README.md"
-# npm packs LICENSE* files whatever `files` says: the workspace's two licence texts.
+# The workspace's two licence texts (listed in `files`: npm packs only a file named LICENSE by itself).
 cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$pkg/"
 
 # 4. The demo site: the page, the web package beside it, and the fixtures' documents as examples.
