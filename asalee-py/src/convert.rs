@@ -39,7 +39,11 @@ pub(crate) fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
             .map(|r| {
                 Ok(Class {
                     class: model.getattr(r.python_name)?.unbind(),
-                    keys: r.fields.iter().map(|f| PyString::intern(py, f.name).unbind()).collect(),
+                    keys: r
+                        .fields
+                        .iter()
+                        .map(|f| PyString::intern(py, f.name).unbind())
+                        .collect(),
                 })
             })
             .collect::<PyResult<_>>()?;
@@ -162,7 +166,11 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         let ty = self.ty.required().0;
         value.serialize(ToPy { ty, ..self })
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Result<'py> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<'py> {
         value.serialize(self)
     }
     fn serialize_seq(self, len: Option<usize>) -> std::result::Result<Seq<'a, 'py>, Error> {
@@ -174,7 +182,11 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
             _ => Err(ser::Error::custom("a list where the schema has none")),
         }
     }
-    fn serialize_struct(self, name: &'static str, _: usize) -> std::result::Result<Struct<'a, 'py>, Error> {
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        _: usize,
+    ) -> std::result::Result<Struct<'a, 'py>, Error> {
         match self.ty.required().0 {
             Type::Record(record) if record.name == name => Ok(Struct {
                 to: self,
@@ -183,7 +195,9 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
                 kwargs: PyDict::new(self.py),
                 index: 0,
             }),
-            _ => Err(ser::Error::custom(format!("a {name} where the schema has none"))),
+            _ => Err(ser::Error::custom(format!(
+                "a {name} where the schema has none"
+            ))),
         }
     }
 
@@ -272,7 +286,10 @@ impl<'py> ser::SerializeSeq for Seq<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> std::result::Result<(), Error> {
+    fn serialize_element<T: ?Sized + Serialize>(
+        &mut self,
+        value: &T,
+    ) -> std::result::Result<(), Error> {
         self.items.push(value.serialize(self.to)?);
         Ok(())
     }
@@ -295,21 +312,39 @@ impl<'py> ser::SerializeStruct for Struct<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> std::result::Result<(), Error> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> std::result::Result<(), Error> {
         let field = self.record.fields.get(self.index).filter(|f| f.name == key);
         let Some(field) = field else {
-            return Err(ser::Error::custom(format!("{}.{key} is not the next field", self.record.name)));
+            return Err(ser::Error::custom(format!(
+                "{}.{key} is not the next field",
+                self.record.name
+            )));
         };
-        let value = value.serialize(ToPy { ty: field.ty, ..self.to })?;
-        self.kwargs.set_item(self.class.keys[self.index].bind(self.to.py), value)?;
+        let value = value.serialize(ToPy {
+            ty: field.ty,
+            ..self.to
+        })?;
+        self.kwargs
+            .set_item(self.class.keys[self.index].bind(self.to.py), value)?;
         self.index += 1;
         Ok(())
     }
 
     fn end(self) -> Result<'py> {
         if self.index != self.record.fields.len() {
-            return Err(ser::Error::custom(format!("{} has fields missing", self.record.name)));
+            return Err(ser::Error::custom(format!(
+                "{} has fields missing",
+                self.record.name
+            )));
         }
-        Ok(self.class.class.bind(self.to.py).call((), Some(&self.kwargs))?)
+        Ok(self
+            .class
+            .class
+            .bind(self.to.py)
+            .call((), Some(&self.kwargs))?)
     }
 }

@@ -23,7 +23,10 @@ type Results = Box<dyn Iterator<Item = Result<Question, ParseError>> + Send>;
 fn parse_reader(mut reader: impl Read + Send + 'static, options: Options) -> io::Result<Results> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
-    Ok(Box::new(Documents::from_owned(Owned::Bytes(bytes), options)))
+    Ok(Box::new(Documents::from_owned(
+        Owned::Bytes(bytes),
+        options,
+    )))
 }
 
 /// An `OSError` (its subclass for the errno: `FileNotFoundError`...) naming `filename`, or the
@@ -36,7 +39,11 @@ fn os_error(err: io::Error, filename: &Bound<'_, PyAny>) -> PyErr {
         unreachable!("checked");
     }
     let message = err.to_string();
-    let message = message.split(" (os error").next().unwrap_or(&message).to_owned();
+    let message = message
+        .split(" (os error")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
     match err.raw_os_error() {
         Some(errno) => PyOSError::new_err((errno, message, filename.clone().unbind())),
         None => PyOSError::new_err(format!("{message}: {filename}")),
@@ -68,7 +75,10 @@ impl Read for PyFile {
 fn open(source: &Bound<'_, PyAny>) -> PyResult<Box<dyn Read + Send>> {
     if source.hasattr("read")? {
         // A text file gives `str`: say so now rather than at the first document.
-        if source.call_method1("read", (0,))?.is_instance_of::<PyString>() {
+        if source
+            .call_method1("read", (0,))?
+            .is_instance_of::<PyString>()
+        {
             return Err(PyTypeError::new_err(
                 "parse_file() argument 'source' is a file open in text mode: open it with 'rb'",
             ));
@@ -92,7 +102,11 @@ fn open(source: &Bound<'_, PyAny>) -> PyResult<Box<dyn Read + Send>> {
 /// ParseError`, one per document, in order. The GIL is released while the file is read and parsed.
 #[pyfunction]
 #[pyo3(signature = (source, *, strict = false))]
-pub(crate) fn parse_file(py: Python<'_>, source: &Bound<'_, PyAny>, strict: bool) -> PyResult<FileIter> {
+pub(crate) fn parse_file(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    strict: bool,
+) -> PyResult<FileIter> {
     let reader = open(source)?;
     let results = py
         .detach(|| parse_reader(reader, options(strict)))
@@ -126,6 +140,9 @@ impl FileIter {
 /// What a worker made of one file.
 type FileResult = io::Result<Vec<Result<Question, ParseError>>>;
 
+/// The documents of a parsed file, as they are yielded.
+type Parsed = std::vec::IntoIter<Result<Question, ParseError>>;
+
 /// The files parsed so far, by their index in the input, and the signal that one is added.
 #[derive(Default)]
 struct Done {
@@ -149,12 +166,20 @@ impl Pool {
             std::thread::spawn(move || loop {
                 let job = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
                 let Ok((index, path)) = job else { return };
-                let result = File::open(&path).and_then(|f| parse_reader(f, options)).map(Iterator::collect);
-                done.files.lock().unwrap_or_else(PoisonError::into_inner).insert(index, result);
+                let result = File::open(&path)
+                    .and_then(|f| parse_reader(f, options))
+                    .map(Iterator::collect);
+                done.files
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(index, result);
                 done.added.notify_all();
             });
         }
-        Pool { jobs: Some(jobs), done }
+        Pool {
+            jobs: Some(jobs),
+            done,
+        }
     }
 
     fn send(&self, index: usize, path: PathBuf) {
@@ -166,12 +191,20 @@ impl Pool {
 
     /// Waits for the file `index` (call it without the GIL).
     fn wait(&self, index: usize) -> FileResult {
-        let mut files = self.done.files.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut files = self
+            .done
+            .files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         loop {
             if let Some(result) = files.remove(&index) {
                 return result;
             }
-            files = self.done.added.wait(files).unwrap_or_else(PoisonError::into_inner);
+            files = self
+                .done
+                .added
+                .wait(files)
+                .unwrap_or_else(PoisonError::into_inner);
         }
     }
 }
@@ -187,7 +220,11 @@ impl Drop for Pool {
 /// `paths`, in order, the files read and parsed by `jobs` threads (a few files ahead).
 #[pyfunction]
 #[pyo3(signature = (paths, *, strict = false, jobs = 1))]
-pub(crate) fn _parse_files(paths: &Bound<'_, PyAny>, strict: bool, jobs: usize) -> PyResult<FilesIter> {
+pub(crate) fn _parse_files(
+    paths: &Bound<'_, PyAny>,
+    strict: bool,
+    jobs: usize,
+) -> PyResult<FilesIter> {
     let jobs = jobs.max(1);
     Ok(FilesIter {
         paths: Some(paths.try_iter()?.unbind()),
@@ -210,14 +247,17 @@ pub(crate) struct FilesIter {
     pending: VecDeque<Py<PyAny>>,
     submitted: usize,
     next: usize,
-    current: Option<(Py<PyAny>, std::vec::IntoIter<Result<Question, ParseError>>)>,
+    /// The file being yielded and its documents still to come.
+    current: Option<(Py<PyAny>, Parsed)>,
 }
 
 impl FilesIter {
     /// Sends files to the pool until `ahead` are in flight or `paths` is exhausted.
     fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
         while self.submitted - self.next < self.ahead {
-            let Some(paths) = &self.paths else { return Ok(()) };
+            let Some(paths) = &self.paths else {
+                return Ok(());
+            };
             let Some(path) = paths.bind(py).clone().next() else {
                 self.paths = None;
                 return Ok(());

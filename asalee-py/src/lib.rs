@@ -121,7 +121,10 @@ fn parse<'py>(
 #[pyo3(signature = (text, *, strict = false))]
 fn parse_all(text: &Bound<'_, PyAny>, strict: bool) -> PyResult<DocumentIter> {
     let options = options(strict);
-    let documents = Documents::from_owned(Input::extract(text, "parse_all", "text")?.into_owned(), options);
+    let documents = Documents::from_owned(
+        Input::extract(text, "parse_all", "text")?.into_owned(),
+        options,
+    );
     Ok(DocumentIter {
         documents: Mutex::new(documents),
     })
@@ -219,7 +222,9 @@ fn _rust_row(json: &str) -> PyResult<Vec<(String, String)>> {
     let q: Question =
         serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))?;
     let columns = asalee_core::table::COLUMNS.iter().map(|c| c.name.clone());
-    Ok(columns.zip(q.to_row().iter().map(|c| c.to_text())).collect())
+    Ok(columns
+        .zip(q.to_row().iter().map(|c| c.to_text()))
+        .collect())
 }
 
 /// Test support: Rust's `parse(text)?.to_json()`, to compare with `Question.to_json()`.

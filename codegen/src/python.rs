@@ -137,7 +137,12 @@ fn write_class(out: &mut String, r: &Record) {
             Type::Optional(inner) if inner.record().is_some() => f.name.to_string(),
             _ => format!("self.{}", f.name),
         };
-        let _ = writeln!(out, "            \"{}\": {},", f.name, dict_value(&value, f.ty));
+        let _ = writeln!(
+            out,
+            "            \"{}\": {},",
+            f.name,
+            dict_value(&value, f.ty)
+        );
     }
     out.push_str("        }\n");
     if std::ptr::eq(r, &schema::QUESTION) {
@@ -226,7 +231,9 @@ pub fn model() -> String {
     for c in COLUMNS.iter() {
         let _ = writeln!(out, "    \"{}\",", c.name);
     }
-    out.push_str(")\n\"\"\"The columns of ``Question.to_row()``, in order: the CSV's columns.\"\"\"\n");
+    out.push_str(
+        ")\n\"\"\"The columns of ``Question.to_row()``, in order: the CSV's columns.\"\"\"\n",
+    );
     out.push_str("\n_COLUMN_KINDS = {\n");
     for c in COLUMNS.iter() {
         let kind = match c.ty {
@@ -241,7 +248,9 @@ pub fn model() -> String {
     for name in typing_names() {
         let _ = writeln!(out, "        \"{name}\",");
     }
-    out.push_str("    )\n)\n\"\"\"The names of ``_types``, which ``asalee`` loads on first use.\"\"\"\n");
+    out.push_str(
+        "    )\n)\n\"\"\"The names of ``_types``, which ``asalee`` loads on first use.\"\"\"\n",
+    );
     for r in RECORDS {
         write_class(&mut out, r);
     }

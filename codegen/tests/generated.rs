@@ -18,7 +18,10 @@ fn generated_files_are_up_to_date() {
                 .lines()
                 .zip(output.text.lines())
                 .position(|(a, b)| a != b)
-                .map_or(current.lines().count().min(output.text.lines().count()), |i| i)
+                .map_or(
+                    current.lines().count().min(output.text.lines().count()),
+                    |i| i,
+                )
                 + 1;
             stale.push(format!("{} (first difference at line {line})", output.path));
         }

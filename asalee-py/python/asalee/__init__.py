@@ -131,11 +131,11 @@ def _files(paths: Iterable[_P]) -> Iterator[_P]:
 
 
 def _folder(folder: Any) -> Iterator[Any]:
-    join = type(folder).__truediv__ if isinstance(folder, os.PathLike) else os.path.join
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries)
     for name in names:
-        path = join(folder, name)
+        # A `pathlib.Path` gives paths of its own type; a str (or another os.PathLike) gives str.
+        path = folder / name if hasattr(folder, "joinpath") else os.path.join(folder, name)
         if os.path.isdir(path):
             yield from _folder(path)
         elif os.path.isfile(path):
@@ -164,13 +164,13 @@ def parse_files(
             f"parse_files() argument 'strict' must be a bool, not {type(strict).__name__}"
         )
     if isinstance(paths, (str, bytes, os.PathLike)):
-        paths = (paths,)  # type: ignore[assignment]
+        paths = (paths,)
     elif not hasattr(paths, "__iter__"):
         raise TypeError(
             "parse_files() argument 'paths' must be a path or an iterable of paths, "
             f"not {type(paths).__name__}"
         )
-    return _parse_files(_files(paths), strict=strict, jobs=jobs)  # type: ignore[arg-type]
+    return _parse_files(_files(paths), strict=strict, jobs=jobs)  # type: ignore[return-value]
 
 
 def _rows(results: _Results) -> Iterator[Dict[str, Any]]:
@@ -200,7 +200,7 @@ def to_pandas(results: _Results) -> Any:
     empty) and dates ``datetime64``. pandas is not a dependency of asalee: install it to use this.
     """
     try:
-        import pandas
+        import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError as e:
         raise ImportError(
             "asalee.to_pandas() needs pandas, which is not installed: pip install pandas"
@@ -223,7 +223,7 @@ def to_polars(results: _Results) -> Any:
     typed (``Int64``, ``Date``, ``Utf8``); see :func:`to_pandas` for ``results``. polars is not
     a dependency of asalee: install it to use this."""
     try:
-        import polars
+        import polars  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError as e:
         raise ImportError(
             "asalee.to_polars() needs polars, which is not installed: pip install polars"
