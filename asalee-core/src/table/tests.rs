@@ -207,7 +207,10 @@ fn bom_and_source() {
     );
     let body = text.strip_prefix('\u{feff}').expect("a BOM first");
     let mut reader = csv::Reader::from_reader(body.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().next_back(), Some(SOURCE_COLUMN));
+    assert_eq!(
+        reader.headers().unwrap().iter().next_back(),
+        Some(SOURCE_COLUMN)
+    );
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(row.len(), COLUMNS.len() + 1);
     assert_eq!(row.iter().next_back(), Some("dir/0.txt"));
