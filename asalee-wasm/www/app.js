@@ -297,52 +297,13 @@ export function toJsonLines(list) {
   return list.map((item) => JSON.stringify(item.record)).join("\n") + "\n";
 }
 
-const CSV_COLUMNS = [
-  ["source", (r, item) => item.source],
-  ["uid", (r) => r.uid],
-  ["chamber", (r) => r.chamber],
-  ["legislature", (r) => r.legislature],
-  ["kind", (r) => r.kind],
-  ["number", (r) => r.number],
-  ["title", (r) => r.title],
-  ["author_civility", (r) => r.author?.civility],
-  ["author_name", (r) => r.author?.name],
-  ["author_group", (r) => r.author?.group],
-  ["author_department", (r) => r.author?.department],
-  ["author_constituency", (r) => r.author?.constituency],
-  ["author_region", (r) => r.author?.region],
-  ["author_ref", (r) => r.author?.ref],
-  ["ministry_asked", (r) => r.ministry_asked],
-  ["ministry_answering", (r) => r.ministry_answering],
-  ["rubric", (r) => r.rubric],
-  ["analysis_heading", (r) => r.analysis_heading],
-  ["analysis", (r) => r.analysis],
-  ["question_published_date", (r) => r.question_published?.date],
-  ["question_published_page", (r) => r.question_published?.page],
-  ["answer_published_date", (r) => r.answer_published?.date],
-  ["answer_published_page", (r) => r.answer_published?.page],
-  ["flagged_on", (r) => r.flagged_on],
-  ["reassigned_on", (r) => r.reassigned_on.join(" ")],
-  ["renewed_on", (r) => r.renewed_on.join(" ")],
-  ["closed_date", (r) => r.closed?.date],
-  ["closed_reason", (r) => r.closed?.reason],
-  ["errata", (r) => (r.errata.length ? JSON.stringify(r.errata) : "")],
-  ["question_text", (r) => r.question_text],
-  ["answer_text", (r) => r.answer_text],
-  ["other_fields", (r) => (r.other_fields.length ? JSON.stringify(r.other_fields) : "")],
-  ["warnings", (r) => (r.warnings.length ? JSON.stringify(r.warnings) : "")],
-  ["layout", (r) => r.layout],
-];
+// The CSV is the core's (asalee_core::table, through the package): the same columns and cells as
+// `asalee parse --format csv --bom --source`, with a BOM so that spreadsheets read it as UTF-8 and
+// each record's source in the last column.
+import { toCsv as coreCsv } from "./pkg/asalee.js";
 
-/** RFC 4180 CSV (CRLF, quoted where needed) with a BOM so that spreadsheets read it as UTF-8. */
 export function toCsv(list) {
-  const cell = (value) => {
-    const text = value === null || value === undefined ? "" : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows = [CSV_COLUMNS.map(([name]) => name)];
-  for (const item of list) rows.push(CSV_COLUMNS.map(([, get]) => get(item.record, item)));
-  return "\uFEFF" + rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return coreCsv(list.map((item) => item.record), { bom: true, source: list.map((item) => item.source) });
 }
 
 // ---------------------------------------------------------------------------------------------
