@@ -124,6 +124,11 @@ impl<W: Write> CsvWriter<W> {
         Ok(())
     }
 
+    /// The inner writer (what is still in this writer's buffer is not in it yet).
+    pub fn get_ref(&self) -> &W {
+        self.csv.get_ref()
+    }
+
     /// Flushes what is buffered into the inner writer.
     pub fn flush(&mut self) -> io::Result<()> {
         self.csv.flush()
