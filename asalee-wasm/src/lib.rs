@@ -154,7 +154,12 @@ pub(crate) fn type_name(value: &JsValue) -> String {
 }
 
 /// A `TypeError` whose message names the function and its parameter.
-pub(crate) fn type_error(function: &str, parameter: &str, expected: &str, value: &JsValue) -> JsValue {
+pub(crate) fn type_error(
+    function: &str,
+    parameter: &str,
+    expected: &str,
+    value: &JsValue,
+) -> JsValue {
     js_sys::TypeError::new(&format!(
         "asalee: {function}() argument '{parameter}' must be {expected}, not {}",
         type_name(value)
@@ -168,7 +173,12 @@ fn read_input(value: &InputArg, function: &str) -> Result<Input, JsValue> {
     } else if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
         Ok(Input::Bytes(bytes.to_vec()))
     } else {
-        Err(type_error(function, "input", "a string or a Uint8Array", value))
+        Err(type_error(
+            function,
+            "input",
+            "a string or a Uint8Array",
+            value,
+        ))
     }
 }
 

@@ -25,7 +25,12 @@ extern "C" {
 /// A record object back into the core's record.
 fn record(value: &JsValue, function: &str, what: &str) -> Result<Question, JsValue> {
     if !value.is_object() || Array::is_array(value) {
-        return Err(type_error(function, what, "a record (a Question object)", value));
+        return Err(type_error(
+            function,
+            what,
+            "a record (a Question object)",
+            value,
+        ));
     }
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
         js_sys::TypeError::new(&format!(
@@ -75,12 +80,20 @@ enum Sources {
     Each(Vec<String>),
 }
 
-fn read_csv_options(options: Option<CsvOptionsArg>, items: u32) -> Result<(CsvOptions, Sources), JsValue> {
+fn read_csv_options(
+    options: Option<CsvOptionsArg>,
+    items: u32,
+) -> Result<(CsvOptions, Sources), JsValue> {
     let Some(options) = options else {
         return Ok((CsvOptions::new(), Sources::None));
     };
     if !options.is_object() || Array::is_array(&options) {
-        return Err(type_error("toCsv", "options", "an object such as { bom: true }", &options));
+        return Err(type_error(
+            "toCsv",
+            "options",
+            "an object such as { bom: true }",
+            &options,
+        ));
     }
     let bom = Reflect::get(&options, &JsValue::from_str("bom"))?;
     let bom = match bom.as_bool() {
@@ -108,7 +121,9 @@ fn read_csv_options(options: Option<CsvOptionsArg>, items: u32) -> Result<(CsvOp
         let expected = "a string or an array of strings";
         return Err(type_error("toCsv", "options.source", expected, &source));
     };
-    let options = CsvOptions::new().bom(bom).source(!matches!(sources, Sources::None));
+    let options = CsvOptions::new()
+        .bom(bom)
+        .source(!matches!(sources, Sources::None));
     Ok((options, sources))
 }
 
@@ -122,11 +137,17 @@ fn read_csv_options(options: Option<CsvOptionsArg>, items: u32) -> Result<(CsvOp
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(results: &ResultsArg, options: Option<CsvOptionsArg>) -> Result<String, JsValue> {
     let Some(items) = results.dyn_ref::<Array>() else {
-        return Err(type_error("toCsv", "results", "an array of records or results", results));
+        return Err(type_error(
+            "toCsv",
+            "results",
+            "an array of records or results",
+            results,
+        ));
     };
     let (options, sources) = read_csv_options(options, items.length())?;
     let mut csv = CsvWriter::new(Vec::new(), options);
-    csv.write_header().map_err(|e| JsValue::from_str(&e.to_string()))?;
+    csv.write_header()
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     for (i, item) in items.iter().enumerate() {
         let what = format!("results[{i}]");
         if !item.is_object() {
@@ -149,7 +170,9 @@ pub fn to_csv(results: &ResultsArg, options: Option<CsvOptionsArg>) -> Result<St
         csv.write_record(&q, source)
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
     }
-    let bytes = csv.into_inner().map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let bytes = csv
+        .into_inner()
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     // Records are UTF-8, and so is their CSV.
     String::from_utf8(bytes).map_err(|_| JsValue::from_str("asalee: the CSV is not UTF-8"))
 }

@@ -1,7 +1,7 @@
 //! The record as one flat row: the columns of the CSV output, of `to_row` in Python and
 //! JavaScript, and of data frames.
 //!
-//! The columns follow from the record's description ([`schema`](crate::schema)), in its order:
+//! The columns follow from the record's description ([`schema`]), in its order:
 //! - a scalar field is one column of the same name;
 //! - a nested part (`author`, `question_published`, `answer_published`, `closed`) is one column per
 //!   field of the part, named `{field}_{part field}` (`author_name`, `closed_reason`); all are
