@@ -86,6 +86,10 @@ pub(crate) struct ParseArgs {
     #[arg(long)]
     pub(crate) source: bool,
 
+    /// Start CSV with a UTF-8 byte-order mark, so that a spreadsheet opened by double-click reads the accents right.
+    #[arg(long)]
+    pub(crate) bom: bool,
+
     /// Files or folders to read; `-` is standard input.
     #[arg(value_name = "FILE|DIR|-")]
     pub(crate) inputs: Vec<OsString>,
@@ -98,7 +102,7 @@ pub(crate) enum Format {
     Jsonl,
     /// One JSON array of every record.
     Json,
-    /// A header row, then one row per question; nested parts in their own columns, lists joined with `; `.
+    /// A header row, then one row per question; nested parts in their own columns, dates lists space-separated, lists of parts as JSON.
     Csv,
 }
 

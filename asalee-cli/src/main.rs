@@ -88,6 +88,7 @@ fn parse(args: ParseArgs) -> ExitCode {
             format: args.format,
             pretty: args.pretty,
             source: args.source,
+            bom: args.bom,
         },
         jobs,
         sizes: window::Sizes::from_env(),

@@ -100,7 +100,9 @@ mod markup;
 mod position;
 mod question;
 mod record;
+pub mod schema;
 mod split;
+pub mod table;
 
 pub use crate::date::{Date, InvalidDate};
 pub use crate::decode::{decode, Encoding};

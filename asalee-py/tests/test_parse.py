@@ -3,10 +3,12 @@ expected record, from str and from bytes (UTF-8 and Windows-1252), alone and con
 
 from __future__ import annotations
 
+import io
 import json
+import mmap
 import threading
 from pathlib import Path
-from typing import List, Union
+from typing import Any, Iterator, List, Union
 
 import pytest
 from conftest import (
@@ -87,8 +89,42 @@ def test_crlf(document: Path) -> None:
 
 
 def test_parse_file(document: Path) -> None:
-    assert asalee.parse_file(document) == asalee.parse(read(document))
-    assert asalee.parse_file(str(document)).to_json() == compact(expected_text(document))
+    assert list(asalee.parse_file(document)) == [asalee.parse(read(document))]
+    (q,) = asalee.parse_file(str(document))
+    assert isinstance(q, asalee.Question)
+    assert q.to_json() == compact(expected_text(document))
+
+
+def test_parse_file_binary_file(document: Path) -> None:
+    with open(document, "rb") as f:
+        assert list(asalee.parse_file(f)) == [asalee.parse(read(document))]
+    cp1252 = io.BytesIO(read(document).encode("cp1252"))
+    assert list(asalee.parse_file(cp1252)) == [asalee.parse(read(document))]
+
+
+def test_parse_file_many_documents(tmp_path: Path) -> None:
+    texts = [read(s) for s in SEEDS]
+    path = tmp_path / "all.txt"
+    path.write_bytes(joined(*texts).encode("cp1252"))
+    it = asalee.parse_file(path)
+    assert iter(it) is it
+    assert list(it) == [asalee.parse(t) for t in texts]
+    assert list(it) == []
+    # A stream larger than one read() of the file object.
+    big = io.BytesIO(joined(*texts * 40).encode("utf-8"))
+    assert len(list(asalee.parse_file(big))) == 5 * 40
+
+
+@pytest.mark.parametrize("kind", ["bytearray", "memoryview", "mmap"])
+def test_bytes_like_inputs(kind: str, tmp_path: Path) -> None:
+    text = joined(read(SEEDS[0]), read(SEEDS[2]))
+    data = text.encode("cp1252")
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        value: Any = {"bytearray": bytearray(data), "memoryview": memoryview(data), "mmap": mapped}[kind]
+        assert asalee.parse(value) == asalee.parse(text)
+        assert list(asalee.parse_all(value)) == list(asalee.parse_all(text))
 
 
 def test_parse_all_one_document(document: Path) -> None:
@@ -156,20 +192,68 @@ def test_parse_files(tmp_path: Path) -> None:
     nothing = tmp_path / "nothing.txt"
     nothing.write_text("Bonjour\n", encoding="utf-8")
     paths = [both, nothing, SEEDS[2]]
-    items = list(asalee.parse_files(paths))
-    assert [p for p, _ in items] == [both, both, nothing, SEEDS[2]]
-    assert items[0][1] == asalee.parse(read(SEEDS[0]))
-    assert items[1][1] == asalee.parse(read(SEEDS[1]))
-    assert isinstance(items[2][1], asalee.ParseError) and items[2][1].line == 1
-    assert items[3][1] == asalee.parse(read(SEEDS[2]))
+    for jobs in (1, 2, 3):
+        items = list(asalee.parse_files(paths, jobs=jobs))
+        assert [p for p, _ in items] == [both, both, nothing, SEEDS[2]]
+        assert items[0][1] == asalee.parse(read(SEEDS[0]))
+        assert items[1][1] == asalee.parse(read(SEEDS[1]))
+        assert isinstance(items[2][1], asalee.ParseError) and items[2][1].line == 1
+        assert items[3][1] == asalee.parse(read(SEEDS[2]))
+
+
+def test_parse_files_one_path() -> None:
+    for path in (SEEDS[3], str(SEEDS[3])):
+        assert list(asalee.parse_files(path)) == [(path, asalee.parse(read(SEEDS[3])))]
+
+
+def test_parse_files_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(read(SEEDS[1]), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(read(SEEDS[0]), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(read(SEEDS[2]), encoding="utf-8")
+    items = list(asalee.parse_files(tmp_path))
+    assert [p for p, _ in items] == [tmp_path / "a.txt", tmp_path / "b" / "2.txt", tmp_path / "c.txt"]
+    assert [q for _, q in items] == [asalee.parse(read(s)) for s in SEEDS[:3]]
+    as_text = list(asalee.parse_files([str(tmp_path)]))
+    assert [p for p, _ in as_text] == [str(p) for p, _ in items]
+
+
+def test_parse_files_jobs_gives_the_same_items_in_order(tmp_path: Path) -> None:
+    paths = []
+    for i in range(40):
+        path = tmp_path / f"{i:02}.txt"
+        path.write_text(joined(*[read(s) for s in SEEDS[i % 5 :]]), encoding="utf-8")
+        paths.append(path)
+    one = list(asalee.parse_files(paths))
+    assert len(one) == sum(5 - i % 5 for i in range(40))
+    assert list(asalee.parse_files(iter(paths), jobs=4)) == one
 
 
 def test_parse_files_is_lazy_and_raises_oserror(tmp_path: Path) -> None:
-    it = asalee.parse_files([SEEDS[0], tmp_path / "missing.txt"])
-    path, item = next(it)
-    assert path == SEEDS[0] and isinstance(item, asalee.Question)
-    with pytest.raises(FileNotFoundError):
-        next(it)
+    missing = tmp_path / "missing.txt"
+    for jobs in (1, 2):
+        it = asalee.parse_files([SEEDS[0], missing, SEEDS[1]], jobs=jobs)
+        path, item = next(it)
+        assert path == SEEDS[0] and isinstance(item, asalee.Question)
+        with pytest.raises(FileNotFoundError) as info:
+            next(it)
+        assert info.value.filename == missing
+        # The other files are still read.
+        assert [p for p, _ in it] == [SEEDS[1]]
+
+
+def test_parse_files_reads_paths_lazily() -> None:
+    pulled: List[Path] = []
+
+    def paths() -> Iterator[Path]:
+        for s in SEEDS:
+            pulled.append(s)
+            yield s
+
+    it = asalee.parse_files(paths(), jobs=1)
+    next(it)
+    assert len(pulled) < len(SEEDS)
+    assert len(list(it)) == len(SEEDS) - 1
 
 
 # Inserted into seed 002's "Données clés" block: a label the parser does not know.
@@ -211,7 +295,7 @@ def test_strict_mode() -> None:
 
 def test_strict_mode_clean_documents(document: Path) -> None:
     assert asalee.parse(read(document), strict=True) == asalee.parse(read(document))
-    assert asalee.parse_file(document, strict=True) == asalee.parse(read(document))
+    assert list(asalee.parse_file(document, strict=True)) == [asalee.parse(read(document))]
 
 
 def test_threads() -> None:

@@ -90,7 +90,7 @@ def test_every_part_is_typed() -> None:
         asalee.Erratum("answer", datetime.date(2024, 6, 7), None),
     )
     assert q.other_fields == (asalee.OtherField("Champ inconnu", "valeur\nsur deux lignes"),)
-    assert q.warnings == (asalee.Warning(3, "unknown label `Champ inconnu`"),)
+    assert q.warnings == (asalee.ParseWarning(3, "unknown label `Champ inconnu`"),)
     assert q.layout == "an-legacy"
     assert q.to_dict()["errata"] == [
         {"of": "question", "date": datetime.date(2024, 5, 6), "page": 12},

@@ -45,7 +45,7 @@ def typed_use(q: asalee.Question) -> None:
         assert_type(q.question_published.date, datetime.date)
         assert_type(q.question_published.page, Optional[int])
     assert_type(q.errata, Tuple[asalee.Erratum, ...])
-    assert_type(q.warnings, Tuple[asalee.Warning, ...])
+    assert_type(q.warnings, Tuple[asalee.ParseWarning, ...])
     assert_type(q.layout, asalee.Layout)
     d = q.to_dict()
     assert_type(d, asalee.QuestionDict)

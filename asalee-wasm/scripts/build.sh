@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package `asalee` into asalee-wasm/pkg/ and the demo site into asalee-wasm/dist/site/.
 #
-#   pkg/web/    ES module for browsers (`await init()` first), with asalee.d.ts
+#   pkg/web/    ES module for browsers (`await init()` first), with asalee.d.ts; asalee.js guards
+#               wasm-bindgen's glue (asalee_glue.js) against use before init()
 #   pkg/node/   CommonJS for Node (loads the .wasm synchronously), with asalee.d.ts
 #   pkg/package.json, README.md
 #   dist/site/  www/ + pkg/web as ./pkg/ + fflate as ./vendor/ + the fixtures' seeds as ./examples/:
@@ -47,6 +48,8 @@ for target in web nodejs; do
   wasm-bindgen --target "$target" --out-dir "$out" --out-name asalee "$wasm"
   "$wasm_opt" -Oz "${features[@]}" "$out/asalee_bg.wasm" -o "$out/asalee_bg.wasm"
 done
+# The web build says clearly when it is used before init() (asalee.js guards asalee_glue.js).
+node "$here/scripts/guard-init.mjs" "$pkg/web"
 
 # A package.json with "type": "module" above pkg/node would make Node read its CommonJS glue as
 # ES module syntax: the folder says what it is. The ParseError snippet that the glue `require`s

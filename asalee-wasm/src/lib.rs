@@ -15,88 +15,12 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod record_types;
+pub mod table;
+
+/// The API's own types; the records' types are generated from the schema (`record_types.rs`).
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** A French parliamentary question, as `asalee-core` reads it: the SPEC's JSON record. */
-export interface Question {
-  /** AN open-data identifier `QANR5L{legislature}{kind}{number}`, e.g. `QANR5L16QE13927`. */
-  uid: string | null;
-  chamber: "AN" | "SENAT" | null;
-  legislature: number | null;
-  kind: "QE" | "QOSD" | "QG" | null;
-  number: number;
-  title: string | null;
-  author: Author | null;
-  ministry_asked: string | null;
-  ministry_answering: string | null;
-  rubric: string | null;
-  analysis_heading: string | null;
-  analysis: string | null;
-  question_published: JoRef | null;
-  answer_published: JoRef | null;
-  /** ISO date `YYYY-MM-DD`. */
-  flagged_on: string | null;
-  /** ISO dates, in document order. */
-  reassigned_on: string[];
-  /** ISO dates, in document order. */
-  renewed_on: string[];
-  closed: Closed | null;
-  errata: Erratum[];
-  /** Paragraphs separated by `\n`. */
-  question_text: string | null;
-  /** Paragraphs separated by `\n`. */
-  answer_text: string | null;
-  /** Every labelled line the parser does not know. */
-  other_fields: OtherField[];
-  /** What was odd but not fatal; `[]` for a clean document. */
-  warnings: Warning[];
-  layout: Layout;
-}
-
-export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat";
-
-export interface Author {
-  civility: "M." | "Mme" | null;
-  name: string | null;
-  group: string | null;
-  department: string | null;
-  constituency: number | null;
-  region: string | null;
-  /** The AN's identifier of the deputy (`PA720892`), where the document gives it. */
-  ref: string | null;
-}
-
-/** A publication in the Journal officiel. */
-export interface JoRef {
-  /** ISO date `YYYY-MM-DD`. */
-  date: string;
-  page: number | null;
-}
-
-export interface Closed {
-  /** ISO date `YYYY-MM-DD`, when the page gives one. */
-  date: string | null;
-  reason: string | null;
-}
-
-export interface Erratum {
-  of: "question" | "answer";
-  /** ISO date `YYYY-MM-DD`. */
-  date: string;
-  page: number | null;
-}
-
-export interface OtherField {
-  label: string;
-  value: string;
-}
-
-export interface Warning {
-  /** 1-based line of the whole input. */
-  line: number;
-  message: string;
-}
-
 export interface ParseOptions {
   /** Turn every warning into a `ParseError` of kind `"strict"`. Default `false`. */
   strict?: boolean;
@@ -107,7 +31,19 @@ export type ParseResult =
   | { ok: Question; error?: undefined }
   | { ok?: undefined; error: ParseError };
 
-export type ErrorKind = "not-a-question" | "missing-number" | "missing-text" | "strict";
+/** The options of `toCsv`. */
+export interface CsvOptions {
+  /**
+   * Start with a UTF-8 byte-order mark, so that a spreadsheet opened by double-click reads the
+   * accents right. Default `false`.
+   */
+  bom?: boolean;
+  /**
+   * Add a last column, `source`: one string for every row, or one per item of `results` (the
+   * items that are errors included, so that `parseAll`'s results and their sources line up).
+   */
+  source?: string | string[];
+}
 
 /**
  * Why a document is not a question record, and where.
@@ -158,11 +94,12 @@ extern "C" {
 ///
 /// @throws {ParseError} when the input is not a question document (or, in strict mode, when
 /// anything in it would be a warning).
-/// @throws {TypeError} when `input` is neither a string nor a `Uint8Array`.
+/// @throws {TypeError} when `input` is neither a string nor a `Uint8Array`, or `options` is not
+/// an object.
 #[wasm_bindgen(unchecked_return_type = "Question")]
 pub fn parse(input: &InputArg, options: Option<OptionsArg>) -> Result<JsValue, JsValue> {
-    let options = read_options(options)?;
-    let result = match read_input(input)? {
+    let options = read_options(options, "parse")?;
+    let result = match read_input(input, "parse")? {
         Input::Text(text) => options.parse(&text),
         Input::Bytes(bytes) => options.parse_bytes(&bytes),
     };
@@ -177,11 +114,12 @@ pub fn parse(input: &InputArg, options: Option<OptionsArg>) -> Result<JsValue, J
 /// Returns one result per document, in order: `{ ok: record }` or `{ error: ParseError }`; a bad
 /// document does not stop the others. An input in which no document starts gives one error.
 ///
-/// @throws {TypeError} when `input` is neither a string nor a `Uint8Array`.
+/// @throws {TypeError} when `input` is neither a string nor a `Uint8Array`, or `options` is not
+/// an object.
 #[wasm_bindgen(js_name = parseAll, unchecked_return_type = "ParseResult[]")]
 pub fn parse_all(input: &InputArg, options: Option<OptionsArg>) -> Result<Array, JsValue> {
-    let options = read_options(options)?;
-    let input = read_input(input)?;
+    let options = read_options(options, "parseAll")?;
+    let input = read_input(input, "parseAll")?;
     let results = match &input {
         Input::Text(text) => options.parse_all(text),
         Input::Bytes(bytes) => options.parse_all_bytes(bytes),
@@ -204,25 +142,59 @@ enum Input {
     Bytes(Vec<u8>),
 }
 
-fn read_input(value: &InputArg) -> Result<Input, JsValue> {
+/// What `typeof` says of a value, for error messages (`null` and arrays named as such).
+pub(crate) fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// A `TypeError` whose message names the function and its parameter.
+pub(crate) fn type_error(
+    function: &str,
+    parameter: &str,
+    expected: &str,
+    value: &JsValue,
+) -> JsValue {
+    js_sys::TypeError::new(&format!(
+        "asalee: {function}() argument '{parameter}' must be {expected}, not {}",
+        type_name(value)
+    ))
+    .into()
+}
+
+fn read_input(value: &InputArg, function: &str) -> Result<Input, JsValue> {
     if let Some(text) = value.as_string() {
         Ok(Input::Text(text))
     } else if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
         Ok(Input::Bytes(bytes.to_vec()))
     } else {
-        Err(js_sys::TypeError::new("asalee: input must be a string or a Uint8Array").into())
+        Err(type_error(
+            function,
+            "input",
+            "a string or a Uint8Array",
+            value,
+        ))
     }
 }
 
-fn read_options(options: Option<OptionsArg>) -> Result<Options, JsValue> {
+fn read_options(options: Option<OptionsArg>, function: &str) -> Result<Options, JsValue> {
     let Some(options) = options else {
         return Ok(Options::new());
     };
+    if !options.is_object() || Array::is_array(&options) {
+        let expected = "an object such as { strict: true }";
+        return Err(type_error(function, "options", expected, &options));
+    }
     let strict = Reflect::get(&options, &JsValue::from_str("strict"))?;
     match strict.as_bool() {
         Some(strict) => Ok(Options::new().strict(strict)),
         None if strict.is_undefined() || strict.is_null() => Ok(Options::new()),
-        None => Err(js_sys::TypeError::new("asalee: options.strict must be a boolean").into()),
+        None => Err(type_error(function, "options.strict", "a boolean", &strict)),
     }
 }
 

@@ -1,6 +1,6 @@
 // The demo page: text or files in, one card per document out. Everything runs in the page;
 // the only requests are for this page's own files (the module, its .wasm, the examples).
-import init, { parseAll } from "./pkg/asalee.js";
+import init, { csvColumns, parseAll, toRow } from "./pkg/asalee.js";
 import { unzipSync } from "./vendor/fflate.js";
 
 const $ = (id) => document.getElementById(id);
@@ -257,13 +257,18 @@ function renderError({ source, error, text }) {
   return card;
 }
 
-// The table view: one row per record, the CSV's columns (CSV_COLUMNS, below), sortable.
+// The table view: one row per record, the CSV's columns (the core's, through `csvColumns` and
+// `toRow`) and the source, sortable.
 
 /** Which column the table is sorted by, and which way (1 ascending, -1 descending). */
 let sort = { column: null, direction: 1 };
 
-/** The table's columns: the CSV's, `{ name, get(record, item) }`. */
-const tableColumns = () => CSV_COLUMNS.map(([name, get]) => ({ name, get }));
+/** The table's columns: the CSV's, then the source (as in the CSV), `{ name, get(row, item) }`
+ * (`row`: `toRow`'s). */
+const tableColumns = () => [
+  ...csvColumns().map((name) => ({ name, get: (row) => row[name] })),
+  { name: "source", get: (row, item) => item.source },
+];
 
 /** Column headings in French; the CSV column's name is shown under each. */
 const HEADINGS = {
@@ -291,7 +296,10 @@ function compareCells(a, b, direction) {
 
 function renderTable(list) {
   const columns = tableColumns();
-  const rows = list.map((item, index) => ({ item, index, cells: columns.map((c) => c.get(item.record, item)) }));
+  const rows = list.map((item, index) => {
+    const row = toRow(item.record);
+    return { item, index, cells: columns.map((c) => c.get(row, item)) };
+  });
   const at = columns.findIndex((c) => c.name === sort.column);
   if (at >= 0) rows.sort((x, y) => compareCells(x.cells[at], y.cells[at], sort.direction) || x.index - y.index);
 
@@ -536,52 +544,13 @@ export function toJsonLines(list) {
   return list.map((item) => JSON.stringify(item.record)).join("\n") + "\n";
 }
 
-const CSV_COLUMNS = [
-  ["source", (r, item) => item.source],
-  ["uid", (r) => r.uid],
-  ["chamber", (r) => r.chamber],
-  ["legislature", (r) => r.legislature],
-  ["kind", (r) => r.kind],
-  ["number", (r) => r.number],
-  ["title", (r) => r.title],
-  ["author_civility", (r) => r.author?.civility],
-  ["author_name", (r) => r.author?.name],
-  ["author_group", (r) => r.author?.group],
-  ["author_department", (r) => r.author?.department],
-  ["author_constituency", (r) => r.author?.constituency],
-  ["author_region", (r) => r.author?.region],
-  ["author_ref", (r) => r.author?.ref],
-  ["ministry_asked", (r) => r.ministry_asked],
-  ["ministry_answering", (r) => r.ministry_answering],
-  ["rubric", (r) => r.rubric],
-  ["analysis_heading", (r) => r.analysis_heading],
-  ["analysis", (r) => r.analysis],
-  ["question_published_date", (r) => r.question_published?.date],
-  ["question_published_page", (r) => r.question_published?.page],
-  ["answer_published_date", (r) => r.answer_published?.date],
-  ["answer_published_page", (r) => r.answer_published?.page],
-  ["flagged_on", (r) => r.flagged_on],
-  ["reassigned_on", (r) => r.reassigned_on.join(" ")],
-  ["renewed_on", (r) => r.renewed_on.join(" ")],
-  ["closed_date", (r) => r.closed?.date],
-  ["closed_reason", (r) => r.closed?.reason],
-  ["errata", (r) => (r.errata.length ? JSON.stringify(r.errata) : "")],
-  ["question_text", (r) => r.question_text],
-  ["answer_text", (r) => r.answer_text],
-  ["other_fields", (r) => (r.other_fields.length ? JSON.stringify(r.other_fields) : "")],
-  ["warnings", (r) => (r.warnings.length ? JSON.stringify(r.warnings) : "")],
-  ["layout", (r) => r.layout],
-];
+// The CSV is the core's (asalee_core::table, through the package): the same columns and cells as
+// `asalee parse --format csv --bom --source`, with a BOM so that spreadsheets read it as UTF-8 and
+// each record's source in the last column.
+import { toCsv as coreCsv } from "./pkg/asalee.js";
 
-/** RFC 4180 CSV (CRLF, quoted where needed) with a BOM so that spreadsheets read it as UTF-8. */
 export function toCsv(list) {
-  const cell = (value) => {
-    const text = value === null || value === undefined ? "" : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const rows = [CSV_COLUMNS.map(([name]) => name)];
-  for (const item of list) rows.push(CSV_COLUMNS.map(([, get]) => get(item.record, item)));
-  return "\uFEFF" + rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return coreCsv(list.map((item) => item.record), { bom: true, source: list.map((item) => item.source) });
 }
 
 // ---------------------------------------------------------------------------------------------

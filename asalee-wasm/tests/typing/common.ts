@@ -1,6 +1,8 @@
 // What the .d.ts must allow and forbid, for either build (`asalee` is mapped by tsconfig-*.json).
-import { parse, parseAll, ParseError } from "asalee";
-import type { Author, ErrorKind, JoRef, Layout, ParseOptions, ParseResult, Question } from "asalee";
+import { csvColumns, parse, parseAll, ParseError, toCsv, toRow } from "asalee";
+import type {
+  Author, Chamber, Civility, CsvOptions, ErrorKind, JoRef, Layout, ParseOptions, ParseResult, Question, QuestionRow,
+} from "asalee";
 
 export function check(text: string, bytes: Uint8Array): void {
   const q: Question = parse(text);
@@ -46,6 +48,24 @@ export function check(text: string, bytes: Uint8Array): void {
       void [reason, message];
     }
   }
+
+  const row: QuestionRow = toRow(q);
+  const rowNumber: number = row.number;
+  const rowName: string | null = row.author_name;
+  const columns: string[] = csvColumns();
+  const csvOptions: CsvOptions = { bom: true, source: ["a.txt"] };
+  const csv: string = toCsv(results, csvOptions);
+  toCsv([q], { source: "a.txt" });
+  const civility: Civility | null | undefined = q.author?.civility;
+  const chamberCode: Chamber | null = q.chamber;
+  void [rowNumber, rowName, columns, csv, civility, chamberCode];
+  // @ts-expect-error a row's number is a number
+  const rowText: string = row.number;
+  // @ts-expect-error bom is a boolean
+  toCsv([q], { bom: 1 });
+  // @ts-expect-error toRow takes a record
+  toRow("x");
+  void rowText;
 
   // @ts-expect-error the number is a number
   const notString: string = q.number;
