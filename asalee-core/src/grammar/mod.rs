@@ -1,22 +1,22 @@
-//! The grammar: a document's visible lines (from [`crate::markup`]) are classified by the line
-//! productions of each layout module and read by one walk that every layout shares, each layout
-//! module deciding what its own lines mean.
+//! The grammar: a document's visible lines (from [`crate::markup`]) are read by one walk that
+//! every layout shares, which asks the document's layout (see [`layouts`]) what its own lines
+//! mean.
 //!
 //! - [`text`], [`date`], [`name`], [`common`], [`label`]: primitives shared by every layout.
-//! - [`an_fiche`], [`an_legacy`], [`an_dyn`], [`an_current`], [`plain`], [`senat`]: one module
-//!   per layout, each with the productions of its own lines.
+//! - [`layouts`]: one module per layout behind one interface, [`layouts::Rules`].
+//! - [`fact`]: what a layout's own lines give the reader.
+//! - [`paragraphs`]: how a text's lines join into paragraphs.
 
-pub(crate) mod an_current;
-pub(crate) mod an_dyn;
-pub(crate) mod an_fiche;
-pub(crate) mod an_legacy;
 pub(crate) mod common;
 pub(crate) mod date;
+pub(crate) mod fact;
 pub(crate) mod label;
+pub(crate) mod layouts;
 pub(crate) mod name;
-pub(crate) mod plain;
-pub(crate) mod senat;
+pub(crate) mod paragraphs;
 pub(crate) mod text;
+
+pub(crate) use layouts::an_legacy;
 
 mod walk;
 
@@ -71,17 +71,14 @@ pub(crate) fn anchor_in_cell(first: &str) -> Option<Anchor> {
     if !first.starts_with(['Q', 'q', 'T', 't']) {
         return None;
     }
-    if let Some(a) = an_legacy::anchor(first) {
-        return Some(a);
-    }
     // `Question … n°N` is read once; each layout then says what must follow it.
-    match common::kind_number(first) {
-        Ok((rest, (kind, n))) => an_dyn::anchor_after_number(rest, kind, n)
-            .or_else(|| senat::anchor_after_number(rest, kind, n))
-            .or_else(|| an_current::anchor_after_number(rest, kind, n)),
-        Err(_) => an_dyn::anchor_unnumbered(first).or_else(|| senat::anchor_unnumbered(first)),
-    }
-    .or_else(|| text_heading_anchor(first))
+    let numbered = common::kind_number(first)
+        .ok()
+        .map(|(rest, (kind, number))| layouts::Numbered { rest, kind, number });
+    layouts::REGISTRY
+        .iter()
+        .find_map(|r| r.anchor(first, numbered))
+        .or_else(|| text_heading_anchor(first))
 }
 
 fn text_heading_anchor(cell: &str) -> Option<Anchor> {

@@ -3,23 +3,16 @@
 
 use std::ops::Range;
 
-use super::label::{self, first_item, items, Item, Key};
+use super::fact::{Fact, Own, Part};
+use super::label::{self, first_item, Item, Key};
+use super::layouts::{self, an_dyn, an_legacy, senat, AuthorOrder, Evidence, LineView, Rules};
 use super::name::{author_line, constituency_line, is_bare_name, opening_name, AuthorLine};
-use super::plain::{self, Paras};
-use super::{an_current, an_dyn, an_fiche, an_legacy, common, date, senat, text, Anchor};
+use super::paragraphs::Paras;
+use super::{common, date, text, Anchor};
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::{self, Lines};
 use crate::record::{AuthorPart, LineCounter, Publication, Record, TextField};
-use crate::{Chamber, Date, ErratumOf, Kind, Layout, Options, Question};
-
-/// Where the walk is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    Meta,
-    QuestionText,
-    AnswerText,
-    KeyBlock,
-}
+use crate::{Date, ErratumOf, Options, Question};
 
 /// What a label left without a value waits for on the next line.
 #[derive(Debug, Clone, Copy)]
@@ -42,9 +35,9 @@ struct Walk<'l, 't> {
     lines: &'l Lines,
     /// Offset of the segment in the whole text.
     base: usize,
-    layout: Layout,
+    rules: &'static dyn Rules,
     rec: Record<'t>,
-    state: State,
+    state: Part,
     question: Paras<'l>,
     answer: Paras<'l>,
     pending: Option<Pending<'l>>,
@@ -58,7 +51,7 @@ struct Walk<'l, 't> {
     /// An author value whose parenthesis a hard-wrapped next line closes.
     author_prefix: Option<(String, usize, Option<Key>)>,
     /// The line that ends the document (chrome or a chamber line after the anchor, else the
-    /// number of lines), when [`layout_of`] went as far.
+    /// number of lines), when the layout's markers were looked for up to it.
     end: Option<usize>,
 }
 
@@ -93,13 +86,15 @@ pub(crate) fn parse_document(
             counter.position(offset),
         ));
     };
-    let (layout, end) = layout_of(seg, &lines, at, anchor);
+    let evidence = Evidence::new(seg, &lines, at, anchor);
+    let rules = layouts::recognise(&evidence);
+    let end = evidence.end();
     let mut walk = Walk {
         lines: &lines,
         base,
-        layout,
+        rules,
         rec: Record::new(counter),
-        state: State::Meta,
+        state: Part::Meta,
         question: Paras::default(),
         answer: Paras::default(),
         pending: None,
@@ -112,10 +107,8 @@ pub(crate) fn parse_document(
         author_prefix: None,
         end,
     };
-    match layout {
-        Layout::Senat => walk.rec.set_chamber(Chamber::Senat),
-        Layout::Plain => {}
-        _ => walk.rec.set_chamber(Chamber::An),
+    if let Some(c) = rules.chamber() {
+        walk.rec.set_chamber(c);
     }
     walk.header(at, anchor);
     walk.anchor_line(at, anchor);
@@ -138,71 +131,6 @@ fn find_anchor(lines: &Lines) -> Option<(usize, Anchor)> {
     weak
 }
 
-/// The layout of a document, from its anchor and the markers around it, and the line that ends
-/// the document when the markers were looked for up to it.
-fn layout_of(seg: &str, lines: &Lines, at: usize, anchor: Anchor) -> (Layout, Option<usize>) {
-    let numero = match anchor {
-        Anchor::KindNumberTitle(..) | Anchor::QuestionOf => return (Layout::AnDyn, None),
-        Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => return (Layout::Senat, None),
-        Anchor::Numero(_) | Anchor::TextHeading => true,
-        Anchor::KindNumber(..) => false,
-    };
-    // The fiche's upper-case headings share this start: other lines are passed by one search.
-    static HEADING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Texte de la "));
-    // One pass over the document's own lines: up to the chrome or chamber line that ends it.
-    let (mut upper, mut an, mut leg, mut blocks) = (false, false, false, false);
-    let mut end = lines.len();
-    for i in 0..lines.len() {
-        let l = lines.get(i);
-        let chamber = common::chamber_line(l);
-        if i > at && (chamber.is_some() || common::is_chrome(l)) {
-            end = i;
-            break;
-        }
-        if numero {
-            upper = upper
-                || HEADING.find(l.as_bytes()).is_some()
-                    && (l.contains("Texte de la QUESTION") || l.contains("Texte de la REPONSE"))
-                || l.trim_start().starts_with("DEBAT");
-        } else {
-            if senat::is_senat_marker(l) {
-                return (Layout::Senat, None);
-            }
-            an = an || chamber == Some(Chamber::An);
-            leg = leg || common::legislature_line(l).is_some();
-            blocks = blocks
-                || matches!(
-                    // (Both labels start with a `D`: other cells are not read.)
-                    lines
-                        .first_cell(i)
-                        .filter(|c| c.starts_with(['D', 'd']))
-                        .and_then(label::key_in_cell),
-                    Some(Key::DataBlock | Key::DatesBlock)
-                );
-        }
-    }
-    if !numero {
-        let layout = if an_current::is_current(an, leg, blocks) {
-            Layout::AnCurrent
-        } else {
-            Layout::Plain
-        };
-        return (layout, Some(end));
-    }
-    let legislature = (0..at)
-        .rev()
-        .find_map(|i| common::legislature_line(lines.get(i)));
-    let layout = if an_fiche::is_fiche(seg, upper, legislature) {
-        Layout::AnFiche
-    } else if matches!(anchor, Anchor::TextHeading) {
-        Layout::Plain
-    } else {
-        Layout::AnLegacy
-    };
-    (layout, Some(end))
-}
-
 impl<'l, 't> Walk<'l, 't> {
     fn offset(&self, i: usize) -> usize {
         self.base + self.lines.src_start(i)
@@ -218,19 +146,16 @@ impl<'l, 't> Walk<'l, 't> {
         for i in 0..at {
             let l = self.lines.get(i);
             if let Some(c) = common::chamber_line(l) {
-                if self.layout != Layout::Senat || c == Chamber::Senat {
+                if self.rules.keeps_chamber_line(c) {
                     self.rec.set_chamber(c);
                 }
             } else if let Some(n) = common::legislature_line(l) {
                 self.rec.set_legislature(n, self.offset(i));
             }
         }
-        let wants_title = matches!(
-            self.layout,
-            Layout::AnCurrent | Layout::Plain | Layout::Senat
-        );
+        let wants_title = self.rules.title_before_anchor();
         // A copied text whose number line comes after the question (an-legacy, no heading).
-        if self.layout == Layout::AnLegacy && !self.has_heading_after(at) {
+        if self.rules.question_may_precede_anchor() && !self.has_heading_after(at) {
             if let Some(open) = (0..at)
                 .rev()
                 .find(|&i| opening_name(self.lines.get(i)).is_some())
@@ -268,7 +193,7 @@ impl<'l, 't> Walk<'l, 't> {
     /// The title line before line `at`: the nearest non-blank line, if it can be a title.
     fn title_before(&self, at: usize) -> Option<usize> {
         // On Sénat pages the legislature line may stand between the title and the number line.
-        let skip_headers = self.layout == Layout::Senat;
+        let skip_headers = self.rules.title_above_headers();
         let i = (0..at).rev().find(|&i| {
             let l = self.lines.get(i);
             let header = skip_headers && super::is_header_line(l);
@@ -349,7 +274,7 @@ impl<'l, 't> Walk<'l, 't> {
             }
             Anchor::QuestionOf => self.line_items(at, line),
             Anchor::TextHeading => {
-                self.state = State::QuestionText;
+                self.state = Part::QuestionText;
                 self.heading_rest(at, line);
             }
         }
@@ -361,8 +286,8 @@ impl<'l, 't> Walk<'l, 't> {
             let line = self.lines.get(i);
             if text::is_blank(line) {
                 match self.state {
-                    State::QuestionText => self.question.push_blank(),
-                    State::AnswerText => self.answer.push_blank(),
+                    Part::QuestionText => self.question.push_blank(),
+                    Part::AnswerText => self.answer.push_blank(),
                     _ => {}
                 }
                 continue;
@@ -393,7 +318,7 @@ impl<'l, 't> Walk<'l, 't> {
             }
             let continuation = self.continuation.take();
             if let Some(field) = continuation {
-                let meta = matches!(self.state, State::Meta | State::KeyBlock);
+                let meta = matches!(self.state, Part::Meta | Part::KeyBlock);
                 let plain_line = first.is_none_or(|it| it.label.is_empty());
                 if meta
                     && after_wrap
@@ -418,15 +343,15 @@ impl<'l, 't> Walk<'l, 't> {
                 continue;
             }
             match self.state {
-                State::QuestionText => {
+                Part::QuestionText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
                     self.question.push_line(line, soft, tabs)
                 }
-                State::AnswerText => {
+                Part::AnswerText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
                     self.answer.push_line(line, soft, tabs)
                 }
-                State::Meta | State::KeyBlock => self.line_items_from(i, line, start),
+                Part::Meta | Part::KeyBlock => self.line_items_from(i, line, start),
             }
         }
     }
@@ -439,68 +364,40 @@ impl<'l, 't> Walk<'l, 't> {
         if let Some(first) = first_it.as_ref() {
             match first.key {
                 Some(Key::QuestionHeading) => {
-                    self.state = State::QuestionText;
+                    self.state = Part::QuestionText;
                     self.heading_rest(i, line);
                     return true;
                 }
                 Some(Key::AnswerHeading | Key::Debate) => {
-                    self.state = State::AnswerText;
+                    self.state = Part::AnswerText;
                     self.heading_rest(i, line);
                     return true;
                 }
                 Some(Key::DataBlock | Key::DatesBlock) if first.value.is_empty() => {
-                    self.state = State::KeyBlock;
+                    self.state = Part::KeyBlock;
                     return true;
                 }
                 _ => {}
             }
         }
-        if self.layout == Layout::AnDyn {
-            if let Some(d) = an_dyn::answer_in_seance(line) {
-                self.rec.set_published(Publication::Answer, d, None, offset);
-                self.state = State::AnswerText;
-                return true;
-            }
-            if self.state == State::QuestionText || self.state == State::Meta && self.author_wanted
-            {
-                let its = if first_it.is_some_and(|f| f.key.is_some()) {
-                    items(line)
-                } else {
-                    Vec::new()
-                };
-                if let [it] = its.as_slice() {
-                    let reponse = text::starts_folded(it.label, "Réponse");
-                    if reponse
-                        && it.key == Some(Key::AnswerPublished)
-                        && !it.separated
-                        && it.value.len() < 60
-                    {
-                        if date::find_date(it.value).is_none() && self.lines.is_soft(i) {
-                            self.pending = Some(Pending {
-                                key: it.key,
-                                label: it.label,
-                                offset,
-                                partial: Some(it.value),
-                            });
-                        } else {
-                            self.published(Publication::Answer, it, offset);
-                        }
-                        self.state = State::AnswerText;
-                        return true;
-                    }
-                }
-            }
-        }
-        if self.layout == Layout::Senat && self.senat_line(i, line) {
+        let view = LineView {
+            text: line,
+            first: first_it.as_ref(),
+            soft: self.lines.is_soft(i),
+            part: self.state,
+            author_expected: self.author_wanted,
+        };
+        if let Some(own) = self.rules.own_line(&view) {
+            self.apply_own(own, offset);
             return true;
         }
-        if matches!(self.state, State::QuestionText | State::AnswerText) {
+        if matches!(self.state, Part::QuestionText | Part::AnswerText) {
             let key_line = first_it.is_some_and(|it| {
                 it.key.is_some_and(is_key_block_key)
                     && (it.separated || text::chars_at_most(line, 79))
             });
             if key_line {
-                self.state = State::KeyBlock;
+                self.state = Part::KeyBlock;
                 self.line_items(i, line);
                 return true;
             }
@@ -508,71 +405,57 @@ impl<'l, 't> Walk<'l, 't> {
         false
     }
 
-    /// The Sénat's own lines. Returns whether it handled the line.
-    fn senat_line(&mut self, i: usize, line: &str) -> bool {
-        let offset = self.offset(i);
-        // Each of these lines starts with its own letter (`p`ubliée, `-` page, `R`éponse,
-        // `T`ransmise, `L`a question / `Q`uestion caduque, `L`e texte): only the tests of the
-        // line's first letter are made (all of them when it is not ASCII, which may fold to one).
-        let first = line
-            .trim_start()
-            .as_bytes()
-            .first()
-            .map_or(b' ', u8::to_ascii_lowercase);
-        let may = |letters: &[u8]| !first.is_ascii() || letters.contains(&first);
-        if !may(b"p-rtlq") {
-            return false;
+    /// A layout's own line: its facts, then the part it opens.
+    fn apply_own(&mut self, own: Own<'l>, offset: usize) {
+        for fact in own.facts {
+            self.apply_fact(fact, offset);
         }
-        if let Some((date, page)) = may(b"p").then(|| senat::published_line(line)).flatten() {
-            let which = if self.state == State::AnswerText {
-                Publication::Answer
-            } else {
-                Publication::Question
-            };
-            match date {
-                Some(d) => {
-                    self.rec.set_published(which, d, page, offset);
+        if let Some(part) = own.opens {
+            self.state = part;
+        }
+    }
+
+    fn apply_fact(&mut self, fact: Fact<'l>, offset: usize) {
+        match fact {
+            Fact::Published {
+                which,
+                date,
+                page,
+                takes_page,
+            } => {
+                self.rec.set_published(which, date, page, offset);
+                if takes_page {
                     self.last_dated = Some(Dated::Published(which));
                 }
-                None => {
-                    self.rec
-                        .unreadable(offset, "publiée dans le JO Sénat du", line, "the date")
+            }
+            Fact::UnreadableDate { label, value } => {
+                self.rec.unreadable(offset, label, value, "the date")
+            }
+            Fact::Page(p) => self.page(p, offset),
+            Fact::Text(field, value) => self.rec.set_text(field, &value, offset),
+            Fact::MinistryAnsweringIfUnset(m) => {
+                if self.rec.ministry_answering.is_none() {
+                    self.rec.set_text(TextField::MinistryAnswering, &m, offset);
                 }
             }
-            return true;
-        }
-        if let Some(p) = may(b"-").then(|| senat::page_line(line)).flatten() {
-            self.page(p, offset);
-            return true;
-        }
-        if let Some((ministry, date)) = may(b"r").then(|| senat::answer_line(line)).flatten() {
-            self.rec
-                .set_text(TextField::MinistryAnswering, &ministry, offset);
-            if let Some(d) = date {
-                self.rec.set_published(Publication::Answer, d, None, offset);
-                self.last_dated = Some(Dated::Published(Publication::Answer));
+            Fact::AnsweredInSeance(d) => {
+                self.seance_answer.get_or_insert(d);
             }
-            self.state = State::AnswerText;
-            return true;
-        }
-        if let Some(d) = may(b"r").then(|| senat::seance_answer(line)).flatten() {
-            self.seance_answer.get_or_insert(d);
-            self.state = State::AnswerText;
-            return true;
-        }
-        if let Some(m) = may(b"t").then(|| senat::transmitted(line)).flatten() {
-            if self.rec.ministry_answering.is_none() {
-                self.rec.set_text(TextField::MinistryAnswering, &m, offset);
+            Fact::Lapsed(reason) => self.rec.set_closed(None, Some(reason), offset),
+            Fact::Item(it) => {
+                if let Some(key) = it.key {
+                    self.apply(key, &it, offset);
+                }
             }
-            self.state = State::KeyBlock;
-            return true;
+            Fact::ItemCutByWrap(it) => {
+                self.pending = Some(Pending {
+                    key: it.key,
+                    label: it.label,
+                    offset,
+                    partial: Some(it.value),
+                });
+            }
         }
-        if let Some(reason) = may(b"lq").then(|| senat::lapsed(line)).flatten() {
-            self.rec.set_closed(None, Some(reason), offset);
-            self.state = State::KeyBlock;
-            return true;
-        }
-        may(b"l") && senat::not_available(line)
     }
 
     /// The cells after a text heading on its line (`Texte de la QUESTION : | text`).
@@ -592,7 +475,7 @@ impl<'l, 't> Walk<'l, 't> {
             return;
         }
         let _ = i;
-        let target = if self.state == State::AnswerText {
+        let target = if self.state == Part::AnswerText {
             &mut self.answer
         } else {
             &mut self.question
@@ -641,7 +524,7 @@ impl<'l, 't> Walk<'l, 't> {
                             });
                         }
                         if key == Key::Dates {
-                            self.state = State::KeyBlock;
+                            self.state = Part::KeyBlock;
                         }
                         continue;
                     }
@@ -768,7 +651,7 @@ impl<'l, 't> Walk<'l, 't> {
             Key::Author | Key::QuestionOf => {
                 if key == Key::QuestionOf {
                     self.author_wanted = true;
-                    self.state = State::Meta;
+                    self.state = Part::Meta;
                 }
                 if author_incomplete(v) {
                     self.author_prefix = Some((v.to_owned(), offset, Some(key)));
@@ -792,7 +675,7 @@ impl<'l, 't> Walk<'l, 't> {
                 }
             }
             Key::Dates => {
-                self.state = State::KeyBlock;
+                self.state = Part::KeyBlock;
             }
             Key::Debate
             | Key::DataBlock
@@ -812,7 +695,7 @@ impl<'l, 't> Walk<'l, 't> {
                 let kind = common::kind_words(rest)
                     .ok()
                     .and_then(|(r, k)| r.trim().is_empty().then_some(k).flatten());
-                if let Some(k) = kind.or_else(|| an_fiche::kind_cell(rest)) {
+                if let Some(k) = kind.or_else(|| common::kind_code(rest)) {
                     self.rec.set_kind(k, offset);
                 }
             }
@@ -878,10 +761,10 @@ impl<'l, 't> Walk<'l, 't> {
         self.rec
             .set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
         self.rec.set_author_part(AuthorPart::Name, a.name, offset);
-        let (group, dept, region) = match self.layout {
-            Layout::AnFiche | Layout::AnLegacy => (a.first, a.second, None),
-            Layout::Senat => (a.second, a.first, None),
-            _ => (a.second, None, a.first),
+        let (group, dept, region) = match self.rules.author_order() {
+            AuthorOrder::GroupDepartment => (a.first, a.second, None),
+            AuthorOrder::DepartmentGroup => (a.second, a.first, None),
+            AuthorOrder::RegionGroup => (a.second, None, a.first),
         };
         self.rec.set_author_part(AuthorPart::Group, group, offset);
         self.rec
@@ -894,7 +777,7 @@ impl<'l, 't> Walk<'l, 't> {
         if value.is_empty() || super::anchor(value).is_some_and(|a| a.is_strong()) {
             return;
         }
-        if self.closure_wants_reason && self.state == State::KeyBlock {
+        if self.closure_wants_reason && self.state == Part::KeyBlock {
             self.closure_wants_reason = false;
             if let Some(c) = &mut self.rec.closed {
                 c.reason = Some(text::squeeze(text::strip_parens_and_period(value)));
@@ -923,11 +806,9 @@ impl<'l, 't> Walk<'l, 't> {
                 return;
             }
         }
-        if self.layout == Layout::AnFiche {
-            if let Some(k) = an_fiche::kind_cell(value) {
-                self.rec.set_kind(k, offset);
-                return;
-            }
+        if let Some(k) = self.rules.kind_cell(value) {
+            self.rec.set_kind(k, offset);
+            return;
         }
         if let Some(n) = common::legislature_line(value) {
             self.rec.set_legislature(n, offset);
@@ -936,7 +817,7 @@ impl<'l, 't> Walk<'l, 't> {
         if common::chamber_line(value).is_some() {
             return;
         }
-        if self.state == State::KeyBlock {
+        if self.state == Part::KeyBlock {
             return;
         }
         if self.author_wanted {
@@ -970,12 +851,8 @@ impl<'l, 't> Walk<'l, 't> {
         }
         // Anything else starts the question text (on an-dyn QG pages, the séance transcript).
         self.author_wanted = false;
-        let to_answer = self.layout == Layout::AnDyn && self.rec.kind == Some(Kind::Qg);
-        self.state = if to_answer {
-            State::AnswerText
-        } else {
-            State::QuestionText
-        };
+        self.state = self.rules.prose_opens(self.rec.kind);
+        let to_answer = self.state == Part::AnswerText;
         let (line, soft, tabs) = (
             self.lines.get(i),
             self.lines.is_soft(i),
@@ -995,13 +872,8 @@ impl<'l, 't> Walk<'l, 't> {
         if let Some((prefix, offset, key)) = self.author_prefix.take() {
             self.author_value(&prefix, offset, key);
         }
-        let join = if self.layout == Layout::Plain {
-            plain::paragraphs
-        } else {
-            plain::unwrap
-        };
-        self.rec.question_text = join(&self.question);
-        self.rec.answer_text = join(&self.answer);
+        self.rec.question_text = self.rules.join(&self.question);
+        self.rec.answer_text = self.rules.join(&self.answer);
         if let Some(d) = self.seance_answer {
             if self.rec.answer_published.is_none() {
                 self.rec.answer_published = Some(crate::JoRef {
@@ -1019,7 +891,7 @@ impl<'l, 't> Walk<'l, 't> {
             }
         }
         self.rec
-            .finish(self.layout, missing_at, options.is_strict())
+            .finish(self.rules.layout(), missing_at, options.is_strict())
     }
 }
 

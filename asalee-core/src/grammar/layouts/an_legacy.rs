@@ -12,9 +12,37 @@
 //! Texte de la question / Texte de la réponse
 //! ```
 
-use super::common::numero_line;
-use super::name::{author_line, starts_with_de_civility, AuthorLine};
-use super::Anchor;
+use super::{AuthorOrder, Evidence, Numbered, Rules};
+use crate::grammar::common::numero_line;
+use crate::grammar::name::{author_line, starts_with_de_civility, AuthorLine};
+use crate::grammar::Anchor;
+use crate::Layout;
+
+/// The an-legacy layout.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnLegacy;
+
+impl Rules for AnLegacy {
+    fn layout(&self) -> Layout {
+        Layout::AnLegacy
+    }
+
+    fn anchor(&self, cell: &str, _numbered: Option<Numbered<'_>>) -> Option<Anchor> {
+        anchor(cell)
+    }
+
+    fn recognises(&self, doc: &Evidence<'_>) -> bool {
+        matches!(doc.anchor, Anchor::Numero(_))
+    }
+
+    fn question_may_precede_anchor(&self) -> bool {
+        true
+    }
+
+    fn author_order(&self) -> AuthorOrder {
+        AuthorOrder::GroupDepartment
+    }
+}
 
 /// `Question N° : 13927` / `Question N° 3200` (shared with an-fiche).
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
