@@ -66,7 +66,7 @@ impl Rules for AnDyn {
         }
         let after_question =
             line.part == Part::QuestionText || line.part == Part::Meta && line.author_expected;
-        if !after_question || !line.first.is_some_and(|f| f.key.is_some()) {
+        if !after_question || line.first.is_none_or(|f| f.key.is_none()) {
             return None;
         }
         let its = items(line.text);
