@@ -92,6 +92,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod chunk;
 mod date;
 mod decode;
 mod error;
@@ -100,7 +101,6 @@ mod markup;
 mod position;
 mod question;
 mod record;
-mod split;
 
 pub use crate::date::{Date, InvalidDate};
 pub use crate::decode::{decode, Encoding};
@@ -250,14 +250,14 @@ fn unreachable_no_document(text: &str) -> Result<Question, ParseError> {
 pub struct ParseAll<'a> {
     text: Cow<'a, str>,
     options: Options,
-    splitter: split::Splitter,
+    splitter: grammar::split::Splitter,
     offset: usize,
     line_of_offset: (usize, usize),
 }
 
 impl<'a> ParseAll<'a> {
     fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
-        let splitter = split::Splitter::new(&text);
+        let splitter = grammar::split::Splitter::new(&text);
         ParseAll {
             text,
             options,
