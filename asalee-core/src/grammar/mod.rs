@@ -19,9 +19,10 @@ pub(crate) mod text;
 
 pub(crate) use layouts::an_legacy;
 
-mod walk;
+mod document;
+mod reader;
 
-pub(crate) use walk::parse_document;
+pub(crate) use document::parse_document;
 
 use crate::Kind;
 
