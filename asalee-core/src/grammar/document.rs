@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use super::layouts::{self, Evidence};
 use super::reader::Reader;
-use super::{text, Anchor};
+use super::split::SharedLines;
+use super::token::Tokens;
+use super::Anchor;
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::{self, Lines};
 use crate::record::LineCounter;
@@ -14,7 +16,7 @@ use crate::{Options, Question};
 pub(crate) fn parse_document(
     text: &str,
     range: Range<usize>,
-    lines: Option<Lines>,
+    lines: Option<SharedLines>,
     counter: LineCounter<'_>,
     options: Options,
 ) -> Result<Question, ParseError> {
@@ -29,11 +31,15 @@ pub(crate) fn parse_document(
             counter.position(base + first_visible),
         ));
     }
-    // The splitter's lines when it has them, else the document's own.
-    let lines = lines.unwrap_or_else(|| markup::lines(seg));
-    let found = find_anchor(&lines);
+    // The splitter's lines and tokens when it has them, else the document's own.
+    let (lines, tokens) = lines.unwrap_or_else(|| {
+        let lines = markup::lines(seg);
+        let tokens = Tokens::of(&lines);
+        (lines, tokens)
+    });
+    let found = find_anchor(&tokens);
     let Some((at, anchor)) = found else {
-        let first = (0..lines.len()).find(|&i| !text::is_blank(lines.get(i)));
+        let first = (0..lines.len()).find(|&i| !tokens.get(&lines, i).is_blank());
         let offset = first.map_or(base + first_visible, |i| base + lines.src_start(i));
         return Err(ParseError::new(
             ErrorKind::NotAQuestion,
@@ -41,16 +47,32 @@ pub(crate) fn parse_document(
             counter.position(offset),
         ));
     };
-    let evidence = Evidence::new(seg, &lines, at, anchor);
+    let evidence = Evidence::new(seg, &lines, &tokens, at, anchor);
     let rules = layouts::recognise(&evidence);
     let end = evidence.end();
-    Reader::read(&lines, base, rules, counter, (at, anchor), end, options)
+    let doc = Document {
+        lines: &lines,
+        tokens: &tokens,
+        base,
+    };
+    Reader::read(doc, rules, counter, (at, anchor), end, options)
+}
+
+/// A document's lines, their tokens, and where it starts in the whole text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Document<'l> {
+    /// The lines.
+    pub(crate) lines: &'l Lines,
+    /// Their tokens.
+    pub(crate) tokens: &'l Tokens,
+    /// The offset of the document in the whole text.
+    pub(crate) base: usize,
 }
 /// The anchor of a document: its first line with a number, else its first weak anchor.
-fn find_anchor(lines: &Lines) -> Option<(usize, Anchor)> {
+fn find_anchor(tokens: &Tokens) -> Option<(usize, Anchor)> {
     let mut weak = None;
-    for i in 0..lines.len() {
-        if let Some(a) = super::anchor(lines.get(i)) {
+    for i in 0..tokens.len() {
+        if let Some(a) = tokens.anchor(i) {
             if a.is_strong() {
                 return Some((i, a));
             }

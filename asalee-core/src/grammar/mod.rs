@@ -16,6 +16,7 @@ pub(crate) mod name;
 pub(crate) mod paragraphs;
 pub(crate) mod split;
 pub(crate) mod text;
+pub(crate) mod token;
 
 pub(crate) use layouts::an_legacy;
 
@@ -70,7 +71,12 @@ pub(crate) fn anchor(line: &str) -> Option<Anchor> {
 
 /// [`anchor`] of a line whose first cell (see [`crate::markup::first_cell`]) is `first`.
 pub(crate) fn anchor_in_cell(first: &str) -> Option<Anchor> {
-    if !first.starts_with(['Q', 'q', 'T', 't']) {
+    // Every layout's anchor starts with `Question`, the text heading with `Texte`: other cells
+    // are not read (a layout whose anchor starts otherwise widens this test).
+    if first.starts_with(['T', 't']) {
+        return text_heading_anchor(first);
+    }
+    if !first.starts_with(['Q', 'q']) {
         return None;
     }
     // `Question … n°N` is read once; each layout then says what must follow it.
@@ -95,7 +101,12 @@ fn text_heading_anchor(cell: &str) -> Option<Anchor> {
 pub(crate) fn is_header_line(line: &str) -> bool {
     common::chamber_line(line).is_some()
         || common::legislature_line(line).is_some()
-        || text::match_folded(line.trim(), "FICHE QUESTION").is_some_and(|l| l == line.trim().len())
+        || is_fiche_heading(line)
+}
+
+/// Whether a line is `FICHE QUESTION` (any case) alone.
+pub(crate) fn is_fiche_heading(line: &str) -> bool {
+    text::match_folded(line.trim(), "FICHE QUESTION").is_some_and(|l| l == line.trim().len())
 }
 
 /// Whether a line could be a title: not blank, not chrome, not a header line, not labelled, and

@@ -11,8 +11,12 @@
 use std::ops::Range;
 
 use crate::chunk::{chunks, Chunk};
+use crate::grammar::token::Tokens;
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
+
+/// A document's lines and their tokens, shared with the text chunk it was found in.
+pub(crate) type SharedLines = (Lines, Tokens);
 
 /// A document found in the input: its byte range, and which of its text chunk's lines are its
 /// own (when the document starts in a clean state there).
@@ -31,7 +35,7 @@ pub(crate) struct Splitter {
     segments: std::collections::VecDeque<Segment>,
     /// The start and lines of the text chunk the pending segments come from, to hand each
     /// document its own without reading it again.
-    chunk_lines: Option<(usize, Lines)>,
+    chunk_lines: Option<(usize, Lines, Tokens)>,
     /// Whether any segment was found.
     found: bool,
 }
@@ -47,8 +51,11 @@ impl Splitter {
     }
 
     /// The next document's byte range in `text` (the text the splitter was made for), and its
-    /// lines when the splitter has them.
-    pub(crate) fn next_segment(&mut self, text: &str) -> Option<(Range<usize>, Option<Lines>)> {
+    /// lines and their tokens when the splitter has them.
+    pub(crate) fn next_segment(
+        &mut self,
+        text: &str,
+    ) -> Option<(Range<usize>, Option<SharedLines>)> {
         while self.segments.is_empty() {
             self.chunk_lines = None;
             match self.chunks.next() {
@@ -58,8 +65,8 @@ impl Splitter {
                 }),
                 Some(Chunk::Text(r)) => {
                     let start = r.start;
-                    let lines = split_text(text, r, &mut self.segments);
-                    self.chunk_lines = Some((start, lines));
+                    let (lines, tokens) = split_text(text, r, &mut self.segments);
+                    self.chunk_lines = Some((start, lines, tokens));
                 }
                 // An input in which no document starts is one (failing) document.
                 None if !self.found => self.segments.push_back(Segment {
@@ -73,9 +80,10 @@ impl Splitter {
         let seg = self.segments.pop_front()?;
         // Each document of a chunk shares the chunk's lines.
         let lines = match (seg.lines, &self.chunk_lines) {
-            (Some((from, to)), Some((chunk_start, lines))) => {
-                Some(lines.window(from, to, seg.range.start - *chunk_start))
-            }
+            (Some((from, to)), Some((chunk_start, lines, tokens))) => Some((
+                lines.window(from, to, seg.range.start - *chunk_start),
+                tokens.window(from, to),
+            )),
             _ => None,
         };
         Some((seg.range, lines))
@@ -105,29 +113,26 @@ fn split_text(
     text: &str,
     range: Range<usize>,
     out: &mut std::collections::VecDeque<Segment>,
-) -> Lines {
+) -> (Lines, Tokens) {
     let text_of_chunk = &text[range.clone()];
     let lines = markup::lines(text_of_chunk);
+    let tokens = Tokens::of(&lines);
     let mut starts: Vec<usize> = Vec::new();
     let mut cur: Option<Current> = None;
     for i in 0..lines.len() {
-        let line = lines.get(i);
-        // The first cell is found once for every look at the line.
-        let cell = lines.first_cell(i);
-        let Some(a) = cell.and_then(grammar::anchor_in_cell) else {
+        let token = tokens.get(&lines, i);
+        let Some(a) = token.anchor() else {
             if let Some(c) = &mut cur {
                 // Each fact is looked for until it is seen.
-                if !c.content
-                    && !grammar::text::is_blank(line)
-                    && !grammar::is_header_line(line)
-                    && !grammar::common::is_chrome(line)
-                {
+                if !c.content && !token.is_blank() && !token.is_header() && !token.is_chrome() {
                     c.content = true;
                 }
                 if !c.answer
                     && matches!(
                         // (Both labels start with a `T` or a `D`: other cells are not read.)
-                        cell.filter(|c| c.starts_with(['T', 't', 'D', 'd']))
+                        token
+                            .first_cell()
+                            .filter(|c| c.starts_with(['T', 't', 'D', 'd']))
                             .and_then(label::key_in_cell),
                         Some(label::Key::AnswerHeading | label::Key::Debate)
                     )
@@ -152,7 +157,7 @@ fn split_text(
             continue;
         }
         let floor = cur.map_or(0, |c| c.anchor_line + 1);
-        let start = back_up(&lines, i, a, floor);
+        let start = back_up(&lines, &tokens, i, a, floor);
         starts.push(start);
         cur = Some(Current {
             anchor: a,
@@ -185,7 +190,7 @@ fn split_text(
             });
         }
     }
-    lines
+    (lines, tokens)
 }
 
 /// Whether anchor `a` belongs to the current document rather than starting another.
@@ -216,11 +221,9 @@ fn trailer(lines: &Lines, from: usize, to: usize) -> bool {
 }
 
 /// The first line of the document whose anchor is line `at`, no earlier than `floor`.
-fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
-    let blank = |i: usize| grammar::text::is_blank(lines.get(i));
-    let header = |i: usize| {
-        grammar::is_header_line(lines.get(i)) || grammar::common::is_chrome(lines.get(i))
-    };
+fn back_up(lines: &Lines, tokens: &Tokens, at: usize, a: Anchor, floor: usize) -> usize {
+    let blank = |i: usize| tokens.get(lines, i).is_blank();
+    let header = |i: usize| tokens.get(lines, i).is_header() || tokens.get(lines, i).is_chrome();
     // Over blank and header lines.
     let over_headers = |mut s: usize| {
         while s > floor && (blank(s - 1) || header(s - 1)) {
@@ -236,9 +239,7 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
     let skip_headers = matches!(a, Anchor::KindNumberAuthor(..));
     let title_before = |s: usize| -> Option<usize> {
         let mut t = s;
-        while t > floor
-            && (blank(t - 1) || skip_headers && grammar::is_header_line(lines.get(t - 1)))
-        {
+        while t > floor && (blank(t - 1) || skip_headers && tokens.get(lines, t - 1).is_header()) {
             t -= 1;
         }
         (t > floor && grammar::could_be_title(lines.get(t - 1))).then(|| t - 1)

@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 
 use super::senat;
 use crate::grammar::label::{self, Key};
+use crate::grammar::token::Tokens;
 use crate::grammar::{common, Anchor};
 use crate::markup::Lines;
 use crate::Chamber;
@@ -18,6 +19,7 @@ pub(crate) struct Evidence<'d> {
     /// The document's source text.
     pub(crate) source: &'d str,
     lines: &'d Lines,
+    tokens: &'d Tokens,
     /// The anchor's line.
     at: usize,
     markers: OnceCell<Markers>,
@@ -46,11 +48,18 @@ pub(crate) struct Markers {
 
 impl<'d> Evidence<'d> {
     /// The evidence of the document `source` whose lines are `lines`, anchored at line `at`.
-    pub(crate) fn new(source: &'d str, lines: &'d Lines, at: usize, anchor: Anchor) -> Self {
+    pub(crate) fn new(
+        source: &'d str,
+        lines: &'d Lines,
+        tokens: &'d Tokens,
+        at: usize,
+        anchor: Anchor,
+    ) -> Self {
         Evidence {
             anchor,
             source,
             lines,
+            tokens,
             at,
             markers: OnceCell::new(),
         }
@@ -79,9 +88,9 @@ impl<'d> Evidence<'d> {
         let mut m = Markers::default();
         let mut end = lines.len();
         for i in 0..lines.len() {
-            let l = lines.get(i);
-            let chamber = common::chamber_line(l);
-            if i > at && (chamber.is_some() || common::is_chrome(l)) {
+            let (l, token) = (lines.get(i), self.tokens.get(lines, i));
+            let chamber = token.chamber();
+            if i > at && token.ends_document() {
                 end = i;
                 break;
             }
@@ -97,12 +106,12 @@ impl<'d> Evidence<'d> {
                     return m;
                 }
                 m.an_chamber = m.an_chamber || chamber == Some(Chamber::An);
-                m.legislature = m.legislature || common::legislature_line(l).is_some();
+                m.legislature = m.legislature || token.is_legislature();
                 m.key_blocks = m.key_blocks
                     || matches!(
                         // (Both labels start with a `D`: other cells are not read.)
-                        lines
-                            .first_cell(i)
+                        token
+                            .first_cell()
                             .filter(|c| c.starts_with(['D', 'd']))
                             .and_then(label::key_in_cell),
                         Some(Key::DataBlock | Key::DatesBlock)
@@ -112,6 +121,7 @@ impl<'d> Evidence<'d> {
         if numero {
             m.legislature_before = (0..at)
                 .rev()
+                .filter(|&i| self.tokens.get(lines, i).is_legislature())
                 .find_map(|i| common::legislature_line(lines.get(i)));
         }
         m.end = Some(end);

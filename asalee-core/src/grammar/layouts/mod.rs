@@ -9,6 +9,9 @@
 //! 2. A module here with a unit struct implementing [`Rules`]: `layout()`, `recognises()`, and
 //!    whichever of the other methods its documents need (each has the default most layouts
 //!    share).
+//!    Every anchor so far starts with `Question`: `grammar::anchor_in_cell` reads only the cells
+//!    starting with a `Q` (or `Texte`, the text heading); a layout whose anchor starts otherwise
+//!    widens that test.
 //! 3. One line in [`REGISTRY`], at the place where its anchor and its recognition are tried
 //!    (the first layout whose [`Rules::anchor`] reads a line gives the anchor; the first whose
 //!    [`Rules::recognises`] accepts a document is its layout; `plain`, which accepts every

@@ -4,7 +4,7 @@
 use crate::grammar::label::{first_item, Key};
 use crate::grammar::layouts::{an_dyn, senat};
 use crate::grammar::name::opening_name;
-use crate::grammar::{self, common, text, Anchor};
+use crate::grammar::{self, common, Anchor};
 use crate::markup;
 use crate::record::{Publication, TextField};
 
@@ -16,12 +16,16 @@ impl<'l> Reader<'l, '_> {
     /// number line trails it) the question's paragraphs.
     pub(super) fn header(&mut self, at: usize, anchor: Anchor) {
         for i in 0..at {
-            let l = self.lines.get(i);
-            if let Some(c) = common::chamber_line(l) {
+            let (l, token) = (self.lines.get(i), self.tokens.get(self.lines, i));
+            if let Some(c) = token.chamber() {
                 if self.rules.keeps_chamber_line(c) {
                     self.rec.set_chamber(c);
                 }
-            } else if let Some(n) = common::legislature_line(l) {
+            } else if let Some(n) = token
+                .is_legislature()
+                .then(|| common::legislature_line(l))
+                .flatten()
+            {
                 self.rec.set_legislature(n, self.offset(i));
             }
         }
@@ -34,7 +38,7 @@ impl<'l> Reader<'l, '_> {
             {
                 for i in open..at {
                     let l = self.lines.get(i);
-                    if text::is_blank(l) {
+                    if self.tokens.get(self.lines, i).is_blank() {
                         self.question.push_blank();
                     } else {
                         self.question
@@ -67,9 +71,8 @@ impl<'l> Reader<'l, '_> {
         // On Sénat pages the legislature line may stand between the title and the number line.
         let skip_headers = self.rules.title_above_headers();
         let i = (0..at).rev().find(|&i| {
-            let l = self.lines.get(i);
-            let header = skip_headers && grammar::is_header_line(l);
-            !text::is_blank(l) && !header
+            let token = self.tokens.get(self.lines, i);
+            !(token.is_blank() || skip_headers && token.is_header())
         })?;
         grammar::could_be_title(self.lines.get(i)).then_some(i)
     }

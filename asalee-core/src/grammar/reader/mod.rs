@@ -14,12 +14,14 @@ mod items;
 pub(crate) mod state;
 
 use crate::error::ParseError;
+use crate::grammar::document::Document;
 use crate::grammar::fact::Part;
 use crate::grammar::label::{self, Item, Key};
 use crate::grammar::layouts::{LineView, Rules};
 use crate::grammar::name::opening_name;
 use crate::grammar::paragraphs::Paras;
-use crate::grammar::{self, common, date, text, Anchor};
+use crate::grammar::token::Tokens;
+use crate::grammar::{date, text, Anchor};
 use crate::markup::{self, Lines};
 use crate::record::{AuthorPart, LineCounter, Publication, Record, TextField};
 use crate::{Date, Options, Question};
@@ -69,6 +71,7 @@ struct Wants {
 /// The reader of one document.
 pub(crate) struct Reader<'l, 't> {
     lines: &'l Lines,
+    tokens: &'l Tokens,
     /// Offset of the document in the whole text.
     base: usize,
     rules: &'static dyn Rules,
@@ -88,19 +91,24 @@ pub(crate) struct Reader<'l, 't> {
 }
 
 impl<'l, 't> Reader<'l, 't> {
-    /// Reads the document whose lines are `lines` (at offset `base` of the whole text), of the
-    /// layout `rules`, anchored at line `at`, and returns its record.
+    /// Reads the document `doc` of the layout `rules`, anchored at line `at`, and returns its
+    /// record.
     pub(crate) fn read(
-        lines: &'l Lines,
-        base: usize,
+        doc: Document<'l>,
         rules: &'static dyn Rules,
         counter: LineCounter<'t>,
         (at, anchor): (usize, Anchor),
         end: Option<usize>,
         options: Options,
     ) -> Result<Question, ParseError> {
+        let Document {
+            lines,
+            tokens,
+            base,
+        } = doc;
         let mut reader = Reader {
             lines,
+            tokens,
             base,
             rules,
             rec: Record::new(counter),
@@ -147,8 +155,8 @@ impl<'l, 't> Reader<'l, 't> {
     /// The lines after the anchor.
     fn body(&mut self, from: usize) {
         for i in from..self.lines.len() {
-            let line = self.lines.get(i);
-            if text::is_blank(line) {
+            let (line, token) = (self.lines.get(i), self.tokens.get(self.lines, i));
+            if token.is_blank() {
                 match self.part {
                     Part::QuestionText => self.question.push_blank(),
                     Part::AnswerText => self.answer.push_blank(),
@@ -160,18 +168,19 @@ impl<'l, 't> Reader<'l, 't> {
             // (found already when the layout was read).
             let ends = match self.end {
                 Some(end) => i >= end,
-                None => common::is_chrome(line) || common::chamber_line(line).is_some(),
+                None => token.ends_document(),
             };
             if ends {
                 break;
             }
-            let after_wrap =
-                i > 0 && self.lines.is_soft(i - 1) && !text::is_blank(self.lines.get(i - 1));
+            let after_wrap = i > 0
+                && self.lines.is_soft(i - 1)
+                && !self.tokens.get(self.lines, i - 1).is_blank();
             // The line's first item, computed once: most lines are paragraphs.
-            let cell = self.lines.first_cell(i);
+            let cell = token.first_cell();
             let (first, start) = cell.map_or((None, None), label::first_item_and_start);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
-            let unlabelled = !known_first && cell.and_then(grammar::anchor_in_cell).is_none();
+            let unlabelled = !known_first && token.anchor().is_none();
             if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
                 if unlabelled && after_wrap {
                     let joined = format!("{prefix} {}", markup::paragraph(line));
@@ -188,7 +197,7 @@ impl<'l, 't> Reader<'l, 't> {
                     && after_wrap
                     && unlabelled
                     && plain_line
-                    && !grammar::is_header_line(line)
+                    && !token.is_header()
                     && !is_date_only(line)
                 {
                     self.rec.append_text(field, &markup::paragraph(line));
