@@ -3,6 +3,7 @@
 //! when a converter joined a table row's cells.
 
 use super::date::find_date;
+use super::prefilter::Phrases;
 use super::text::{word_starts, Head};
 
 /// What a known label feeds.
@@ -183,26 +184,16 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     if !accented && (ascii_word >= 32 || LABEL_WORD_LENGTHS & (1 << ascii_word) == 0) {
         return None;
     }
-    // The first two letters, when ASCII, must be those of a label.
-    if let [a, b, ..] = s.as_bytes() {
-        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
-            let pairs = &letter_pairs()[usize::from(a.to_ascii_lowercase() - b'a')];
-            if pairs & 1 << (b.to_ascii_lowercase() - b'a') == 0 {
-                return None;
-            }
-        }
+    // The first two letters, when ASCII, must be those of a label; then only the labels whose
+    // head agrees are matched, from after their first word.
+    let phrases = phrases();
+    if !phrases.may_start(s) {
+        return None;
     }
     let head = Head::of(s)?;
-    let bucket = head
-        .first()
-        .checked_sub(b'a')
-        .and_then(|k| buckets().get(usize::from(k)))?;
-    bucket.iter().find_map(|&(k, h)| {
-        if !head.may_match(&h) {
-            return None;
-        }
+    phrases.candidates(head).find_map(|(k, h)| {
         let d = &DEFS[k];
-        let len = head.match_rest(s, d.text, &h)?;
+        let len = head.match_rest(s, d.text, h)?;
         Some((d.key, len, d.sentence))
     })
 }
@@ -212,37 +203,13 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
 const LABEL_WORD_LENGTHS: u32 =
     1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 15;
 
-/// For each first letter of a label (`a` to `z`), its possible second letters (bits), folded.
-fn letter_pairs() -> &'static [u32; 26] {
-    static PAIRS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut pairs = [0u32; 26];
-        for d in DEFS {
-            let mut letters = d.text.chars().map(super::text::fold);
-            if let (Some(a @ 'a'..='z'), Some(b @ 'a'..='z')) = (letters.next(), letters.next()) {
-                pairs[a as usize - 'a' as usize] |= 1 << (b as u32 - 'a' as u32);
-            }
-        }
-        pairs
-    })
-}
-
-/// The labels by the first letter of their head (`a` to `z`), in [`DEFS`] order (the first that
-/// matches wins), each with its index and head; computed once.
-fn buckets() -> &'static [Vec<(usize, Head)>; 26] {
-    static BUCKETS: std::sync::OnceLock<[Vec<(usize, Head)>; 26]> = std::sync::OnceLock::new();
-    BUCKETS.get_or_init(|| {
-        let mut buckets: [Vec<(usize, Head)>; 26] = Default::default();
-        for (k, d) in DEFS.iter().enumerate() {
-            let head = Head::of(d.text).unwrap_or_else(|| panic!("label {:?} has a head", d.text));
-            let letter = head.first().checked_sub(b'a').map(usize::from);
-            match letter.and_then(|l| buckets.get_mut(l)) {
-                Some(bucket) => bucket.push((k, head)),
-                None => panic!("label {:?} starts with a letter", d.text),
-            }
-        }
-        buckets
-    })
+/// The labels' prefilter (see [`Phrases`]), in [`DEFS`] order (the first that matches wins).
+fn phrases() -> &'static Phrases {
+    static PHRASES: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| {
+        let texts: Vec<&'static str> = DEFS.iter().map(|d| d.text).collect();
+        Phrases::new(&texts)
+    });
+    &PHRASES
 }
 
 /// The separator after a label: white space, then `:` or `>` (or `=>`), then white space.

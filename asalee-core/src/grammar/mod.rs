@@ -14,6 +14,7 @@ pub(crate) mod label;
 pub(crate) mod layouts;
 pub(crate) mod name;
 pub(crate) mod paragraphs;
+pub(crate) mod prefilter;
 pub(crate) mod split;
 pub(crate) mod text;
 pub(crate) mod token;
