@@ -85,7 +85,7 @@
 //!
 //! # Guarantees
 //!
-//! No input makes the parser panic, hang or take more than time linear in its size: the walk is
+//! No input makes the parser panic, hang or take more than time linear in its size: the reader is
 //! one pass over the lines with an explicit state (no recursion that grows with the input), and
 //! `parse_all` numbers lines incrementally across documents. In [`parse_all`] one bad document
 //! yields its own error and the others go on.

@@ -47,98 +47,138 @@ pub(crate) use text::{cells, first_cell, paragraph};
 /// Converts a text (HTML, Markdown or plain) to its visible lines.
 pub(crate) fn lines(src: &str) -> Lines {
     let mut b = Builder::new(src);
-    let bytes = src.as_bytes();
+    let mut pass = Pass {
+        src,
+        bytes: src.as_bytes(),
+        skipping: None,
+        at_line_start: true,
+        next_gt: NextByte::new(b'>'),
+        next_nl: NextByte::new(b'\n'),
+        next_bracket: NextByte::new(b']'),
+        next_paren: NextByte::new(b')'),
+    };
     let mut i = 0;
-    // Element being skipped: (name, depth).
-    let mut skipping: Option<(Box<str>, usize)> = None;
-    // Start of the current source line (for text-mode Markdown handling).
-    let mut at_line_start = true;
-    let (mut next_gt, mut next_nl) = (NextByte::new(b'>'), NextByte::new(b'\n'));
-    let (mut next_bracket, mut next_paren) = (NextByte::new(b']'), NextByte::new(b')'));
-    while i < bytes.len() {
-        if let Some((name, depth)) = &mut skipping {
-            // Inside a skipped element: only look for tags of the same name.
-            let Some(lt) = memchr(b'<', &bytes[i..]) else {
-                break;
-            };
-            i += lt;
-            if let Some(len) = comment_len(&src[i..]) {
-                i += len;
-                continue;
-            }
-            // Only tags of the skipped element's name matter: others are passed over unread.
-            let after = &bytes[i + 1..];
-            let after = after.strip_prefix(b"/").unwrap_or(after);
-            let same_name = after.len() > name.len()
-                && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-                && !after[name.len()].is_ascii_alphanumeric();
-            if !same_name {
-                i += 1;
-                continue;
-            }
-            match read_tag(&src[i..], true) {
-                Some(tag) if tag.name.eq_ignore_ascii_case(name) => {
-                    i += tag.len;
-                    if tag.end {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            skipping = None;
-                        }
-                    } else if !tag.attrs.trim_end().ends_with('/') {
-                        *depth += 1;
-                    }
-                }
-                Some(tag) => i += tag.len,
-                None => i += 1,
-            }
-            continue;
+    while i < src.len() {
+        i = if pass.skipping.is_some() {
+            pass.skip_in_element(i)
+        } else {
+            pass.step(&mut b, i)
+        };
+    }
+    b.finish()
+}
+
+/// The pass over a text: where it is, and what it has found ahead.
+struct Pass<'s> {
+    src: &'s str,
+    bytes: &'s [u8],
+    /// Element being skipped: (name, depth).
+    skipping: Option<(Box<str>, usize)>,
+    /// Whether the pass is at the start of a source line (for text-mode Markdown handling).
+    at_line_start: bool,
+    /// The next `>`, line break, `]` and `)` (cached positions).
+    next_gt: NextByte,
+    next_nl: NextByte,
+    next_bracket: NextByte,
+    next_paren: NextByte,
+}
+
+impl Pass<'_> {
+    /// Inside a skipped element: only tags of the same name are looked at. Returns where the
+    /// pass goes on.
+    fn skip_in_element(&mut self, mut i: usize) -> usize {
+        let (src, bytes) = (self.src, self.bytes);
+        let Some((name, depth)) = &mut self.skipping else {
+            return i;
+        };
+        let Some(lt) = memchr(b'<', &bytes[i..]) else {
+            return bytes.len();
+        };
+        i += lt;
+        if let Some(len) = comment_len(&src[i..]) {
+            return i + len;
         }
+        // Only tags of the skipped element's name matter: others are passed over unread.
+        let after = &bytes[i + 1..];
+        let after = after.strip_prefix(b"/").unwrap_or(after);
+        let same_name = after.len() > name.len()
+            && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && !after[name.len()].is_ascii_alphanumeric();
+        if !same_name {
+            return i + 1;
+        }
+        match read_tag(&src[i..], true) {
+            Some(tag) if tag.name.eq_ignore_ascii_case(name) => {
+                if tag.end {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.skipping = None;
+                    }
+                } else if !tag.attrs.trim_end().ends_with('/') {
+                    *depth += 1;
+                }
+                i + tag.len
+            }
+            Some(tag) => i + tag.len,
+            None => i + 1,
+        }
+    }
+
+    /// A line's prefix (at a line start), a run of ordinary text, and the byte that ends it.
+    /// Returns where the pass goes on.
+    fn step(&mut self, b: &mut Builder<'_>, mut i: usize) -> usize {
+        let (src, bytes) = (self.src, self.bytes);
         // (A line's prefix and then its text are read in one turn of the loop, and the byte that
         // ends a run in the same turn as the run: nothing else can come between them.)
-        if at_line_start && !b.html_mode() {
+        if self.at_line_start && !b.html_mode() {
             b.clean_line_start = Some(i);
-            i += markdown_line_prefix(&mut b, src, i);
+            i += markdown_line_prefix(b, src, i);
             if i >= bytes.len() {
-                break;
+                return i;
             }
         }
-        at_line_start = false;
+        self.at_line_start = false;
         let rest = &bytes[i..];
         // Copy a run of ordinary text at once: words and the single spaces between them.
         let special = special_at(rest, b.html_mode());
         if special > 0 {
-            push_run(&mut b, &src[i..i + special], i);
+            push_run(b, &src[i..i + special], i);
             i += special;
             if i >= bytes.len() {
-                break;
+                return i;
             }
         }
         let c = bytes[i];
         if b.page && b.html_mode() && matches!(c, b'\n' | b'\t' | b'\r' | b' ') {
             // In a page's HTML, a run of white space (a line break and the next line's
             // indentation) is one space, taken at once.
-            i += bytes[i..]
+            b.space();
+            return i + bytes[i..]
                 .iter()
                 .position(|c| !matches!(c, b'\n' | b'\t' | b'\r' | b' '))
                 .unwrap_or(bytes.len() - i);
-            b.space();
-            continue;
         }
+        self.special_byte(b, i, c)
+    }
+
+    /// The byte `c` at `i` that ended a run. Returns where the pass goes on.
+    fn special_byte(&mut self, b: &mut Builder<'_>, i: usize, c: u8) -> usize {
+        let (src, bytes) = (self.src, self.bytes);
         match c {
             b'\n' => {
                 if b.html_mode() && !b.page && next_line_blank(bytes, i + 1) {
                     // Markdown: an HTML block ends at a blank line.
                     b.containers.clear();
                     b.line_break(i, false);
-                    at_line_start = true;
+                    self.at_line_start = true;
                 } else if b.html_mode() {
                     b.space();
                 } else {
                     let blank = !b.line_has_text;
                     b.soft_break(i, blank);
-                    at_line_start = true;
+                    self.at_line_start = true;
                 }
-                i += 1;
+                i + 1
             }
             b'\t' => {
                 if b.html_mode() {
@@ -146,57 +186,13 @@ pub(crate) fn lines(src: &str) -> Lines {
                 } else {
                     b.cell_break();
                 }
-                i += 1;
+                i + 1
             }
             b' ' | b'\r' | 0x00..=0x1F => {
                 b.space();
-                i += 1;
+                i + 1
             }
-            b'<' => {
-                if let Some(len) = comment_len(&src[i..]) {
-                    i += len;
-                    continue;
-                }
-                if let Some(len) = declaration_len(&src[i..]) {
-                    i += len;
-                    continue;
-                }
-                // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
-                // cached positions, so that many of them cost linear time.
-                let multiline = b.html_mode() || looks_like_html_start(&src[i..]);
-                let gt = next_gt.find(bytes, i);
-                if gt - i > MAX_TAG_LEN || !multiline && next_nl.find(bytes, i) < gt {
-                    b.push_text("<", i);
-                    i += 1;
-                    continue;
-                }
-                match read_tag(&src[i..], multiline) {
-                    Some(tag) => {
-                        let name = tag.name;
-                        let tag_len = tag.len;
-                        let info = classify(name);
-                        if !tag.end && (info.skipped || tag.hides) {
-                            let self_closing = tag.attrs.trim_end().ends_with('/') || info.void;
-                            if !self_closing {
-                                if info.raw_text {
-                                    i += tag_len;
-                                    i += raw_text_end(&src[i..], name);
-                                    continue;
-                                }
-                                skipping = Some((name.into(), 1));
-                            }
-                            i += tag_len;
-                            continue;
-                        }
-                        handle_tag(&mut b, &tag, info, i);
-                        i += tag_len;
-                    }
-                    None => {
-                        b.push_text("<", i);
-                        i += 1;
-                    }
-                }
-            }
+            b'<' => self.tag(b, i),
             b'&' => {
                 let (decoded, len) = entity(&src[i..]);
                 match decoded {
@@ -204,12 +200,12 @@ pub(crate) fn lines(src: &str) -> Lines {
                     Some(Decoded::Text(t)) => b.push_text(&t, i),
                     None => b.push_text("&", i),
                 }
-                i += len;
+                i + len
             }
             // A no-break space, the most frequent of them (French typography's `n° 12`, `« x »`).
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => {
                 b.space();
-                i += 2;
+                i + 2
             }
             0xC2 | 0xE2 => {
                 // U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000 are white space; U+200B-U+200D, U+FEFF vanish.
@@ -220,37 +216,77 @@ pub(crate) fn lines(src: &str) -> Lines {
                 } else if !is_invisible(ch) {
                     b.push_text(&src[i..i + len], i);
                 }
-                i += len;
+                i + len
             }
-            _ if !b.html_mode() => {
-                // A link whose `]` or `)` is too far or beyond the line is text (cached positions).
-                let open = if c == b'!' && bytes.get(i + 1) == Some(&b'[') {
-                    i + 1
-                } else {
-                    i
-                };
-                if bytes[open] == b'[' {
-                    let close = next_bracket.find(bytes, open);
-                    let nl = next_nl.find(bytes, open);
-                    let dest_ok = bytes.get(close + 1) != Some(&b'(') || {
-                        let paren = next_paren.find(bytes, close);
-                        paren - close <= MAX_LINK_DEST && paren < nl
-                    };
-                    if close - open > MAX_LINK_TEXT || close > nl || !dest_ok {
-                        b.push_text(&src[i..=open], i);
-                        i = open + 1;
-                        continue;
-                    }
-                }
-                i += markdown_inline(&mut b, src, i);
-            }
+            _ if !b.html_mode() => self.markdown(b, i, c),
             _ => {
                 b.push_text(&src[i..i + 1], i);
-                i += 1;
+                i + 1
             }
         }
     }
-    b.finish()
+
+    /// A `<` at `i`: a comment, a declaration, a tag, or text. Returns where the pass goes on.
+    fn tag(&mut self, b: &mut Builder<'_>, i: usize) -> usize {
+        let (src, bytes) = (self.src, self.bytes);
+        if let Some(len) = comment_len(&src[i..]) {
+            return i + len;
+        }
+        if let Some(len) = declaration_len(&src[i..]) {
+            return i + len;
+        }
+        // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
+        // cached positions, so that many of them cost linear time.
+        let multiline = b.html_mode() || looks_like_html_start(&src[i..]);
+        let gt = self.next_gt.find(bytes, i);
+        if gt - i > MAX_TAG_LEN || !multiline && self.next_nl.find(bytes, i) < gt {
+            b.push_text("<", i);
+            return i + 1;
+        }
+        let Some(tag) = read_tag(&src[i..], multiline) else {
+            b.push_text("<", i);
+            return i + 1;
+        };
+        let (name, tag_len) = (tag.name, tag.len);
+        let info = classify(name);
+        if !tag.end && (info.skipped || tag.hides) {
+            let self_closing = tag.attrs.trim_end().ends_with('/') || info.void;
+            if !self_closing {
+                if info.raw_text {
+                    let after = i + tag_len;
+                    return after + raw_text_end(&src[after..], name);
+                }
+                self.skipping = Some((name.into(), 1));
+            }
+            return i + tag_len;
+        }
+        handle_tag(b, &tag, info, i);
+        i + tag_len
+    }
+
+    /// A Markdown marker at `i` in text (`c` its byte). Returns where the pass goes on.
+    fn markdown(&mut self, b: &mut Builder<'_>, i: usize, c: u8) -> usize {
+        let (src, bytes) = (self.src, self.bytes);
+        // A link whose `]` or `)` is too far or beyond the line is text (cached positions).
+        let open = if c == b'!' && bytes.get(i + 1) == Some(&b'[') {
+            i + 1
+        } else {
+            i
+        };
+        if bytes[open] == b'[' {
+            let close = self.next_bracket.find(bytes, open);
+            let nl = self.next_nl.find(bytes, open);
+            let dest_ok = bytes.get(close + 1) != Some(&b'(') || {
+                let paren = self.next_paren.find(bytes, close);
+                paren - close <= MAX_LINK_DEST && paren < nl
+            };
+            if close - open > MAX_LINK_TEXT || close > nl || !dest_ok {
+                b.push_text(&src[i..=open], i);
+                return open + 1;
+            }
+        }
+        i + markdown_inline(b, src, i)
+    }
 }
 
 #[cfg(test)]
