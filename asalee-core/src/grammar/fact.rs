@@ -2,6 +2,7 @@
 //! and the [`Fact`]s it gives, which the reader applies to the record.
 
 use super::label::Item;
+use super::name::AuthorLine;
 use crate::record::{Publication, TextField};
 use crate::Date;
 
@@ -51,6 +52,10 @@ pub(crate) enum Fact<'l> {
     AnsweredInSeance(Date),
     /// The question lapsed, for this reason.
     Lapsed(String),
+    /// The author, its parenthesised parts as the layout orders them.
+    Author(AuthorLine),
+    /// The title on the anchor's line, or (`None`) on the next line.
+    Title(Option<&'l str>),
     /// A labelled item, applied as any labelled line's item is.
     Item(Item<'l>),
     /// A labelled item whose value (a date) a hard-wrapped next line completes.

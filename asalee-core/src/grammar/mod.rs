@@ -19,8 +19,6 @@ pub(crate) mod split;
 pub(crate) mod text;
 pub(crate) mod token;
 
-pub(crate) use layouts::an_legacy;
-
 mod document;
 mod reader;
 

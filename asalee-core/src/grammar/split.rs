@@ -302,7 +302,7 @@ fn heading_follows(lines: &Lines, at: usize) -> bool {
             return true;
         }
         let meta = !first.label.is_empty()
-            || grammar::an_legacy::author(first.value).is_some()
+            || grammar::name::de_author(first.value).is_some()
             || grammar::common::kind_words(first.value).is_ok()
             || grammar::is_header_line(line)
             || grammar::text::chars_at_most(line.trim(), 40);

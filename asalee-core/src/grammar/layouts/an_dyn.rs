@@ -52,6 +52,14 @@ impl Rules for AnDyn {
         }
     }
 
+    /// The title after `Question … n°N :`, or on the next line.
+    fn anchor_facts<'l>(&self, anchor: Anchor, cell: &'l str) -> Vec<Fact<'l>> {
+        match anchor {
+            Anchor::KindNumberTitle(..) => vec![Fact::Title(title_after_anchor(cell))],
+            _ => Vec::new(),
+        }
+    }
+
     /// `Réponse en séance, et publiée le D`, and `Réponse publiée le D` alone on its line after
     /// the question (or the author), each opening the answer.
     fn own_line<'l>(&self, line: &LineView<'l, '_>) -> Option<Own<'l>> {
@@ -119,13 +127,6 @@ pub(crate) fn title_after_anchor(cell: &str) -> Option<&str> {
     (!title.is_empty()).then_some(title)
 }
 
-/// `, posée en séance, et publiée le D` after the author: the question's publication.
-pub(crate) fn posed_in_seance(rest: &str) -> Option<Date> {
-    let rest = rest.trim_start_matches([',', ' ']);
-    match_folded(rest, "posée en séance")?;
-    find_date(rest).map(|(_, _, d)| d)
-}
-
 /// `Réponse en séance, et publiée le D`: the answer's publication (no page).
 pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
     // Most lines are rejected by their first letter.
@@ -150,6 +151,7 @@ pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::name::posed_in_seance;
 
     #[test]
     fn lines() {

@@ -14,7 +14,6 @@
 
 use super::{AuthorOrder, Evidence, Numbered, Rules};
 use crate::grammar::common::numero_line;
-use crate::grammar::name::{author_line, starts_with_de_civility, AuthorLine};
 use crate::grammar::Anchor;
 use crate::Layout;
 
@@ -49,19 +48,10 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     numero_line(cell).ok().map(|(_, n)| Anchor::Numero(n))
 }
 
-/// `de Mme Laure Miller ( Renaissance - Marne )`: in an-fiche and an-legacy the parentheses hold
-/// `( Groupe - Département )`. Returns the author and what follows it (a text rendering may put
-/// the kind cell there: `… - Marne ) QE`).
-pub(crate) fn author(cell: &str) -> Option<(AuthorLine, &str)> {
-    if !starts_with_de_civility(cell) {
-        return None;
-    }
-    author_line(cell).ok().map(|(rest, a)| (a, rest))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::name::de_author as author;
 
     #[test]
     fn lines() {

@@ -38,7 +38,7 @@ mod evidence;
 
 pub(crate) use evidence::Evidence;
 
-use super::fact::{Own, Part};
+use super::fact::{Fact, Own, Part};
 use super::label::Item;
 use super::paragraphs::{self, Paras};
 use super::Anchor;
@@ -170,6 +170,14 @@ pub(crate) trait Rules: Sync {
     fn prose_opens(&self, kind: Option<Kind>) -> Part {
         let _ = kind;
         Part::QuestionText
+    }
+
+    /// The facts of the anchor's first cell that are the layout's own (the title after
+    /// an-dyn's number, the author after the Sénat's), beyond the number and kind every anchor
+    /// gives.
+    fn anchor_facts<'l>(&self, anchor: Anchor, cell: &'l str) -> Vec<Fact<'l>> {
+        let _ = (anchor, cell);
+        Vec::new()
     }
 
     /// One of the layout's own lines, read before the lines every layout shares: its facts and

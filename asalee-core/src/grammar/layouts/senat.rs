@@ -77,6 +77,32 @@ impl Rules for Senat {
         AuthorOrder::DepartmentGroup
     }
 
+    /// The author after the number, or (older pages) after `Question de` with the date.
+    fn anchor_facts<'l>(&self, anchor: Anchor, cell: &'l str) -> Vec<Fact<'l>> {
+        match anchor {
+            Anchor::KindNumberAuthor(..) => crate::grammar::common::kind_number(cell)
+                .ok()
+                .and_then(|(rest, _)| author_after_number(rest))
+                .map(Fact::Author)
+                .into_iter()
+                .collect(),
+            Anchor::SenatAuthor => match old_author(cell) {
+                Some((a, date)) => {
+                    let mut facts = vec![Fact::Author(a)];
+                    facts.extend(date.map(|date| Fact::Published {
+                        which: Publication::Question,
+                        date,
+                        page: None,
+                        takes_page: true,
+                    }));
+                    facts
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
     fn own_line<'l>(&self, line: &LineView<'l, '_>) -> Option<Own<'l>> {
         own_line(line.text, line.part)
     }

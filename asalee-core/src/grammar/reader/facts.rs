@@ -3,7 +3,7 @@
 
 use crate::grammar::fact::{Fact, Own};
 use crate::grammar::label::{Item, Key};
-use crate::grammar::layouts::{an_dyn, an_legacy, AuthorOrder};
+use crate::grammar::layouts::AuthorOrder;
 use crate::grammar::name::{author_line, constituency_line, AuthorLine};
 use crate::grammar::{common, date, text};
 use crate::record::{AuthorPart, Publication, TextField};
@@ -54,6 +54,12 @@ impl<'l> Reader<'l, '_> {
             Fact::Item(it) => {
                 if let Some(key) = it.key {
                     self.apply(key, &it, offset);
+                }
+            }
+            Fact::Author(a) => self.set_author(a, offset),
+            Fact::Title(t) => {
+                if let Some(t) = t {
+                    self.rec.set_text(TextField::Title, t, offset);
                 }
             }
             Fact::ItemCutByWrap(it) => {
@@ -163,7 +169,7 @@ impl<'l> Reader<'l, '_> {
     /// an-fiche/an-legacy (`de Civ Name ( Groupe - Département ) [kind]`, `key` `None`).
     pub(super) fn author_value(&mut self, v: &str, offset: usize, key: Option<Key>) {
         if key.is_none() {
-            if let Some((a, rest)) = an_legacy::author(v) {
+            if let Some((a, rest)) = crate::grammar::name::de_author(v) {
                 self.set_author(a, offset);
                 let rest = rest.trim();
                 let kind = common::kind_words(rest)
@@ -178,7 +184,7 @@ impl<'l> Reader<'l, '_> {
         match author_line(v) {
             Ok((rest, a)) => {
                 self.set_author(a, offset);
-                if let Some(d) = an_dyn::posed_in_seance(rest) {
+                if let Some(d) = crate::grammar::name::posed_in_seance(rest) {
                     self.rec
                         .set_published(Publication::Question, d, None, offset);
                 }

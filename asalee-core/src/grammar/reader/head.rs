@@ -1,15 +1,16 @@
 //! The lines before the anchor (chamber, legislature, title, a copied text's question) and
 //! the anchor's line.
 
+use crate::grammar::fact::Fact;
 use crate::grammar::label::{first_item, Key};
-use crate::grammar::layouts::{an_dyn, senat};
+
 use crate::grammar::name::opening_name;
 use crate::grammar::{self, common, Anchor};
 use crate::markup;
-use crate::record::{Publication, TextField};
+use crate::record::TextField;
 
 use super::state::Event;
-use super::{Dated, Reader};
+use super::Reader;
 
 impl<'l> Reader<'l, '_> {
     /// The lines before the anchor: chamber, legislature, title, and (in a copied text whose
@@ -119,38 +120,24 @@ impl<'l> Reader<'l, '_> {
                 if let Some(k) = kind {
                     self.rec.set_kind(k, offset);
                 }
-                if let Anchor::KindNumberTitle(..) = anchor {
-                    match an_dyn::title_after_anchor(first) {
-                        Some(t) => {
-                            self.rec
-                                .set_text(TextField::Title, t, self.offset_of(at, t));
-                            self.carry.continuation = Some(TextField::Title);
-                        }
-                        None => self.wants.title = true,
-                    }
-                }
-                if let Anchor::KindNumberAuthor(..) = anchor {
-                    if let Ok((rest, _)) = common::kind_number(first) {
-                        if let Some(a) = senat::author_after_number(rest) {
-                            self.set_author(a, offset);
-                        }
-                    }
-                }
             }
-            Anchor::SenatAuthor => {
-                if let Some((a, d)) = senat::old_author(first) {
-                    self.set_author(a, offset);
-                    if let Some(d) = d {
-                        self.rec
-                            .set_published(Publication::Question, d, None, offset);
-                        self.last_dated = Some(Dated::Published(Publication::Question));
-                    }
-                }
-            }
+            Anchor::SenatAuthor => {}
             Anchor::QuestionOf => self.line_items(at, line),
             Anchor::TextHeading => {
                 self.go(Event::QuestionHeading);
                 self.heading_rest(at, line);
+            }
+        }
+        // What the layout reads on its anchor line.
+        for fact in self.rules.anchor_facts(anchor, first) {
+            match fact {
+                Fact::Title(Some(t)) => {
+                    self.rec
+                        .set_text(TextField::Title, t, self.offset_of(at, t));
+                    self.carry.continuation = Some(TextField::Title);
+                }
+                Fact::Title(None) => self.wants.title = true,
+                fact => self.apply_fact(fact, offset),
             }
         }
     }

@@ -2,7 +2,6 @@
 
 use crate::grammar::fact::Part;
 use crate::grammar::label::{self, first_item, Item, Key};
-use crate::grammar::layouts::{an_dyn, an_legacy};
 use crate::grammar::name::{author_line, constituency_line, is_bare_name};
 use crate::grammar::{self, common, date, text};
 use crate::markup;
@@ -145,7 +144,7 @@ impl<'l> Reader<'l, '_> {
             self.carry.continuation = Some(TextField::Title);
             return;
         }
-        if an_legacy::author(value).is_some() {
+        if crate::grammar::name::de_author(value).is_some() {
             if unclosed_paren(value) {
                 self.carry.author_prefix = Some((value.to_owned(), offset, None));
             } else {
@@ -198,7 +197,7 @@ impl<'l> Reader<'l, '_> {
             if let Ok((rest, a)) = author_line(value) {
                 if a.has_parens {
                     self.set_author(a, offset);
-                    if let Some(d) = an_dyn::posed_in_seance(rest) {
+                    if let Some(d) = crate::grammar::name::posed_in_seance(rest) {
                         self.rec
                             .set_published(Publication::Question, d, None, offset);
                     }
