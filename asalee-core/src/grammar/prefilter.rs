@@ -1,7 +1,7 @@
 //! One prefilter for every list of phrases the grammar looks for at the start of a text (the
 //! labels, the sites' chrome, the kinds written out): what rejects most texts before any phrase
 //! is matched. Its fast path, [`Phrases::find`], is fenced off here with its readable version
-//! beside it, [`Phrases::find_readable`] (each phrase matched in turn); a test compares them.
+//! beside it, `Phrases::find_readable` (each phrase matched in turn); a test compares them.
 //!
 //! A text is rejected when its first two letters (ASCII, any case) begin no phrase, a bit table
 //! per first letter; otherwise its head (first word, folded, and the character after it, see
@@ -66,7 +66,7 @@ impl Phrases {
             .map(|(k, h)| (*k, h))
     }
 
-    /// The first phrase (in list order) that `t` starts with, folded as [`match_folded`]
+    /// The first phrase (in list order) that `t` starts with, folded as [`super::text::match_folded`]
     /// folds: its index and the length it covers in `t`.
     pub(crate) fn find(&self, t: &str) -> Option<(usize, usize)> {
         if !self.may_start(t) {

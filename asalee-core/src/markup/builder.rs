@@ -18,7 +18,7 @@ pub(super) struct Builder<'s> {
     pub(super) cell_has_text: bool,
     /// The last source offset mapped, to know when a checkpoint is needed.
     pub(super) next_src: usize,
-    /// Open container elements, by their [`TagInfo::container`] id (HTML mode while non-empty).
+    /// Open container elements, by their `TagInfo::container` id (HTML mode while non-empty).
     pub(super) containers: Vec<u8>,
     /// Whether the text is a saved page (`<!DOCTYPE`, `<html>`): there a blank line is white
     /// space, elsewhere (Markdown with HTML blocks) it ends every open block.

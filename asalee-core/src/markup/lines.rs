@@ -90,7 +90,7 @@ impl Lines {
     }
 
     /// Lines `from..to` as the lines of their own text, whose first byte is at `src_base` of this
-    /// text: what [`lines`] gives for that text when `is_clean(from)`, without reading it again
+    /// text: what [`super::lines()`] gives for that text when `is_clean(from)`, without reading it again
     /// nor copying it (the window shares these lines).
     pub(crate) fn window(&self, from: usize, to: usize, src_base: usize) -> Lines {
         let to = to.min(self.len());

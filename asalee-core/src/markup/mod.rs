@@ -11,7 +11,7 @@
 //!   `**bold**`, `*em*`, `[text](url)`, images, backslash escapes, `^` superscripts and
 //!   `| table | rows |` are reduced to their text; a tab separates cells.
 //!
-//! Inside a line, cells are separated by `\t`; lines are separated by `\n` in [`Lines::text`].
+//! Inside a line, cells are separated by `\t`; lines are separated by `\n` in the text of [`Lines`].
 //! The walk is one pass over the input with an explicit element stack (no recursion).
 //!
 //! - [`lines()`] here: the pass, which hands each construct to its module;

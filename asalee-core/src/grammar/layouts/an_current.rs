@@ -49,7 +49,7 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     anchor_after_number(rest, kind, n)
 }
 
-/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+/// The anchor after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     rest.trim()
         .trim_matches(['.', ',', '-'])

@@ -106,14 +106,14 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     }
 }
 
-/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+/// The anchor after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     rest.trim_start()
         .starts_with(':')
         .then_some(Anchor::KindNumberTitle(kind, n))
 }
 
-/// [`anchor`] for a line that does not start with `Question … n°N`.
+/// The anchor of a line that does not start with `Question … n°N`.
 pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
     match_folded(cell, "Question de")?;
     let first = first_item(cell)?;

@@ -23,9 +23,14 @@
 //!     fn layout(&self) -> Layout { Layout::Jo }
 //!     fn anchor(&self, cell: &str, numbered: Option<Numbered<'_>>) -> Option<Anchor> { … }
 //!     fn recognises(&self, doc: &Evidence<'_>) -> bool { … }
+//!     fn anchor_facts<'l>(&self, anchor: Anchor, cell: &'l str) -> Vec<Fact<'l>> { … }
 //!     fn own_line<'l>(&self, line: &LineView<'l, '_>) -> Option<Own<'l>> { … }
 //! }
 //! ```
+//!
+//! The reader ([`crate::grammar::reader`]) knows no layout: it applies the [`Fact`]s a layout's
+//! lines give and moves between the parts of a document by one table
+//! (`reader::state::next_state`); a layout's own line opens a part with [`Own::opens`].
 
 pub(crate) mod an_current;
 pub(crate) mod an_dyn;

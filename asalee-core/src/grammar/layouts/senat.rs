@@ -185,12 +185,12 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     }
 }
 
-/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+/// The anchor after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     has_author_with_parens(rest).then_some(Anchor::KindNumberAuthor(kind, n))
 }
 
-/// [`anchor`] for a line that does not start with `Question … n°N`.
+/// The anchor of a line that does not start with `Question … n°N`.
 pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
     old_author(cell).map(|_| Anchor::SenatAuthor)
 }

@@ -16,7 +16,7 @@ impl<'l> Reader<'l, '_> {
         self.line_items_from(i, line, None);
     }
 
-    /// [`Walk::line_items`] of a line whose first cell's labels were found already.
+    /// [`Reader::line_items`] of a line whose first cell's labels were found already.
     pub(super) fn line_items_from(
         &mut self,
         i: usize,
