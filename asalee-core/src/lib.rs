@@ -85,13 +85,14 @@
 //!
 //! # Guarantees
 //!
-//! No input makes the parser panic, hang or take more than time linear in its size: the walk is
+//! No input makes the parser panic, hang or take more than time linear in its size: the reader is
 //! one pass over the lines with an explicit state (no recursion that grows with the input), and
 //! `parse_all` numbers lines incrementally across documents. In [`parse_all`] one bad document
 //! yields its own error and the others go on.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod chunk;
 mod date;
 mod decode;
 mod error;
@@ -101,7 +102,6 @@ mod position;
 mod question;
 mod record;
 pub mod schema;
-mod split;
 pub mod table;
 
 pub use crate::date::{Date, InvalidDate};
@@ -252,14 +252,14 @@ fn unreachable_no_document(text: &str) -> Result<Question, ParseError> {
 pub struct ParseAll<'a> {
     text: Cow<'a, str>,
     options: Options,
-    splitter: split::Splitter,
+    splitter: grammar::split::Splitter,
     offset: usize,
     line_of_offset: (usize, usize),
 }
 
 impl<'a> ParseAll<'a> {
     fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
-        let splitter = split::Splitter::new(&text);
+        let splitter = grammar::split::Splitter::new(&text);
         ParseAll {
             text,
             options,

@@ -7,7 +7,8 @@ use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{map_opt, opt, recognize, value};
 use nom::{IResult, Parser};
 
-use super::text::{match_folded, starts_folded, tag_ascii_no_case, Head};
+use super::prefilter::Phrases;
+use super::text::{match_folded, starts_folded, tag_ascii_no_case};
 use crate::{Chamber, Kind};
 
 type PResult<'a, T> = IResult<&'a str, T>;
@@ -57,7 +58,7 @@ pub(crate) fn question_number(i: &str) -> PResult<'_, u64> {
 /// `Question d'actualité au Gouvernement`, `Question orale` (any case). `Ok(None)` for a kind with
 /// no code (`Question orale avec débat`, `Question crible`).
 pub(crate) fn kind_words(i: &str) -> PResult<'_, Option<Kind>> {
-    let words: [(&str, Option<Kind>); 9] = [
+    const KINDS: [(&str, Option<Kind>); 9] = [
         ("Question écrite", Some(Kind::Qe)),
         ("Question orale sans débat", Some(Kind::Qosd)),
         ("Question orale avec débat", None),
@@ -68,18 +69,12 @@ pub(crate) fn kind_words(i: &str) -> PResult<'_, Option<Kind>> {
         ("Question crible thématique", None),
         ("Question crible", None),
     ];
-    // The kinds' heads (first word and next letter) reject other lines without matching each.
-    static HEADS: std::sync::OnceLock<Vec<Option<Head>>> = std::sync::OnceLock::new();
-    let heads = HEADS.get_or_init(|| words.iter().map(|(w, _)| Head::of(w)).collect());
-    if let Some(head) = Head::of(i) {
-        for ((w, k), h) in words.into_iter().zip(heads) {
-            if !h.is_some_and(|h| head.may_match(&h)) {
-                continue;
-            }
-            if let Some(len) = match_folded(i, w) {
-                return Ok((&i[len..], k));
-            }
-        }
+    static PHRASES: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| {
+        let texts: [&'static str; 9] = std::array::from_fn(|k| KINDS[k].0);
+        Phrases::new(&texts)
+    });
+    if let Some((k, len)) = PHRASES.find(i) {
+        return Ok((&i[len..], KINDS[k].1));
     }
     Err(nom::Err::Error(nom::error::Error::new(
         i,
@@ -202,42 +197,9 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     {
         return true;
     }
-    // The phrases' heads, and their first two letters (`im`, `fo`, `pa`, …) that reject most
-    // lines before a head is read.
-    // (For each first letter `a` to `z`, the second letters that follow it, as bits.)
-    type Phrases = (Vec<Option<Head>>, [u32; 26]);
-    static PHRASES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
-    let (heads, pairs) = PHRASES.get_or_init(|| {
-        let heads = WHOLE.iter().map(|w| Head::of(w)).collect();
-        let mut pairs = [0u32; 26];
-        for w in WHOLE {
-            let mut c = w.chars().map(super::text::fold);
-            if let (Some(a @ 'a'..='z'), Some(b @ 'a'..='z')) = (c.next(), c.next()) {
-                pairs[a as usize - 'a' as usize] |= 1 << (b as u32 - 'a' as u32);
-            }
-        }
-        (heads, pairs)
-    });
+    static PHRASES: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| Phrases::new(WHOLE));
     // A text dump may put an icon's name before the button's label (`printer-icon Imprimer`).
-    let whole = |t: &str| {
-        if let [a, b, ..] = t.as_bytes() {
-            if a.is_ascii() && b.is_ascii() {
-                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-                let known = a.is_ascii_lowercase()
-                    && b.is_ascii_lowercase()
-                    && pairs[usize::from(a - b'a')] & 1 << (b - b'a') != 0;
-                if !known {
-                    return false;
-                }
-            }
-        }
-        Head::of(t).is_some_and(|head| {
-            WHOLE.iter().zip(heads).any(|(w, h)| {
-                h.is_some_and(|h| head.may_match(&h))
-                    && match_folded(t, w).is_some_and(|l| l == t.len())
-            })
-        })
-    };
+    let whole = |t: &str| PHRASES.is_whole(t);
     whole(s)
         || s.split_once(char::is_whitespace)
             .is_some_and(|(_, tail)| whole(tail.trim_start()))

@@ -1,26 +1,28 @@
-//! The grammar: a document's visible lines (from [`crate::markup`]) are classified by the line
-//! productions of each layout module and read by one walk that every layout shares, each layout
-//! module deciding what its own lines mean.
+//! The grammar: a document's visible lines (from [`crate::markup`]) are read by one walk that
+//! every layout shares, which asks the document's layout (see [`layouts`]) what its own lines
+//! mean.
 //!
 //! - [`text`], [`date`], [`name`], [`common`], [`label`]: primitives shared by every layout.
-//! - [`an_fiche`], [`an_legacy`], [`an_dyn`], [`an_current`], [`plain`], [`senat`]: one module
-//!   per layout, each with the productions of its own lines.
+//! - [`layouts`]: one module per layout behind one interface, [`layouts::Rules`].
+//! - [`fact`]: what a layout's own lines give the reader.
+//! - [`paragraphs`]: how a text's lines join into paragraphs.
 
-pub(crate) mod an_current;
-pub(crate) mod an_dyn;
-pub(crate) mod an_fiche;
-pub(crate) mod an_legacy;
 pub(crate) mod common;
 pub(crate) mod date;
+pub(crate) mod fact;
 pub(crate) mod label;
+pub(crate) mod layouts;
 pub(crate) mod name;
-pub(crate) mod plain;
-pub(crate) mod senat;
+pub(crate) mod paragraphs;
+pub(crate) mod prefilter;
+pub(crate) mod split;
 pub(crate) mod text;
+pub(crate) mod token;
 
-mod walk;
+mod document;
+mod reader;
 
-pub(crate) use walk::parse_document;
+pub(crate) use document::parse_document;
 
 use crate::Kind;
 
@@ -68,20 +70,22 @@ pub(crate) fn anchor(line: &str) -> Option<Anchor> {
 
 /// [`anchor`] of a line whose first cell (see [`crate::markup::first_cell`]) is `first`.
 pub(crate) fn anchor_in_cell(first: &str) -> Option<Anchor> {
-    if !first.starts_with(['Q', 'q', 'T', 't']) {
+    // Every layout's anchor starts with `Question`, the text heading with `Texte`: other cells
+    // are not read (a layout whose anchor starts otherwise widens this test).
+    if first.starts_with(['T', 't']) {
+        return text_heading_anchor(first);
+    }
+    if !first.starts_with(['Q', 'q']) {
         return None;
     }
-    if let Some(a) = an_legacy::anchor(first) {
-        return Some(a);
-    }
     // `Question … n°N` is read once; each layout then says what must follow it.
-    match common::kind_number(first) {
-        Ok((rest, (kind, n))) => an_dyn::anchor_after_number(rest, kind, n)
-            .or_else(|| senat::anchor_after_number(rest, kind, n))
-            .or_else(|| an_current::anchor_after_number(rest, kind, n)),
-        Err(_) => an_dyn::anchor_unnumbered(first).or_else(|| senat::anchor_unnumbered(first)),
-    }
-    .or_else(|| text_heading_anchor(first))
+    let numbered = common::kind_number(first)
+        .ok()
+        .map(|(rest, (kind, number))| layouts::Numbered { rest, kind, number });
+    layouts::REGISTRY
+        .iter()
+        .find_map(|r| r.anchor(first, numbered))
+        .or_else(|| text_heading_anchor(first))
 }
 
 fn text_heading_anchor(cell: &str) -> Option<Anchor> {
@@ -96,7 +100,12 @@ fn text_heading_anchor(cell: &str) -> Option<Anchor> {
 pub(crate) fn is_header_line(line: &str) -> bool {
     common::chamber_line(line).is_some()
         || common::legislature_line(line).is_some()
-        || text::match_folded(line.trim(), "FICHE QUESTION").is_some_and(|l| l == line.trim().len())
+        || is_fiche_heading(line)
+}
+
+/// Whether a line is `FICHE QUESTION` (any case) alone.
+pub(crate) fn is_fiche_heading(line: &str) -> bool {
+    text::match_folded(line.trim(), "FICHE QUESTION").is_some_and(|l| l == line.trim().len())
 }
 
 /// Whether a line could be a title: not blank, not chrome, not a header line, not labelled, and

@@ -241,6 +241,24 @@ pub(crate) fn starts_with_de_civility(s: &str) -> bool {
     rest.is_some_and(|r| civility(r.trim_start()).is_ok())
 }
 
+/// `de Mme Laure Miller ( Renaissance - Marne )`, an author cell of any layout (in an-fiche and
+/// an-legacy, whose cells they are, the parentheses hold
+/// `( Groupe - Département )`. Returns the author and what follows it (a text rendering may put
+/// the kind cell there: `… - Marne ) QE`).
+pub(crate) fn de_author(cell: &str) -> Option<(AuthorLine, &str)> {
+    if !starts_with_de_civility(cell) {
+        return None;
+    }
+    author_line(cell).ok().map(|(rest, a)| (a, rest))
+}
+
+/// `, posée en séance, et publiée le D` after the author: the question's publication.
+pub(crate) fn posed_in_seance(rest: &str) -> Option<crate::Date> {
+    let rest = rest.trim_start_matches([',', ' ']);
+    super::text::match_folded(rest, "posée en séance")?;
+    super::date::find_date(rest).map(|(_, _, d)| d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

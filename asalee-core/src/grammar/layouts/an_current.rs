@@ -11,18 +11,45 @@
 //! Date(s) clé(s): Date de signalement, Question publiée au JO le : 3 décembre 2024, page 6403, …
 //! ```
 
-use super::Anchor;
-use crate::Kind;
+use super::{Evidence, Numbered, Rules};
+use crate::grammar::Anchor;
+use crate::{Kind, Layout};
+
+/// The an-current layout.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnCurrent;
+
+impl Rules for AnCurrent {
+    fn layout(&self) -> Layout {
+        Layout::AnCurrent
+    }
+
+    fn anchor(&self, _cell: &str, numbered: Option<Numbered<'_>>) -> Option<Anchor> {
+        let n = numbered?;
+        anchor_after_number(n.rest, n.kind, n.number)
+    }
+
+    fn recognises(&self, doc: &Evidence<'_>) -> bool {
+        matches!(doc.anchor, Anchor::KindNumber(..)) && {
+            let m = doc.markers();
+            is_current(m.an_chamber, m.legislature, m.key_blocks)
+        }
+    }
+
+    fn title_before_anchor(&self) -> bool {
+        true
+    }
+}
 
 /// `Question écrite n° 2621` alone on its line (shared with `plain`, and with Sénat pages whose
 /// author follows on the next line).
 #[cfg(test)] // the grammar reads the number once for every layout: see `grammar::anchor`
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
-    let (rest, (kind, n)) = super::common::kind_number(cell).ok()?;
+    let (rest, (kind, n)) = crate::grammar::common::kind_number(cell).ok()?;
     anchor_after_number(rest, kind, n)
 }
 
-/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+/// The anchor after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     rest.trim()
         .trim_matches(['.', ',', '-'])

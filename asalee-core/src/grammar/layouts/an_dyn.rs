@@ -13,12 +13,89 @@
 //! Dates / Date de cloture / Date de la séance
 //! ```
 
-use super::common::kind_number;
-use super::date::find_date;
-use super::label::{first_item, Key};
-use super::text::match_folded;
-use super::Anchor;
-use crate::{Date, Kind};
+use super::{Evidence, LineView, Numbered, Rules};
+use crate::grammar::common::kind_number;
+use crate::grammar::date::find_date;
+use crate::grammar::fact::{Fact, Own, Part};
+use crate::grammar::label::{first_item, items, Key};
+use crate::grammar::text::{match_folded, starts_folded};
+use crate::grammar::Anchor;
+use crate::record::Publication;
+use crate::{Date, Kind, Layout};
+
+/// The an-dyn layout.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnDyn;
+
+impl Rules for AnDyn {
+    fn layout(&self) -> Layout {
+        Layout::AnDyn
+    }
+
+    fn anchor(&self, cell: &str, numbered: Option<Numbered<'_>>) -> Option<Anchor> {
+        match numbered {
+            Some(n) => anchor_after_number(n.rest, n.kind, n.number),
+            None => anchor_unnumbered(cell),
+        }
+    }
+
+    fn recognises(&self, doc: &Evidence<'_>) -> bool {
+        matches!(doc.anchor, Anchor::KindNumberTitle(..) | Anchor::QuestionOf)
+    }
+
+    /// On QG pages the prose after the author is the séance transcript: the answer.
+    fn prose_opens(&self, kind: Option<Kind>) -> Part {
+        if kind == Some(Kind::Qg) {
+            Part::AnswerText
+        } else {
+            Part::QuestionText
+        }
+    }
+
+    /// The title after `Question … n°N :`, or on the next line.
+    fn anchor_facts<'l>(&self, anchor: Anchor, cell: &'l str) -> Vec<Fact<'l>> {
+        match anchor {
+            Anchor::KindNumberTitle(..) => vec![Fact::Title(title_after_anchor(cell))],
+            _ => Vec::new(),
+        }
+    }
+
+    /// `Réponse en séance, et publiée le D`, and `Réponse publiée le D` alone on its line after
+    /// the question (or the author), each opening the answer.
+    fn own_line<'l>(&self, line: &LineView<'l, '_>) -> Option<Own<'l>> {
+        if let Some(date) = answer_in_seance(line.text) {
+            let published = Fact::Published {
+                which: Publication::Answer,
+                date,
+                page: None,
+                takes_page: false,
+            };
+            return Some(Own::new(vec![published], Some(Part::AnswerText)));
+        }
+        let after_question =
+            line.part == Part::QuestionText || line.part == Part::Meta && line.author_expected;
+        if !after_question || line.first.is_none_or(|f| f.key.is_none()) {
+            return None;
+        }
+        let its = items(line.text);
+        let [it] = its.as_slice() else {
+            return None;
+        };
+        let answer_line = starts_folded(it.label, "Réponse")
+            && it.key == Some(Key::AnswerPublished)
+            && !it.separated
+            && it.value.len() < 60;
+        if !answer_line {
+            return None;
+        }
+        let fact = if find_date(it.value).is_none() && line.soft {
+            Fact::ItemCutByWrap(*it)
+        } else {
+            Fact::Item(*it)
+        };
+        Some(Own::new(vec![fact], Some(Part::AnswerText)))
+    }
+}
 
 /// `Question écrite n°200 :` (+ the title), or `Question de :` with no number before it.
 #[cfg(test)] // the grammar reads the number once for every layout: see `grammar::anchor`
@@ -29,14 +106,14 @@ pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     }
 }
 
-/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+/// The anchor after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     rest.trim_start()
         .starts_with(':')
         .then_some(Anchor::KindNumberTitle(kind, n))
 }
 
-/// [`anchor`] for a line that does not start with `Question … n°N`.
+/// The anchor of a line that does not start with `Question … n°N`.
 pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
     match_folded(cell, "Question de")?;
     let first = first_item(cell)?;
@@ -50,17 +127,16 @@ pub(crate) fn title_after_anchor(cell: &str) -> Option<&str> {
     (!title.is_empty()).then_some(title)
 }
 
-/// `, posée en séance, et publiée le D` after the author: the question's publication.
-pub(crate) fn posed_in_seance(rest: &str) -> Option<Date> {
-    let rest = rest.trim_start_matches([',', ' ']);
-    match_folded(rest, "posée en séance")?;
-    find_date(rest).map(|(_, _, d)| d)
-}
-
 /// `Réponse en séance, et publiée le D`: the answer's publication (no page).
 pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
     // Most lines are rejected by their first letter.
-    if line.trim_start().chars().next().map(super::text::fold) != Some('r') {
+    if line
+        .trim_start()
+        .chars()
+        .next()
+        .map(crate::grammar::text::fold)
+        != Some('r')
+    {
         return None;
     }
     let len = match_folded(line.trim(), "Réponse en séance")?;
@@ -75,6 +151,7 @@ pub(crate) fn answer_in_seance(line: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::name::posed_in_seance;
 
     #[test]
     fn lines() {

@@ -10,8 +10,13 @@
 
 use std::ops::Range;
 
+use crate::chunk::{chunks, Chunk};
+use crate::grammar::token::Tokens;
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
+
+/// A document's lines and their tokens, shared with the text chunk it was found in.
+pub(crate) type SharedLines = (Lines, Tokens);
 
 /// A document found in the input: its byte range, and which of its text chunk's lines are its
 /// own (when the document starts in a clean state there).
@@ -30,7 +35,7 @@ pub(crate) struct Splitter {
     segments: std::collections::VecDeque<Segment>,
     /// The start and lines of the text chunk the pending segments come from, to hand each
     /// document its own without reading it again.
-    chunk_lines: Option<(usize, Lines)>,
+    chunk_lines: Option<(usize, Lines, Tokens)>,
     /// Whether any segment was found.
     found: bool,
 }
@@ -46,8 +51,11 @@ impl Splitter {
     }
 
     /// The next document's byte range in `text` (the text the splitter was made for), and its
-    /// lines when the splitter has them.
-    pub(crate) fn next_segment(&mut self, text: &str) -> Option<(Range<usize>, Option<Lines>)> {
+    /// lines and their tokens when the splitter has them.
+    pub(crate) fn next_segment(
+        &mut self,
+        text: &str,
+    ) -> Option<(Range<usize>, Option<SharedLines>)> {
         while self.segments.is_empty() {
             self.chunk_lines = None;
             match self.chunks.next() {
@@ -57,8 +65,8 @@ impl Splitter {
                 }),
                 Some(Chunk::Text(r)) => {
                     let start = r.start;
-                    let lines = split_text(text, r, &mut self.segments);
-                    self.chunk_lines = Some((start, lines));
+                    let (lines, tokens) = split_text(text, r, &mut self.segments);
+                    self.chunk_lines = Some((start, lines, tokens));
                 }
                 // An input in which no document starts is one (failing) document.
                 None if !self.found => self.segments.push_back(Segment {
@@ -72,9 +80,10 @@ impl Splitter {
         let seg = self.segments.pop_front()?;
         // Each document of a chunk shares the chunk's lines.
         let lines = match (seg.lines, &self.chunk_lines) {
-            (Some((from, to)), Some((chunk_start, lines))) => {
-                Some(lines.window(from, to, seg.range.start - *chunk_start))
-            }
+            (Some((from, to)), Some((chunk_start, lines, tokens))) => Some((
+                lines.window(from, to, seg.range.start - *chunk_start),
+                tokens.window(from, to),
+            )),
             _ => None,
         };
         Some((seg.range, lines))
@@ -84,185 +93,6 @@ impl Splitter {
     pub(crate) fn count_rest(&mut self, text: &str) -> usize {
         std::iter::from_fn(|| self.next_segment(text)).count()
     }
-}
-
-#[derive(Debug)]
-enum Chunk {
-    Page(Range<usize>),
-    Text(Range<usize>),
-}
-
-/// Whether a source line starts a saved page.
-fn starts_page(line: &str) -> bool {
-    // Indentation is ASCII white space nearly always: skipped without the general trim.
-    let b = line.as_bytes();
-    let indent = b
-        .iter()
-        .position(|&c| !(c.is_ascii_whitespace() || c == 0x0B))
-        .unwrap_or(b.len());
-    let t = match b.get(indent) {
-        Some(b'<') => &b[indent..],
-        // A non-ASCII first character may be white space before a `<`.
-        Some(c) if !c.is_ascii() && memchr::memchr(b'<', b).is_some() => {
-            line.trim_start().as_bytes()
-        }
-        _ => return false,
-    };
-    let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
-    starts(b"<!doctype") || starts(b"<html") || starts(b"<?xml")
-}
-
-/// Whether a page's text (or the part of it not yet searched) holds a `<body` tag.
-fn has_body(b: &[u8]) -> bool {
-    memchr::memchr_iter(b'<', b)
-        .any(|at| b.len() >= at + 5 && b[at + 1..at + 5].eq_ignore_ascii_case(b"body"))
-}
-
-/// The name of the first element that starts on a line (not a declaration or comment).
-fn first_element(line: &str) -> Option<String> {
-    let b = line.as_bytes();
-    memchr::memchr_iter(b'<', b).find_map(|at| {
-        let rest = &line[at + 1..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
-            .collect();
-        rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            .then_some(name)
-    })
-}
-
-/// Whether a line holds `</name>`.
-fn closes_element(line: &str, name: &str) -> bool {
-    let b = line.as_bytes();
-    memchr::memmem::find_iter(b, b"</").any(|at| {
-        let rest = &line[at + 2..];
-        rest.starts_with(name) && rest[name.len()..].trim_start().starts_with('>')
-    })
-}
-
-/// How many `<html` start tags and `</html>` end tags a line holds.
-fn html_tags(line: &str) -> (usize, usize) {
-    let b = line.as_bytes();
-    let (mut opens, mut closes) = (0, 0);
-    // Skip comments (the conditional `<!--[if IE]><html …><![endif]-->` of old pages).
-    let mut comment_end = 0;
-    for at in memchr::memchr_iter(b'<', b) {
-        if at < comment_end {
-            continue;
-        }
-        if b[at..].starts_with(b"<!--") {
-            comment_end =
-                memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
-            continue;
-        }
-        let rest = &b[at + 1..];
-        let is = |p: &[u8], r: &[u8]| {
-            r.len() >= p.len()
-                && r[..p.len()].eq_ignore_ascii_case(p)
-                && r.get(p.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
-        };
-        if is(b"html", rest) {
-            opens += 1;
-        } else if rest.first() == Some(&b'/') && is(b"html", &rest[1..]) {
-            closes += 1;
-        }
-    }
-    (opens, closes)
-}
-
-/// Whether the bytes after a `<` can start, nest or end a page: `<html`, `</html`, `<!DOCTYPE`,
-/// `<?xml` (any case). A line without such a `<` changes nothing in [`chunks`] (outside XML).
-fn may_bound_page(after: &[u8]) -> bool {
-    let starts = |p: &[u8]| after.len() >= p.len() && after[..p.len()].eq_ignore_ascii_case(p);
-    match after.first() {
-        Some(b'h' | b'H') => starts(b"html"),
-        Some(b'/') => starts(b"/html"),
-        Some(b'!') => starts(b"!doctype"),
-        Some(b'?') => starts(b"?xml"),
-        _ => false,
-    }
-}
-
-/// Splits the input into saved pages and the text between them.
-///
-/// Only the source lines that hold a `<` able to start, nest or end a page are read (every line
-/// holding a `<` inside an XML document): the others can do neither, and are passed over by one
-/// search for `<` across the input.
-fn chunks(text: &str) -> Vec<Chunk> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut text_start = 0;
-    let mut page_start: Option<usize> = None;
-    // Whether the open page has reached its body, and how far its text was searched for it.
-    let mut body = (false, 0);
-    let mut depth = 0usize;
-    let mut xml_root: Option<String> = None;
-    // `floor` is a line start: the lines before it were all read or passed over.
-    let (mut floor, mut scan) = (0, 0);
-    while let Some(lt) = memchr::memchr(b'<', &bytes[scan..]).map(|p| scan + p) {
-        if xml_root.is_none() && !may_bound_page(&bytes[lt + 1..]) {
-            scan = lt + 1;
-            continue;
-        }
-        let at = memchr::memrchr(b'\n', &bytes[floor..lt]).map_or(floor, |p| floor + p + 1);
-        let end = memchr::memchr(b'\n', &bytes[lt..]).map_or(text.len(), |p| lt + p + 1);
-        (floor, scan) = (end, end);
-        let line = &text[at..end];
-        // A page's `<!DOCTYPE>` and `<html>` lines start one page: a start line opens a new page
-        // only once the open one has reached its body.
-        let reached_body = |p: usize, body: &mut (bool, usize)| {
-            if !body.0 {
-                // From a little before the last search's end: a `<body` it cut is found here.
-                let from = body.1.saturating_sub(4).max(p);
-                *body = (has_body(&bytes[from..at]), at);
-            }
-            body.0
-        };
-        if starts_page(line) && page_start.is_none_or(|p| reached_body(p, &mut body)) {
-            if let Some(p) = page_start.take() {
-                out.push(Chunk::Page(p..at));
-            } else if at > text_start {
-                out.push(Chunk::Text(text_start..at));
-            }
-            page_start = Some(at);
-            body = (false, at);
-            depth = 0;
-            xml_root = line.trim_start().starts_with("<?xml").then(String::new);
-        }
-        if page_start.is_some() && xml_root.is_some() {
-            // An XML document ends where its root element closes.
-            if xml_root.as_deref() == Some("") {
-                if let Some(name) = first_element(line) {
-                    xml_root = Some(name);
-                }
-            }
-            let root = xml_root.as_deref().unwrap_or("");
-            if !root.is_empty() && closes_element(line, root) {
-                out.push(Chunk::Page(page_start.take().unwrap_or(at)..end));
-                text_start = end;
-                xml_root = None;
-            }
-        } else if page_start.is_some() {
-            // Pages nest `<html>` inside their texts (an-fiche's `<quest><html>…</html>`): the page
-            // ends when its outermost `<html>` closes.
-            let (opens, closes) = html_tags(line);
-            depth += opens;
-            if closes > 0 && depth <= closes {
-                out.push(Chunk::Page(page_start.take().unwrap_or(at)..end));
-                text_start = end;
-                depth = 0;
-            } else {
-                depth -= closes;
-            }
-        }
-    }
-    match page_start {
-        Some(p) => out.push(Chunk::Page(p..text.len())),
-        None if text_start < text.len() => out.push(Chunk::Text(text_start..text.len())),
-        None => {}
-    }
-    out
 }
 
 /// What the current document has seen, to tell whether an anchor starts another.
@@ -283,29 +113,26 @@ fn split_text(
     text: &str,
     range: Range<usize>,
     out: &mut std::collections::VecDeque<Segment>,
-) -> Lines {
+) -> (Lines, Tokens) {
     let text_of_chunk = &text[range.clone()];
     let lines = markup::lines(text_of_chunk);
+    let tokens = Tokens::of(&lines);
     let mut starts: Vec<usize> = Vec::new();
     let mut cur: Option<Current> = None;
     for i in 0..lines.len() {
-        let line = lines.get(i);
-        // The first cell is found once for every look at the line.
-        let cell = lines.first_cell(i);
-        let Some(a) = cell.and_then(grammar::anchor_in_cell) else {
+        let token = tokens.get(&lines, i);
+        let Some(a) = token.anchor() else {
             if let Some(c) = &mut cur {
                 // Each fact is looked for until it is seen.
-                if !c.content
-                    && !grammar::text::is_blank(line)
-                    && !grammar::is_header_line(line)
-                    && !grammar::common::is_chrome(line)
-                {
+                if !c.content && !token.is_blank() && !token.is_header() && !token.is_chrome() {
                     c.content = true;
                 }
                 if !c.answer
                     && matches!(
                         // (Both labels start with a `T` or a `D`: other cells are not read.)
-                        cell.filter(|c| c.starts_with(['T', 't', 'D', 'd']))
+                        token
+                            .first_cell()
+                            .filter(|c| c.starts_with(['T', 't', 'D', 'd']))
                             .and_then(label::key_in_cell),
                         Some(label::Key::AnswerHeading | label::Key::Debate)
                     )
@@ -330,7 +157,7 @@ fn split_text(
             continue;
         }
         let floor = cur.map_or(0, |c| c.anchor_line + 1);
-        let start = back_up(&lines, i, a, floor);
+        let start = back_up(&lines, &tokens, i, a, floor);
         starts.push(start);
         cur = Some(Current {
             anchor: a,
@@ -363,7 +190,7 @@ fn split_text(
             });
         }
     }
-    lines
+    (lines, tokens)
 }
 
 /// Whether anchor `a` belongs to the current document rather than starting another.
@@ -394,11 +221,9 @@ fn trailer(lines: &Lines, from: usize, to: usize) -> bool {
 }
 
 /// The first line of the document whose anchor is line `at`, no earlier than `floor`.
-fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
-    let blank = |i: usize| grammar::text::is_blank(lines.get(i));
-    let header = |i: usize| {
-        grammar::is_header_line(lines.get(i)) || grammar::common::is_chrome(lines.get(i))
-    };
+fn back_up(lines: &Lines, tokens: &Tokens, at: usize, a: Anchor, floor: usize) -> usize {
+    let blank = |i: usize| tokens.get(lines, i).is_blank();
+    let header = |i: usize| tokens.get(lines, i).is_header() || tokens.get(lines, i).is_chrome();
     // Over blank and header lines.
     let over_headers = |mut s: usize| {
         while s > floor && (blank(s - 1) || header(s - 1)) {
@@ -414,9 +239,7 @@ fn back_up(lines: &Lines, at: usize, a: Anchor, floor: usize) -> usize {
     let skip_headers = matches!(a, Anchor::KindNumberAuthor(..));
     let title_before = |s: usize| -> Option<usize> {
         let mut t = s;
-        while t > floor
-            && (blank(t - 1) || skip_headers && grammar::is_header_line(lines.get(t - 1)))
-        {
+        while t > floor && (blank(t - 1) || skip_headers && tokens.get(lines, t - 1).is_header()) {
             t -= 1;
         }
         (t > floor && grammar::could_be_title(lines.get(t - 1))).then(|| t - 1)
@@ -479,7 +302,7 @@ fn heading_follows(lines: &Lines, at: usize) -> bool {
             return true;
         }
         let meta = !first.label.is_empty()
-            || grammar::an_legacy::author(first.value).is_some()
+            || grammar::name::de_author(first.value).is_some()
             || grammar::common::kind_words(first.value).is_ok()
             || grammar::is_header_line(line)
             || grammar::text::chars_at_most(line.trim(), 40);
@@ -541,34 +364,6 @@ mod tests {
         let mut s = Splitter::new(text);
         assert!(s.next_segment(text).is_some());
         assert_eq!(s.count_rest(text), 2);
-    }
-
-    /// Page bounds are found from the lines that hold `<html`, `</html`, `<!DOCTYPE` or `<?xml`:
-    /// other lines (with or without tags) neither start nor end a page, and a start line before
-    /// the open page's body belongs to that page, also when the body is searched in parts.
-    #[test]
-    fn page_bounds_from_their_lines_only() {
-        fn chunk_ranges(text: &str) -> Vec<(bool, &str)> {
-            chunks(text)
-                .into_iter()
-                .map(|c| match c {
-                    Chunk::Page(r) => (true, &text[r]),
-                    Chunk::Text(r) => (false, &text[r]),
-                })
-                .collect()
-        }
-        let page = "<!DOCTYPE html>\n<html lang=fr>\n<head>\n<!DOCTYPE html>\n<title>x</title>\n  <bo\ndy>\n<!doctype html>\n</head><BODY>\n<p>Question N° 1</p>\n<!-- </html> -->\n</html>\n";
-        let text =
-            format!("Avant <b>gras</b>\n  <p>html</p>\n{page}Après\n\u{a0}<HTML><body>\n</HTML>");
-        assert_eq!(
-            chunk_ranges(&text),
-            [
-                (false, "Avant <b>gras</b>\n  <p>html</p>\n"),
-                (true, page),
-                (false, "Après\n"),
-                (true, "\u{a0}<HTML><body>\n</HTML>"),
-            ]
-        );
     }
 
     #[test]

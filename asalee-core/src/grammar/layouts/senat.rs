@@ -23,27 +23,174 @@
 use nom::character::complete::space1;
 use nom::Parser;
 
-use super::date::{find_date, page};
-use super::name::{author_line, has_author_with_parens, AuthorLine};
-use super::text::{match_folded, squeeze, starts_folded, tag_ascii_no_case};
-use super::Anchor;
-use crate::{Date, Kind};
+use super::{AuthorOrder, Evidence, LineView, Numbered, Rules};
+use crate::grammar::date::{find_date, page};
+use crate::grammar::fact::{Fact, Own, Part};
+use crate::grammar::name::{author_line, has_author_with_parens, AuthorLine};
+use crate::grammar::text::{match_folded, squeeze, starts_folded, tag_ascii_no_case};
+use crate::grammar::Anchor;
+use crate::record::{Publication, TextField};
+use crate::{Chamber, Date, Kind, Layout};
+
+/// The senat layout.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Senat;
+
+impl Rules for Senat {
+    fn layout(&self) -> Layout {
+        Layout::Senat
+    }
+
+    fn anchor(&self, cell: &str, numbered: Option<Numbered<'_>>) -> Option<Anchor> {
+        match numbered {
+            Some(n) => anchor_after_number(n.rest, n.kind, n.number),
+            None => anchor_unnumbered(cell),
+        }
+    }
+
+    fn recognises(&self, doc: &Evidence<'_>) -> bool {
+        match doc.anchor {
+            Anchor::KindNumberAuthor(..) | Anchor::SenatAuthor => true,
+            Anchor::KindNumber(..) => doc.markers().senat_marker,
+            _ => false,
+        }
+    }
+
+    fn chamber(&self) -> Option<Chamber> {
+        Some(Chamber::Senat)
+    }
+
+    /// A Sénat page may name the Assemblée (in a breadcrumb, a link): only `SÉNAT` counts.
+    fn keeps_chamber_line(&self, chamber: Chamber) -> bool {
+        chamber == Chamber::Senat
+    }
+
+    fn title_before_anchor(&self) -> bool {
+        true
+    }
+
+    fn title_above_headers(&self) -> bool {
+        true
+    }
+
+    fn author_order(&self) -> AuthorOrder {
+        AuthorOrder::DepartmentGroup
+    }
+
+    /// The author after the number, or (older pages) after `Question de` with the date.
+    fn anchor_facts<'l>(&self, anchor: Anchor, cell: &'l str) -> Vec<Fact<'l>> {
+        match anchor {
+            Anchor::KindNumberAuthor(..) => crate::grammar::common::kind_number(cell)
+                .ok()
+                .and_then(|(rest, _)| author_after_number(rest))
+                .map(Fact::Author)
+                .into_iter()
+                .collect(),
+            Anchor::SenatAuthor => match old_author(cell) {
+                Some((a, date)) => {
+                    let mut facts = vec![Fact::Author(a)];
+                    facts.extend(date.map(|date| Fact::Published {
+                        which: Publication::Question,
+                        date,
+                        page: None,
+                        takes_page: true,
+                    }));
+                    facts
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn own_line<'l>(&self, line: &LineView<'l, '_>) -> Option<Own<'l>> {
+        own_line(line.text, line.part)
+    }
+}
+
+/// The Sénat's own lines: publication and page lines, the answer's heading, a séance answer, a
+/// transmission, a lapse, a text not available.
+fn own_line(line: &str, part: Part) -> Option<Own<'_>> {
+    // Each of these lines starts with its own letter (`p`ubliée, `-` page, `R`éponse,
+    // `T`ransmise, `L`a question / `Q`uestion caduque, `L`e texte): only the tests of the
+    // line's first letter are made (all of them when it is not ASCII, which may fold to one).
+    let first = line
+        .trim_start()
+        .as_bytes()
+        .first()
+        .map_or(b' ', u8::to_ascii_lowercase);
+    let may = |letters: &[u8]| !first.is_ascii() || letters.contains(&first);
+    if !may(b"p-rtlq") {
+        return None;
+    }
+    if let Some((date, page)) = may(b"p").then(|| published_line(line)).flatten() {
+        let which = if part == Part::AnswerText {
+            Publication::Answer
+        } else {
+            Publication::Question
+        };
+        let fact = match date {
+            Some(date) => Fact::Published {
+                which,
+                date,
+                page,
+                takes_page: true,
+            },
+            None => Fact::UnreadableDate {
+                label: "publiée dans le JO Sénat du",
+                value: line,
+            },
+        };
+        return Some(Own::new(vec![fact], None));
+    }
+    if let Some(p) = may(b"-").then(|| page_line(line)).flatten() {
+        return Some(Own::new(vec![Fact::Page(p)], None));
+    }
+    if let Some((ministry, date)) = may(b"r").then(|| answer_line(line)).flatten() {
+        let mut facts = vec![Fact::Text(TextField::MinistryAnswering, ministry)];
+        if let Some(date) = date {
+            facts.push(Fact::Published {
+                which: Publication::Answer,
+                date,
+                page: None,
+                takes_page: true,
+            });
+        }
+        return Some(Own::new(facts, Some(Part::AnswerText)));
+    }
+    if let Some(d) = may(b"r").then(|| seance_answer(line)).flatten() {
+        return Some(Own::new(
+            vec![Fact::AnsweredInSeance(d)],
+            Some(Part::AnswerText),
+        ));
+    }
+    if let Some(m) = may(b"t").then(|| transmitted(line)).flatten() {
+        return Some(Own::new(
+            vec![Fact::MinistryAnsweringIfUnset(m)],
+            Some(Part::KeyBlock),
+        ));
+    }
+    if let Some(reason) = may(b"lq").then(|| lapsed(line)).flatten() {
+        return Some(Own::new(vec![Fact::Lapsed(reason)], Some(Part::KeyBlock)));
+    }
+    (may(b"l") && not_available(line)).then(Own::default)
+}
 
 /// `Question écrite n° 01342 de Mme X (Département - Groupe)` or `Question de M. X (…) publiée le …`.
 #[cfg(test)] // the grammar reads the number once for every layout: see `grammar::anchor`
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
-    match super::common::kind_number(cell) {
+    match crate::grammar::common::kind_number(cell) {
         Ok((rest, (kind, n))) => anchor_after_number(rest, kind, n),
         Err(_) => anchor_unnumbered(cell),
     }
 }
 
-/// [`anchor`] after a line's `Question … n°N` (`rest` what follows it).
+/// The anchor after a line's `Question … n°N` (`rest` what follows it).
 pub(crate) fn anchor_after_number(rest: &str, kind: Option<Kind>, n: u64) -> Option<Anchor> {
     has_author_with_parens(rest).then_some(Anchor::KindNumberAuthor(kind, n))
 }
 
-/// [`anchor`] for a line that does not start with `Question … n°N`.
+/// The anchor of a line that does not start with `Question … n°N`.
 pub(crate) fn anchor_unnumbered(cell: &str) -> Option<Anchor> {
     old_author(cell).map(|_| Anchor::SenatAuthor)
 }
@@ -173,7 +320,7 @@ mod tests {
 
     #[test]
     fn each_line_starts_with_the_letter_the_walk_looks_for() {
-        // `Walk::senat_line` runs each test only on lines starting with these letters.
+        // `own_line` runs each test only on lines starting with these letters.
         let lines = [
             "publiée dans le JO Sénat du 17/10/2024 - page 3968",
             "  Publiée dans le JO du 1/2/1990",

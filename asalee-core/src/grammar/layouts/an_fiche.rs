@@ -6,8 +6,34 @@
 //! Its lines read like an-legacy's (the same `Question N° :` anchor and `( Groupe - Département )`
 //! author); what tells it apart is below.
 
-use super::common::kind_code;
-use crate::Kind;
+use super::{AuthorOrder, Evidence, Rules};
+use crate::grammar::common::kind_code;
+use crate::{Kind, Layout};
+
+/// The an-fiche layout (its anchor is an-legacy's).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnFiche;
+
+impl Rules for AnFiche {
+    fn layout(&self) -> Layout {
+        Layout::AnFiche
+    }
+
+    fn recognises(&self, doc: &Evidence<'_>) -> bool {
+        doc.numero() && {
+            let m = doc.markers();
+            is_fiche(doc.source, m.upper_headings, m.legislature_before)
+        }
+    }
+
+    fn author_order(&self) -> AuthorOrder {
+        AuthorOrder::GroupDepartment
+    }
+
+    fn kind_cell(&self, cell: &str) -> Option<Kind> {
+        kind_cell(cell)
+    }
+}
 
 /// Whether a document with a `Question N° :` anchor is an an-fiche page: its source holds the
 /// pseudo-tags, or its headings are written in capitals, or its legislature is the 11th or

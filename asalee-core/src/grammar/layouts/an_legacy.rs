@@ -12,28 +12,46 @@
 //! Texte de la question / Texte de la réponse
 //! ```
 
-use super::common::numero_line;
-use super::name::{author_line, starts_with_de_civility, AuthorLine};
-use super::Anchor;
+use super::{AuthorOrder, Evidence, Numbered, Rules};
+use crate::grammar::common::numero_line;
+use crate::grammar::Anchor;
+use crate::Layout;
+
+/// The an-legacy layout.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnLegacy;
+
+impl Rules for AnLegacy {
+    fn layout(&self) -> Layout {
+        Layout::AnLegacy
+    }
+
+    fn anchor(&self, cell: &str, _numbered: Option<Numbered<'_>>) -> Option<Anchor> {
+        anchor(cell)
+    }
+
+    fn recognises(&self, doc: &Evidence<'_>) -> bool {
+        matches!(doc.anchor, Anchor::Numero(_))
+    }
+
+    fn question_may_precede_anchor(&self) -> bool {
+        true
+    }
+
+    fn author_order(&self) -> AuthorOrder {
+        AuthorOrder::GroupDepartment
+    }
+}
 
 /// `Question N° : 13927` / `Question N° 3200` (shared with an-fiche).
 pub(crate) fn anchor(cell: &str) -> Option<Anchor> {
     numero_line(cell).ok().map(|(_, n)| Anchor::Numero(n))
 }
 
-/// `de Mme Laure Miller ( Renaissance - Marne )`: in an-fiche and an-legacy the parentheses hold
-/// `( Groupe - Département )`. Returns the author and what follows it (a text rendering may put
-/// the kind cell there: `… - Marne ) QE`).
-pub(crate) fn author(cell: &str) -> Option<(AuthorLine, &str)> {
-    if !starts_with_de_civility(cell) {
-        return None;
-    }
-    author_line(cell).ok().map(|(rest, a)| (a, rest))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::name::de_author as author;
 
     #[test]
     fn lines() {

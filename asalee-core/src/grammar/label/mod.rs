@@ -3,6 +3,7 @@
 //! when a converter joined a table row's cells.
 
 use super::date::find_date;
+use super::prefilter::Phrases;
 use super::text::{word_starts, Head};
 
 /// What a known label feeds.
@@ -183,26 +184,16 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
     if !accented && (ascii_word >= 32 || LABEL_WORD_LENGTHS & (1 << ascii_word) == 0) {
         return None;
     }
-    // The first two letters, when ASCII, must be those of a label.
-    if let [a, b, ..] = s.as_bytes() {
-        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
-            let pairs = &letter_pairs()[usize::from(a.to_ascii_lowercase() - b'a')];
-            if pairs & 1 << (b.to_ascii_lowercase() - b'a') == 0 {
-                return None;
-            }
-        }
+    // The first two letters, when ASCII, must be those of a label; then only the labels whose
+    // head agrees are matched, from after their first word.
+    let phrases = phrases();
+    if !phrases.may_start(s) {
+        return None;
     }
     let head = Head::of(s)?;
-    let bucket = head
-        .first()
-        .checked_sub(b'a')
-        .and_then(|k| buckets().get(usize::from(k)))?;
-    bucket.iter().find_map(|&(k, h)| {
-        if !head.may_match(&h) {
-            return None;
-        }
+    phrases.candidates(head).find_map(|(k, h)| {
         let d = &DEFS[k];
-        let len = head.match_rest(s, d.text, &h)?;
+        let len = head.match_rest(s, d.text, h)?;
         Some((d.key, len, d.sentence))
     })
 }
@@ -212,37 +203,13 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
 const LABEL_WORD_LENGTHS: u32 =
     1 << 4 | 1 << 5 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 11 | 1 << 15;
 
-/// For each first letter of a label (`a` to `z`), its possible second letters (bits), folded.
-fn letter_pairs() -> &'static [u32; 26] {
-    static PAIRS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut pairs = [0u32; 26];
-        for d in DEFS {
-            let mut letters = d.text.chars().map(super::text::fold);
-            if let (Some(a @ 'a'..='z'), Some(b @ 'a'..='z')) = (letters.next(), letters.next()) {
-                pairs[a as usize - 'a' as usize] |= 1 << (b as u32 - 'a' as u32);
-            }
-        }
-        pairs
-    })
-}
-
-/// The labels by the first letter of their head (`a` to `z`), in [`DEFS`] order (the first that
-/// matches wins), each with its index and head; computed once.
-fn buckets() -> &'static [Vec<(usize, Head)>; 26] {
-    static BUCKETS: std::sync::OnceLock<[Vec<(usize, Head)>; 26]> = std::sync::OnceLock::new();
-    BUCKETS.get_or_init(|| {
-        let mut buckets: [Vec<(usize, Head)>; 26] = Default::default();
-        for (k, d) in DEFS.iter().enumerate() {
-            let head = Head::of(d.text).unwrap_or_else(|| panic!("label {:?} has a head", d.text));
-            let letter = head.first().checked_sub(b'a').map(usize::from);
-            match letter.and_then(|l| buckets.get_mut(l)) {
-                Some(bucket) => bucket.push((k, head)),
-                None => panic!("label {:?} starts with a letter", d.text),
-            }
-        }
-        buckets
-    })
+/// The labels' prefilter (see [`Phrases`]), in [`DEFS`] order (the first that matches wins).
+fn phrases() -> &'static Phrases {
+    static PHRASES: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| {
+        let texts: Vec<&'static str> = DEFS.iter().map(|d| d.text).collect();
+        Phrases::new(&texts)
+    });
+    &PHRASES
 }
 
 /// The separator after a label: white space, then `:` or `>` (or `=>`), then white space.
@@ -542,198 +509,4 @@ pub(crate) fn items_from(line: &str, start: Option<StartLabel>) -> Vec<Item<'_>>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(line: &str) -> Vec<(Option<Key>, &str, &str)> {
-        items(line)
-            .into_iter()
-            .map(|i| (i.key, i.label, i.value))
-            .collect()
-    }
-
-    #[test]
-    fn one_label() {
-        assert_eq!(
-            keys("Rubrique > professions de santé"),
-            [(Some(Key::Rubric), "Rubrique", "professions de santé")]
-        );
-        assert_eq!(keys("Auteur :"), [(Some(Key::Author), "Auteur", "")]);
-        assert_eq!(
-            keys("Données clés"),
-            [(Some(Key::DataBlock), "Données clés", "")]
-        );
-        assert_eq!(
-            keys("Question publiée le 22 février 2022"),
-            [(
-                Some(Key::QuestionPublished),
-                "Question publiée le",
-                "22 février 2022"
-            )]
-        );
-    }
-
-    #[test]
-    fn known_labels_agree_with_matching_every_label() {
-        use crate::grammar::text::match_folded;
-        // The first label of DEFS's order that matches, found without the heads and prefilters.
-        let scan = |s: &str| {
-            DEFS.iter()
-                .find_map(|d| match_folded(s, d.text).map(|len| (d.key, len, d.sentence)))
-        };
-        let strip = |s: &str| s.replace(['é', 'è', 'ê'], "e").replace('ô', "o");
-        for d in DEFS {
-            let t = d.text;
-            for v in [
-                t.to_string(),
-                t.to_uppercase(),
-                strip(t),
-                t.replace(' ', "   "),
-                format!("{t} : valeur"),
-                format!("{t}s : x"),
-                format!("{t} le 3 mai 2024"),
-                t.chars().take(t.chars().count() / 2).collect(),
-                t.replacen(' ', "\u{a0}", 1),
-            ] {
-                assert_eq!(known_label(&v), scan(&v), "{v:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn joined_cells() {
-        assert_eq!(
-            keys("Question publiée au JO le : 19/12/2023 Date de changement d'attribution : 23/04/2024 Question retirée le : 11/06/2024 (fin de mandat)"),
-            [
-                (Some(Key::QuestionPublished), "Question publiée au JO le", "19/12/2023"),
-                (Some(Key::Reassigned), "Date de changement d'attribution", "23/04/2024"),
-                (Some(Key::Withdrawn), "Question retirée le", "11/06/2024 (fin de mandat)"),
-            ]
-        );
-        assert_eq!(
-            keys("Question publiée au JO le : 21/08/2012 page : 4774"),
-            [
-                (
-                    Some(Key::QuestionPublished),
-                    "Question publiée au JO le",
-                    "21/08/2012"
-                ),
-                (Some(Key::Page), "page", "4774")
-            ]
-        );
-        assert_eq!(
-            keys("Tête d'analyse >Financement\tAnalyse > Financement."),
-            [
-                (Some(Key::AnalysisHeading), "Tête d'analyse", "Financement"),
-                (Some(Key::Analysis), "Analyse", "Financement.")
-            ]
-        );
-    }
-
-    #[test]
-    fn first_items() {
-        fn f(l: &str) -> Option<(Option<Key>, &str, &str)> {
-            first_item(l).map(|i| (i.key, i.label, i.value))
-        }
-        assert_eq!(
-            f("Rubrique : Santé\tAnalyse : x"),
-            Some((Some(Key::Rubric), "Rubrique", "Santé"))
-        );
-        assert_eq!(
-            f("Commission : finances"),
-            Some((None, "Commission", "finances"))
-        );
-        assert_eq!(
-            f("Mme X attire l'attention : sur"),
-            Some((None, "", "Mme X attire l'attention : sur"))
-        );
-        assert_eq!(f("   "), None);
-        for line in [
-            "Rubrique : Santé\tAnalyse : x",
-            "\tTexte de la réponse",
-            "DEBAT : x",
-            "Commission : finances",
-            "Question publiée le 3 mai",
-            "",
-        ] {
-            assert_eq!(
-                crate::markup::first_cell(line).and_then(key_in_cell),
-                first_item(line).and_then(|i| i.key),
-                "{line}"
-            );
-        }
-        // The splitter and the layout look for these keys only in cells starting so.
-        for d in DEFS {
-            let first = d.text.as_bytes()[0];
-            match d.key {
-                Key::AnswerHeading | Key::Debate => assert!(b"TtDd".contains(&first), "{}", d.text),
-                Key::DataBlock | Key::DatesBlock => assert!(b"Dd".contains(&first), "{}", d.text),
-                _ => {}
-            }
-        }
-        for d in DEFS.iter().filter(|d| d.sentence) {
-            // `next_label` looks for sentence labels mid-cell by these first letters.
-            assert!(
-                matches!(d.text.as_bytes()[0] | 0x20, b'q' | b'r' | b'p' | b'e'),
-                "{}",
-                d.text
-            );
-        }
-        for d in DEFS {
-            let word = d.text.chars().take_while(|c| c.is_alphanumeric()).count();
-            assert!(LABEL_WORD_LENGTHS & (1 << word) != 0, "{}", d.text);
-        }
-        // Every label's first letter is in the fast path's set.
-        for d in DEFS {
-            assert!(known_label(d.text).is_some(), "{}", d.text);
-        }
-    }
-
-    /// The labels the first item found are those `items` finds again.
-    #[test]
-    fn items_from_the_first_item_agree_with_items() {
-        for line in [
-            "Rubrique : Santé\tAnalyse : x",
-            "Question publiée au JO le : 21/08/2012 page : 4774",
-            "Question publiée au JO le : 19/12/2023 Date de changement d'attribution : 23/04/2024 Question retirée le : 11/06/2024 (fin de mandat)",
-            "\t  Auteur :\tM. X",
-            "Question publiée le 22 février 2022",
-            "Tête d'analyse >Financement\tAnalyse > Financement.",
-            "Commission : finances",
-            "Mme X attire l'attention : sur",
-            "Données clés",
-            "page",
-            "",
-        ] {
-            let start = crate::markup::first_cell(line).and_then(|c| first_item_and_start(c).1);
-            assert_eq!(items_from(line, start), items(line), "{line}");
-        }
-    }
-
-    #[test]
-    fn cells_and_unknown_labels() {
-        assert_eq!(
-            keys("Ministère interrogé :\tlogement"),
-            [(Some(Key::MinistryAsked), "Ministère interrogé", "logement")]
-        );
-        assert_eq!(
-            keys(
-                "Question N° : 13927\tDe Mme Laure Miller ( Renaissance - Marne )\tQuestion écrite"
-            ),
-            [
-                (Some(Key::Number), "Question N°", "13927"),
-                (None, "", "De Mme Laure Miller ( Renaissance - Marne )"),
-                (None, "", "Question écrite")
-            ]
-        );
-        assert_eq!(
-            keys("Commission : finances"),
-            [(None, "Commission", "finances")]
-        );
-        assert_eq!(keys("Voir http://x"), [(None, "", "Voir http://x")]);
-        assert_eq!(
-            keys("Il demande : quoi ?"),
-            [(None, "Il demande", "quoi ?")]
-        );
-    }
-}
+mod tests;

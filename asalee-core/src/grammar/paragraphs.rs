@@ -1,6 +1,7 @@
-//! `plain`: a bare text copy (from a PDF, hard-wrapped): a title line, `Question écrite n° 9521`,
-//! `Texte de la question`, and the body. A paragraph is a run of non-blank lines, its lines
-//! joined with a space.
+//! A text's lines become paragraphs: [`Paras`] holds the lines as the reader meets them, and a
+//! layout joins them one of two ways, [`join_runs`] (a paragraph is a run of non-blank lines, a
+//! bare text copy's) or [`join_wrapped`] (each line is a paragraph, except the lines a converter
+//! hard-wrapped, which are joined again).
 
 /// A text's lines as the walk meets them: each line (its cells joined by a space) with whether a
 /// text line break ended it (`soft`), or `None` for a blank line. A line of one cell is borrowed
@@ -67,7 +68,7 @@ impl<'l> Paras<'l> {
 
 /// Joins hard-wrapped lines into paragraphs (a blank line ends one), the paragraphs separated
 /// by a line break; `None` when there is no text.
-pub(crate) fn paragraphs(paras: &Paras<'_>) -> Option<String> {
+pub(crate) fn join_runs(paras: &Paras<'_>) -> Option<String> {
     let mut out = String::with_capacity(paras.text_len());
     let mut in_para = false;
     for line in paras.iter() {
@@ -96,7 +97,7 @@ const WRAP_WIDTH: usize = 130;
 /// are all short (at most 130 characters: a wrapping width), the line is long for that text (at
 /// least 60 % of its longest line, and 50 characters) and does not end a sentence. The
 /// paragraphs are separated by a line break; `None` when there is no text.
-pub(crate) fn unwrap(paras: &Paras<'_>) -> Option<String> {
+pub(crate) fn join_wrapped(paras: &Paras<'_>) -> Option<String> {
     let len = |s: &str| s.chars().count();
     // A line of more than 4 bytes per allowed character is too wide whatever its characters;
     // one no longer in bytes than the widest so far cannot be wider in characters (not counted).
@@ -165,10 +166,10 @@ mod tests {
             Some("Suite."),
         ]);
         assert_eq!(
-            paragraphs(&p).as_deref(),
+            join_runs(&p).as_deref(),
             Some("Mme X alerte, sur le sujet.\nSuite.")
         );
-        assert_eq!(paragraphs(&paras(&[None, Some("  ")])), None);
+        assert_eq!(join_runs(&paras(&[None, Some("  ")])), None);
     }
 
     #[test]
@@ -183,7 +184,7 @@ mod tests {
             l("Il lui demande si le Gouvernement entend mettre en œuvre cette recommandation."),
         ]);
         assert_eq!(
-            unwrap(&wrapped).as_deref(),
+            join_wrapped(&wrapped).as_deref(),
             Some(concat!(
                 "M. Philippe Le Ray attire l'attention de M. le ministre de l'économie et des finances sur l'évolution de la Caisse des dépôts.\n",
                 "Il lui demande si le Gouvernement entend mettre en œuvre cette recommandation."
@@ -191,7 +192,7 @@ mod tests {
         );
         // Long lines are whole paragraphs; short lines ending a sentence stay apart.
         let long = "x".repeat(200);
-        let lines = |p: &Paras<'_>| unwrap(p).map_or(0, |t| t.lines().count());
+        let lines = |p: &Paras<'_>| join_wrapped(p).map_or(0, |t| t.lines().count());
         assert_eq!(lines(&paras(&[l(&long), l("suite")])), 2);
         assert_eq!(
             lines(&paras(&[

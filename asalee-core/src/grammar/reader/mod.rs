@@ -1,0 +1,362 @@
+//! The reader: one pass over a document's lines with one state machine that every layout
+//! shares ([`state::next_state`]), asking the document's layout ([`Rules`]) what its own lines
+//! mean and applying every line's facts to the record.
+//!
+//! - here: the pass over the lines after the anchor, the lines that change the part;
+//! - [`state`]: the parts and what moves the reader between them;
+//! - `head`: the lines before the anchor and the anchor's line;
+//! - `items`: metadata lines and what a line leaves for the next (a value on the next line);
+//! - `facts`: a line's facts applied to the record.
+
+mod facts;
+mod head;
+mod items;
+pub(crate) mod state;
+
+use crate::error::ParseError;
+use crate::grammar::document::Document;
+use crate::grammar::fact::Part;
+use crate::grammar::label::{self, Item, Key};
+use crate::grammar::layouts::{LineView, Rules};
+use crate::grammar::name::opening_name;
+use crate::grammar::paragraphs::Paras;
+use crate::grammar::token::Tokens;
+use crate::grammar::{date, text, Anchor};
+use crate::markup::{self, Lines};
+use crate::record::{AuthorPart, LineCounter, Publication, Record, TextField};
+use crate::{Date, Options, Question};
+
+use state::{next_state, Event};
+
+/// What a label left without a value waits for on the next line.
+#[derive(Debug, Clone, Copy)]
+struct Pending<'l> {
+    key: Option<Key>,
+    label: &'l str,
+    offset: usize,
+    /// The part of the value already read (a date cut by a hard wrap).
+    partial: Option<&'l str>,
+}
+
+/// The last dated item, which a following `page` belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dated {
+    Published(Publication),
+    Erratum,
+}
+
+/// What a line leaves open for a hard-wrapped next line to complete.
+#[derive(Debug, Default)]
+struct Carry<'l> {
+    /// A label whose value is on the next line, or was cut there.
+    pending: Option<Pending<'l>>,
+    /// The text field whose value a hard-wrapped next line may continue.
+    continuation: Option<TextField>,
+    /// An author value whose parenthesis a hard-wrapped next line closes: the value, its
+    /// offset, its label's key.
+    author_prefix: Option<(String, usize, Option<Key>)>,
+}
+
+/// What the document still expects of its next lines.
+#[derive(Debug, Default, Clone, Copy)]
+struct Wants {
+    /// The title (an-dyn's number line without one).
+    title: bool,
+    /// The author's line (after an-dyn's `Question de :`).
+    author: bool,
+    /// The reason of a closure whose line gave none.
+    closure_reason: bool,
+}
+
+/// The reader of one document.
+pub(crate) struct Reader<'l, 't> {
+    lines: &'l Lines,
+    tokens: &'l Tokens,
+    /// Offset of the document in the whole text.
+    base: usize,
+    rules: &'static dyn Rules,
+    rec: Record<'t>,
+    /// The part of the document the reader is in.
+    part: Part,
+    question: Paras<'l>,
+    answer: Paras<'l>,
+    carry: Carry<'l>,
+    wants: Wants,
+    last_dated: Option<Dated>,
+    /// A Sénat séance answer's date: the answer's publication when none is given.
+    seance_answer: Option<Date>,
+    /// The line that ends the document (chrome or a chamber line after the anchor, else the
+    /// number of lines), when the layout's markers were looked for up to it.
+    end: Option<usize>,
+}
+
+impl<'l, 't> Reader<'l, 't> {
+    /// Reads the document `doc` of the layout `rules`, anchored at line `at`, and returns its
+    /// record.
+    pub(crate) fn read(
+        doc: Document<'l>,
+        rules: &'static dyn Rules,
+        counter: LineCounter<'t>,
+        (at, anchor): (usize, Anchor),
+        end: Option<usize>,
+        options: Options,
+    ) -> Result<Question, ParseError> {
+        let Document {
+            lines,
+            tokens,
+            base,
+        } = doc;
+        let mut reader = Reader {
+            lines,
+            tokens,
+            base,
+            rules,
+            rec: Record::new(counter),
+            part: Part::Meta,
+            question: Paras::default(),
+            answer: Paras::default(),
+            carry: Carry::default(),
+            wants: Wants::default(),
+            last_dated: None,
+            seance_answer: None,
+            end,
+        };
+        if let Some(c) = rules.chamber() {
+            reader.rec.set_chamber(c);
+        }
+        reader.header(at, anchor);
+        reader.anchor_line(at, anchor);
+        reader.body(at + 1);
+        let missing_at = base + lines.src_start(at);
+        reader.finish(missing_at, options)
+    }
+
+    /// Moves to the part `event` leads to; whether it applied.
+    fn go(&mut self, event: Event) -> bool {
+        match next_state(self.part, event) {
+            Some(part) => {
+                self.part = part;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The source offset of line `i`'s start.
+    fn offset(&self, i: usize) -> usize {
+        self.base + self.lines.src_start(i)
+    }
+
+    /// The source offset of `part`, a slice of line `i`.
+    fn offset_of(&self, i: usize, part: &str) -> usize {
+        self.base + self.lines.src_of_part(i, part)
+    }
+
+    /// The lines after the anchor.
+    fn body(&mut self, from: usize) {
+        for i in from..self.lines.len() {
+            let (line, token) = (self.lines.get(i), self.tokens.get(self.lines, i));
+            if token.is_blank() {
+                match self.part {
+                    Part::QuestionText => self.question.push_blank(),
+                    Part::AnswerText => self.answer.push_blank(),
+                    _ => {}
+                }
+                continue;
+            }
+            // The site's chrome, or the chamber line that heads the next page, ends the document
+            // (found already when the layout was read).
+            let ends = match self.end {
+                Some(end) => i >= end,
+                None => token.ends_document(),
+            };
+            if ends {
+                break;
+            }
+            let after_wrap = i > 0
+                && self.lines.is_soft(i - 1)
+                && !self.tokens.get(self.lines, i - 1).is_blank();
+            // The line's first item, computed once: most lines are paragraphs.
+            let cell = token.first_cell();
+            let (first, start) = cell.map_or((None, None), label::first_item_and_start);
+            let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
+            let unlabelled = !known_first && token.anchor().is_none();
+            if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
+                if unlabelled && after_wrap {
+                    let joined = format!("{prefix} {}", markup::paragraph(line));
+                    self.author_value(&joined, offset, key);
+                    continue;
+                }
+                self.author_value(&prefix, offset, key);
+            }
+            let continuation = self.carry.continuation.take();
+            if let Some(field) = continuation {
+                let meta = matches!(self.part, Part::Meta | Part::KeyBlock);
+                let plain_line = first.is_none_or(|it| it.label.is_empty());
+                if meta
+                    && after_wrap
+                    && unlabelled
+                    && plain_line
+                    && !token.is_header()
+                    && !is_date_only(line)
+                {
+                    self.rec.append_text(field, &markup::paragraph(line));
+                    self.carry.continuation = Some(field);
+                    continue;
+                }
+            }
+            if let Some(p) = self.carry.pending.take() {
+                if !known_first && (p.partial.is_none() || after_wrap) {
+                    self.pending_value(p, i, line);
+                    continue;
+                }
+                self.resolve_pending(p);
+            }
+            if self.structural(i, line, first) {
+                continue;
+            }
+            match self.part {
+                Part::QuestionText => {
+                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                    self.question.push_line(line, soft, tabs)
+                }
+                Part::AnswerText => {
+                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                    self.answer.push_line(line, soft, tabs)
+                }
+                Part::Meta | Part::KeyBlock => self.line_items_from(i, line, start),
+            }
+        }
+    }
+
+    /// Lines that change the state whatever it is: headings, the an-dyn answer line, the Sénat
+    /// answer and publication lines, key-data labels after a text. Returns whether it handled
+    /// the line.
+    fn structural(&mut self, i: usize, line: &'l str, first_it: Option<Item<'l>>) -> bool {
+        let offset = self.offset(i);
+        if let Some(first) = first_it.as_ref() {
+            match first.key {
+                Some(Key::QuestionHeading) => {
+                    self.go(Event::QuestionHeading);
+                    self.heading_rest(i, line);
+                    return true;
+                }
+                Some(Key::AnswerHeading | Key::Debate) => {
+                    self.go(Event::AnswerHeading);
+                    self.heading_rest(i, line);
+                    return true;
+                }
+                Some(Key::DataBlock | Key::DatesBlock) if first.value.is_empty() => {
+                    self.go(Event::KeyBlockHeading);
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        let view = LineView {
+            text: line,
+            first: first_it.as_ref(),
+            soft: self.lines.is_soft(i),
+            part: self.part,
+            author_expected: self.wants.author,
+        };
+        if let Some(own) = self.rules.own_line(&view) {
+            self.apply_own(own, offset);
+            return true;
+        }
+        if next_state(self.part, Event::KeyDataLabel).is_some() {
+            let key_line = first_it.is_some_and(|it| {
+                it.key.is_some_and(is_key_block_key)
+                    && (it.separated || text::chars_at_most(line, 79))
+            });
+            if key_line {
+                self.go(Event::KeyDataLabel);
+                self.line_items(i, line);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The cells after a text heading on its line (`Texte de la QUESTION : | text`).
+    fn heading_rest(&mut self, i: usize, line: &str) {
+        let mut cells = line.split('\t').map(str::trim).filter(|c| !c.is_empty());
+        let first = cells.next().unwrap_or("");
+        let after = label::known_label(first).map(|(_, len, _)| {
+            let after = first[len..].trim_start();
+            after.strip_prefix(':').unwrap_or(after).trim()
+        });
+        let mut rest = after
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .chain(cells)
+            .peekable();
+        if rest.peek().is_none() {
+            return;
+        }
+        let _ = i;
+        let target = if self.part == Part::AnswerText {
+            &mut self.answer
+        } else {
+            &mut self.question
+        };
+        target.push_cells(rest, false);
+    }
+
+    /// The record, once every line is read.
+    fn finish(mut self, missing_at: usize, options: Options) -> Result<Question, ParseError> {
+        if let Some(p) = self.carry.pending.take() {
+            self.resolve_pending(p);
+        }
+        if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
+            self.author_value(&prefix, offset, key);
+        }
+        self.rec.question_text = self.rules.join(&self.question);
+        self.rec.answer_text = self.rules.join(&self.answer);
+        if let Some(d) = self.seance_answer {
+            if self.rec.answer_published.is_none() {
+                self.rec.answer_published = Some(crate::JoRef {
+                    date: d,
+                    page: None,
+                });
+            }
+        }
+        if self.rec.author.name.is_none() {
+            if let Some((civ, name)) = self.rec.question_text.as_deref().and_then(opening_name) {
+                self.rec
+                    .set_author_part(AuthorPart::Civility, Some(civ.to_owned()), missing_at);
+                self.rec
+                    .set_author_part(AuthorPart::Name, Some(name), missing_at);
+            }
+        }
+        self.rec
+            .finish(self.rules.layout(), missing_at, options.is_strict())
+    }
+}
+
+fn is_date_only(line: &str) -> bool {
+    matches!(date::date(line.trim()), Ok((rest, _)) if rest.trim().is_empty())
+}
+
+/// Keys whose labelled line, after a text, starts the key-data part.
+fn is_key_block_key(k: Key) -> bool {
+    matches!(
+        k,
+        Key::Author
+            | Key::Circonscription
+            | Key::Kind
+            | Key::NumberField
+            | Key::Rubric
+            | Key::MinistryAsked
+            | Key::MinistryAnswering
+            | Key::QuestionPublished
+            | Key::AnswerPublished
+            | Key::Flagged
+            | Key::Reassigned
+            | Key::Renewed
+            | Key::Closure
+            | Key::SeanceDate
+            | Key::Dates
+            | Key::Withdrawn
+    )
+}
