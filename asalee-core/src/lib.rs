@@ -92,6 +92,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod chunk;
 mod date;
 mod decode;
 mod error;
