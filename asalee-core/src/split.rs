@@ -10,7 +10,9 @@
 
 use std::ops::Range;
 
-use crate::chunk::{chunks, Chunk};
+#[cfg(test)]
+use crate::chunk::chunks;
+use crate::chunk::Chunk;
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
 
@@ -21,6 +23,9 @@ struct Segment {
     range: Range<usize>,
     lines: Option<(usize, usize)>,
 }
+
+/// A document found: its byte range and, when the splitter has them, its lines.
+pub(crate) type Found = (Range<usize>, Option<Lines>);
 
 /// The segments of an input, found one text chunk at a time as they are asked for, so that a
 /// long input holds the lines of one chunk, not of all.
@@ -34,21 +39,31 @@ pub(crate) struct Splitter {
     chunk_lines: Option<(usize, Lines)>,
     /// Whether any segment was found.
     found: bool,
+    /// The text's length, when an input in which no document starts is one document (a part
+    /// of a streamed input says nothing of the whole: `None`).
+    whole: Option<usize>,
 }
 
 impl Splitter {
+    #[cfg(test)]
     pub(crate) fn new(text: &str) -> Splitter {
+        Splitter::from_chunks(chunks(text.as_bytes()), Some(text.len()))
+    }
+
+    /// The splitter of a text already cut into pages and text stretches (see `chunk`).
+    pub(crate) fn from_chunks(chunks: Vec<Chunk>, whole: Option<usize>) -> Splitter {
         Splitter {
-            chunks: chunks(text).into_iter(),
+            chunks: chunks.into_iter(),
             segments: std::collections::VecDeque::new(),
             chunk_lines: None,
             found: false,
+            whole,
         }
     }
 
     /// The next document's byte range in `text` (the text the splitter was made for), and its
     /// lines when the splitter has them.
-    pub(crate) fn next_segment(&mut self, text: &str) -> Option<(Range<usize>, Option<Lines>)> {
+    pub(crate) fn next_segment(&mut self, text: &str) -> Option<Found> {
         while self.segments.is_empty() {
             self.chunk_lines = None;
             match self.chunks.next() {
@@ -62,8 +77,8 @@ impl Splitter {
                     self.chunk_lines = Some((start, lines));
                 }
                 // An input in which no document starts is one (failing) document.
-                None if !self.found => self.segments.push_back(Segment {
-                    range: 0..text.len(),
+                None if !self.found && self.whole.is_some() => self.segments.push_back(Segment {
+                    range: 0..self.whole.unwrap_or(text.len()),
                     lines: None,
                 }),
                 None => return None,
