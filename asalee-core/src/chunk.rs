@@ -196,10 +196,13 @@ impl Chunker {
     pub(crate) fn feed(&mut self, bytes: &[u8], base: usize, eof: bool, out: &mut Vec<Chunk>) {
         let v = View { bytes, base };
         let end = v.end();
+        // (Only the bytes not read yet are searched for the last line end: feeding a byte at a
+        // time stays linear.)
+        let from = self.scan.clamp(base, end);
         let limit = if eof {
             end
         } else {
-            memchr::memrchr(b'\n', bytes).map_or(base, |i| base + i + 1)
+            memchr::memrchr(b'\n', v.get(from, end)).map_or(from, |i| from + i + 1)
         };
         while self.scan < limit {
             let Some(lt) = memchr::memchr(b'<', v.get(self.scan, limit)).map(|p| self.scan + p)
@@ -452,25 +455,47 @@ mod tests {
         assert_eq!(parts(&format!("{a}{b}")), [(true, a), (true, b)]);
     }
 
+    fn in_blocks(text: &[u8], block: usize) -> Vec<Chunk> {
+        let mut c = Chunker::default();
+        let mut got = Vec::new();
+        let mut buf: Vec<u8> = Vec::new();
+        let mut base = 0;
+        for piece in text.chunks(block) {
+            buf.extend_from_slice(piece);
+            c.feed(&buf, base, false, &mut got);
+            let keep = c.keep_from();
+            buf.drain(..keep - base);
+            base = keep;
+        }
+        c.feed(&buf, base, true, &mut got);
+        got
+    }
+
     /// Fed a byte at a time, the chunker gives what one pass gives.
     #[test]
     fn blocks_give_what_one_pass_gives() {
         let text = "x\n<!DOCTYPE html>\n<html><head><!DOCTYPE x></head><body>a</body></html><!DOCTYPE html>\n<html><!-- <html> --><body>b</html>\ntext\n<?xml version=\"1.0\"?>\n<r>\n<a/></r>\nend";
         let want = chunks(text.as_bytes());
         for block in [1, 2, 3, 7, 16] {
-            let mut c = Chunker::default();
-            let mut got = Vec::new();
-            let mut buf: Vec<u8> = Vec::new();
-            let mut base = 0;
-            for piece in text.as_bytes().chunks(block) {
-                buf.extend_from_slice(piece);
-                c.feed(&buf, base, false, &mut got);
-                let keep = c.keep_from();
-                buf.drain(..keep - base);
-                base = keep;
-            }
-            c.feed(&buf, base, true, &mut got);
-            assert_eq!(got, want, "blocks of {block}");
+            assert_eq!(in_blocks(text.as_bytes(), block), want, "blocks of {block}");
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/real");
+        let mut all = Vec::new();
+        let mut names: Vec<_> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        for p in names {
+            all.extend(std::fs::read(p).unwrap());
+        }
+        let want = chunks(&all);
+        for block in [1, 100, 5000] {
+            assert_eq!(
+                in_blocks(&all, block),
+                want,
+                "fixtures in blocks of {block}"
+            );
         }
     }
 }

@@ -92,6 +92,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod archive;
 mod chunk;
 mod date;
 mod decode;
@@ -104,6 +105,7 @@ mod record;
 mod split;
 mod stream;
 
+pub use crate::archive::is_document_name;
 pub use crate::date::{Date, InvalidDate};
 pub use crate::decode::{decode, Encoding};
 pub use crate::error::{ErrorKind, ParseError};
@@ -111,7 +113,7 @@ pub use crate::question::{
     Author, Chamber, Closed, Erratum, ErratumOf, JoRef, Kind, Layout, OtherField, Question,
     UnknownCode, Warning,
 };
-pub use crate::stream::{is_document_name, ParseReader};
+pub use crate::stream::ParseReader;
 
 use std::borrow::Cow;
 

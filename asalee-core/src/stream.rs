@@ -35,7 +35,7 @@ const MAX_WINDOW: usize = 32 * 1024 * 1024;
 /// Text kept to answer for an input in which no document starts.
 const HEAD: usize = 4 * 1024 * 1024;
 
-type Item = Result<Question, ParseError>;
+pub(crate) type Item = Result<Question, ParseError>;
 
 /// The iterator of [`parse_reader`](crate::parse_reader): one `Result` per document, in order,
 /// exactly what [`parse_all_bytes`](crate::parse_all_bytes) yields on the whole input, read a
@@ -136,7 +136,7 @@ impl<R: Read> ParseReader<R> {
                     let Some(reader) = &mut self.reader else {
                         return false;
                     };
-                    if !archive_member(reader, self.options, &mut self.queue) {
+                    if !crate::archive::next_member(reader, self.options, &mut self.queue) {
                         self.state = State::Done;
                     }
                 }
@@ -159,7 +159,7 @@ impl<R: Read> Iterator for ParseReader<R> {
 }
 
 /// Bytes read to tell what an input is.
-const SNIFF: usize = 4096;
+pub(crate) const SNIFF: usize = 4096;
 
 #[derive(Debug, PartialEq, Eq)]
 enum Kind {
@@ -231,51 +231,8 @@ impl Iterator for OpenData {
     }
 }
 
-fn io_error(e: &io::Error, at: crate::position::Position) -> ParseError {
+pub(crate) fn io_error(e: &io::Error, at: crate::position::Position) -> ParseError {
     ParseError::new(ErrorKind::Io, format!("cannot read the input: {e}"), at)
-}
-
-/// Reads the next member of a zip archive into `queue` (its documents, each naming the member);
-/// false when the archive is done (or cannot be read further: then an error is queued).
-fn archive_member(
-    reader: &mut impl Read,
-    options: Options,
-    queue: &mut VecDeque<(Item, Option<Arc<str>>)>,
-) -> bool {
-    loop {
-        let mut file = match zip::read::read_zipfile_from_stream(reader) {
-            Ok(Some(file)) => file,
-            Ok(None) => return false,
-            Err(e) => {
-                let e = io::Error::other(e);
-                queue.push_back((Err(io_error(&e, crate::position::Position::start())), None));
-                return false;
-            }
-        };
-        let name: Arc<str> = match file.name() {
-            Ok(name) => (*name).into(),
-            Err(_) => String::from_utf8_lossy(file.name_raw()).into(),
-        };
-        if file.is_dir() || !is_document_name(&name) {
-            // Drained by the reader on drop.
-            continue;
-        }
-        let mut bytes = Vec::new();
-        let read = file.read_to_end(&mut bytes);
-        drop(file);
-        let member = |item: Item| (item.map_err(|e| e.in_member(&name)), Some(name.clone()));
-        if let Err(e) = read {
-            let at = crate::position::Position::of("", 0);
-            queue.push_back(member(Err(io_error(&e, at))));
-            return false;
-        }
-        if is_open_data(&bytes[..bytes.len().min(SNIFF)]) {
-            queue.extend(OpenData::new(&bytes[..], options).map(member));
-        } else {
-            queue.extend(options.parse_all_bytes(&bytes).map(member));
-        }
-        return true;
-    }
 }
 
 /// The decoded text not handed out yet, and its parts.
@@ -302,6 +259,8 @@ struct Stream {
     /// Bytes of the input from `raw_base` on, not all decoded yet.
     raw: Vec<u8>,
     raw_base: usize,
+    /// What a read fills.
+    block: Vec<u8>,
     /// Raw bytes before this are in the window.
     decoded_to: usize,
     started: bool,
@@ -321,6 +280,7 @@ impl Stream {
             decoder: PartDecoder::default(),
             raw: Vec::new(),
             raw_base: 0,
+            block: Vec::new(),
             decoded_to: 0,
             started: false,
             window: Window {
@@ -334,16 +294,15 @@ impl Stream {
 
     /// Reads a block and hands out what it completes; false once the input is done.
     fn step(&mut self, reader: &mut impl Read, emit: &mut dyn FnMut(Item)) -> bool {
-        let at = self.raw.len();
-        self.raw.resize(at + BLOCK, 0);
+        self.block.resize(BLOCK, 0);
         let read = loop {
-            match reader.read(&mut self.raw[at..]) {
+            match reader.read(&mut self.block) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 other => break other,
             }
         };
         let n = *read.as_ref().unwrap_or(&0);
-        self.raw.truncate(at + n);
+        self.raw.extend_from_slice(&self.block[..n]);
         if !self.started && (self.raw.len() >= 3 || n == 0) {
             self.started = true;
             if self.raw.starts_with(b"\xEF\xBB\xBF") {
@@ -400,9 +359,12 @@ impl Stream {
             self.decoded_to = self.decoded_to.max(start);
             self.decode_text(self.chunker.decided().max(self.decoded_to));
         }
+        // The bytes no stage needs go, when they are many (each drain moves the rest).
         let keep = self.chunker.keep_from().min(self.decoded_to);
-        self.raw.drain(..keep - self.raw_base);
-        self.raw_base = keep;
+        if keep - self.raw_base >= BLOCK.min(self.raw.len() / 2 + 1) {
+            self.raw.drain(..keep - self.raw_base);
+            self.raw_base = keep;
+        }
         let w = &self.window;
         let open = w.open_text.map_or(0, |o| w.text.len() - o);
         any_part || open >= w.split_at + STEP.max(w.text.len() / 2)
@@ -500,6 +462,8 @@ impl Stream {
             }
             self.no_document = Some(no_document(w, self.options));
         }
+        // Every complete part was handed out.
+        w.chunks.clear();
         w.drop_before(keep);
     }
 }
@@ -566,44 +530,6 @@ fn no_document(w: &Window, options: Options) -> Item {
         ))
     });
     item.map_err(|e| e.shifted(w.base))
-}
-
-/// Whether a file or archive member's name is a document's: `.html`, `.htm`, `.xhtml`, `.txt`,
-/// `.md`, `.json`, `.xml`, `.zip` or no extension, outside hidden files, `__MACOSX/` and the
-/// `NAME_files/` folder a browser saves a page's assets in. Names use `/` (or `\`) between
-/// folders.
-///
-/// ```
-/// use asalee_core::is_document_name;
-/// assert!(is_document_name("questions/an-legacy-l14-qe-3200.html"));
-/// assert!(is_document_name("README"));
-/// assert!(!is_document_name("page_files/style.css"));
-/// assert!(!is_document_name("page_files/notes.html"));
-/// assert!(!is_document_name(".DS_Store"));
-/// assert!(!is_document_name("__MACOSX/page.html"));
-/// ```
-pub fn is_document_name(name: &str) -> bool {
-    let mut parts = name
-        .split(['/', '\\'])
-        .filter(|p| !p.is_empty() && *p != ".");
-    let Some(file) = parts.next_back() else {
-        return false;
-    };
-    if parts.any(|dir| {
-        dir.ends_with("_files") || dir == "__MACOSX" || dir.starts_with('.') && dir != ".."
-    }) {
-        return false;
-    }
-    if file.starts_with('.') {
-        return false;
-    }
-    match file.rsplit_once('.') {
-        None => true,
-        Some((_, ext)) => matches!(
-            ext.to_ascii_lowercase().as_str(),
-            "html" | "htm" | "xhtml" | "txt" | "md" | "markdown" | "json" | "xml" | "zip"
-        ),
-    }
 }
 
 /// The start of the line holding `offset`.
