@@ -647,7 +647,7 @@ fn large_inputs_in_windows_lose_nothing() {
     let mut big = Vec::new();
     let sources = every_fixture();
     // Several megabytes: `parse_reader` cuts its window many times.
-    for round in 0..8 {
+    for round in 0..12 {
         for (i, source) in sources.iter().enumerate() {
             if (i + round) % 3 != 2 {
                 big.extend(fs::read(source).unwrap());
