@@ -259,7 +259,8 @@ fn batches_lose_nothing() {
     }
 
     // A binary file of an unknown kind in a folder is not a document: skipped, and said once.
-    let skipped = "asalee: skipped 1 file that is not a document (1 .bin; --all-files reads them)\n";
+    let skipped =
+        "asalee: skipped 1 file that is not a document (1 .bin; --all-files reads them)\n";
     let output = asalee([Path::new("parse"), &dir]);
     assert_eq!(text(&output.stdout), want_out);
     assert_eq!(text(&output.stderr), format!("{want_err}{skipped}"));
