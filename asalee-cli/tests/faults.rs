@@ -282,7 +282,7 @@ fn a_file_that_disappears() {
         .success());
     let later = dir.join("b-later.txt");
     fs::write(&later, fixture("seeds/001_d8e80435b845cd87.txt")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asalee"))
+    let child = Command::new(env!("CARGO_BIN_EXE_asalee"))
         .args([
             Path::new("parse"),
             Path::new("--jobs"),
