@@ -67,10 +67,11 @@ impl Splitter {
         while self.segments.is_empty() {
             self.chunk_lines = None;
             match self.chunks.next() {
-                Some(Chunk::Page(r)) => self.segments.push_back(Segment {
-                    range: r,
-                    lines: None,
-                }),
+                Some(Chunk::Page(r)) => {
+                    let start = r.start;
+                    let lines = split_page(text, r, &mut self.segments);
+                    self.chunk_lines = Some((start, lines));
+                }
                 Some(Chunk::Text(r)) => {
                     let start = r.start;
                     let lines = split_text(text, r, &mut self.segments);
@@ -100,6 +101,57 @@ impl Splitter {
     pub(crate) fn count_rest(&mut self, text: &str) -> usize {
         std::iter::from_fn(|| self.next_segment(text)).count()
     }
+}
+
+/// A saved page is one document, but for a safety net: a line in anchor position that gives
+/// a question number other than the one before it (two questions merged in one page, a page
+/// whose end was lost) ends the document there (moved back over the next one's title and
+/// headers, as in text); the rest is another document. A page's lines are read here once, and
+/// handed to the document when it is the whole page.
+fn split_page(
+    text: &str,
+    range: Range<usize>,
+    out: &mut std::collections::VecDeque<Segment>,
+) -> Lines {
+    let lines = markup::lines(&text[range.clone()]);
+    let mut number: Option<(usize, u64)> = None;
+    let mut cuts = Vec::new();
+    for i in 0..lines.len() {
+        let anchor = lines.first_cell(i).and_then(grammar::anchor_in_cell);
+        let Some((a, n)) = anchor.and_then(|a| Some((a, a.number()?))) else {
+            continue;
+        };
+        match number {
+            Some((line, m)) if m != n => {
+                let start = back_up(&lines, i, a, line + 1);
+                let src = lines.src_start(start);
+                // At its source line's start, unless the page is one line there.
+                let at = line_start(&text[range.clone()], src);
+                let floor = cuts.last().map_or(0, |&c| c - range.start);
+                cuts.push(range.start + if at > floor { at } else { src });
+            }
+            _ => {}
+        }
+        number = Some((i, n));
+    }
+    if cuts.is_empty() {
+        out.push_back(Segment {
+            range,
+            lines: Some((0, lines.len())),
+        });
+        return lines;
+    }
+    let mut from = range.start;
+    for cut in cuts.into_iter().chain(std::iter::once(range.end)) {
+        if cut > from {
+            out.push_back(Segment {
+                range: from..cut,
+                lines: None,
+            });
+            from = cut;
+        }
+    }
+    lines
 }
 
 /// What the current document has seen, to tell whether an anchor starts another.
@@ -378,6 +430,15 @@ mod tests {
         let mut s = Splitter::new(text);
         assert!(s.next_segment(text).is_some());
         assert_eq!(s.count_rest(text), 2);
+    }
+
+    /// The safety net: a second question's number in a page starts another document.
+    #[test]
+    fn a_page_that_holds_two_questions() {
+        let text = "<html><body><h1>Titre un</h1><p>Question écrite n° 1</p><p>Question écrite n° 1</p><p>M. A B demande.</p>\n<h1>Titre deux</h1>\n<p>Question écrite n° 2</p><p>Mme C D demande.</p></body></html>\n";
+        let got = segments(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("<h1>Titre deux"), "{got:?}");
     }
 
     #[test]
