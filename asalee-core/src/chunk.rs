@@ -369,8 +369,12 @@ impl Chunker {
         match next {
             // The next page is read from its tag, which starts it at once.
             Some(_) => {
-                let xml = bounding_tag(v.get(end + 1, v.end())) == Some(Tag::Xml);
-                self.start(end, xml, out);
+                let tag = bounding_tag(v.get(end + 1, v.end()));
+                self.start(end, tag == Some(Tag::Xml), out);
+                // (Its tag is passed over: an `<html` opens the page's element here.)
+                if tag == Some(Tag::Html) {
+                    self.depth = 1;
+                }
                 self.scan = end + 1;
             }
             None => {

@@ -163,6 +163,8 @@ impl PartDecoder {
                 }
                 Err(_) => {
                     latin.get_or_insert(out.len());
+                    // (A UTF-8 byte-order mark before it is a file's start: dropped as well.)
+                    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
                     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(line);
                     push_lf(out, &text);
                 }
