@@ -640,7 +640,7 @@ fn help_and_version() {
     );
 }
 
-/// A large input is read a window at a time (`ASALEE_WINDOW` makes the windows small here):
+/// A large input is read through `parse_reader`, whose window is cut and started again many times:
 /// the same records and messages as one pass, lines counted from the start of the input.
 #[test]
 fn large_inputs_in_windows_lose_nothing() {
