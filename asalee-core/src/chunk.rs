@@ -90,6 +90,16 @@ fn is_indent(b: &[u8]) -> bool {
     }
 }
 
+/// Whether an `<html` after `before` on its line follows text rather than a tag (`<quest><html>`
+/// in an an-fiche fragment): a file of text without its last line break, then a page.
+fn after_text(before: &[u8]) -> bool {
+    let mut b = before.trim_ascii_end();
+    while let Some(rest) = b.strip_suffix(b"\xEF\xBB\xBF") {
+        b = rest.trim_ascii_end();
+    }
+    b.last().is_some_and(|&c| c != b'>')
+}
+
 /// Whether a page's bytes (or the part not yet searched) hold a `<body` tag.
 fn has_body(b: &[u8]) -> bool {
     memchr::memchr_iter(b'<', b)
@@ -242,8 +252,11 @@ impl Chunker {
         out: &mut Vec<Chunk>,
     ) {
         if matches!(tag, Some(Tag::Doctype | Tag::Xml | Tag::Html)) {
-            let indented = is_indent(v.get(line_start, lt));
-            let mid_line = !indented && matches!(tag, Some(Tag::Doctype | Tag::Xml));
+            let before = v.get(line_start, lt);
+            let indented = is_indent(before);
+            let mid_line = !indented
+                && (matches!(tag, Some(Tag::Doctype | Tag::Xml))
+                    || self.page_start.is_none() && after_text(before));
             if (indented || mid_line)
                 && !(self.page_start.is_some() && self.in_comment(v, line_start, lt))
             {
@@ -436,6 +449,12 @@ mod tests {
         // Text without a last line break, then a page.
         let joined = format!("Question écrite n° 1{b}");
         assert_eq!(parts(&joined), [(false, "Question écrite n° 1"), (true, b)]);
+        let c = "<html><body>c</body></html>\n";
+        let joined = format!("texte.\u{FEFF}{c}");
+        assert_eq!(parts(&joined), [(false, "texte.\u{FEFF}"), (true, c)]);
+        // An an-fiche fragment nests `<html>` after a tag: no page there.
+        let fragment = "<tr><td>Question N° : 1</td></tr>\n<quest><html>Texte</html></quest>\n";
+        assert_eq!(parts(fragment), [(false, fragment)]);
         // A byte-order mark before the next page.
         let joined = format!("{a}\n\u{FEFF}{b}");
         assert_eq!(
