@@ -152,8 +152,9 @@ const SEPARATORS: [&[u8]; 6] = [
 
 /// Two documents mode: the data is two inputs joined by a separator (its first byte chooses
 /// the separator, the next two where the first input ends). Checked against parsing each alone:
-/// when each alone is exactly one record and the first ends with a line break (or the second
-/// is a saved page), the join gives both records, by number and in order; and always,
+/// when each alone is exactly one record, the first ends with a line break (or the second is a
+/// saved page) and does not leave a page open, and the second starts a document by its first
+/// lines, the join gives both records, by number; and always,
 /// `parse_reader` read in small blocks yields exactly what `parse_all_bytes` yields on the join.
 pub fn check_two(data: &[u8]) {
     let [sep, hi, lo, rest @ ..] = data else {
@@ -185,8 +186,16 @@ pub fn check_two(data: &[u8]) {
     let lower = a.to_ascii_lowercase();
     let count = |p: &[u8]| lower.windows(p.len()).filter(|w| *w == p).count();
     let open_page = count(b"<html") > count(b"</html>") || count(b"<?xml") > 0 && count(b"</") == 0;
+    // The second must start a document by its own first lines (a page, or a question line
+    // among its first three): a cut in the middle of a document continues the first.
+    let starts = {
+        let t = String::from_utf8_lossy(b);
+        let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty()).take(3);
+        let first = t.trim_start().starts_with('<');
+        first || lines.any(|l| l.contains("uestion"))
+    };
     if let (Some(x), Some(y)) = (one(a), one(b)) {
-        if x != y && (breaks || page) && !open_page {
+        if x != y && (breaks || page) && !open_page && starts {
             let numbers: Vec<Option<u64>> = all
                 .iter()
                 .map(|r| r.as_ref().ok().map(|q| q.number))
