@@ -146,6 +146,8 @@ pub(crate) struct Chunker {
     floor: usize,
     /// The next byte to search for a `<`.
     scan: usize,
+    /// No line break lies between `floor` and this.
+    no_break: usize,
     /// Comments on the line last read.
     comments: Comments,
 }
@@ -224,9 +226,12 @@ impl Chunker {
             if tag.is_none() && self.xml_root.is_none() {
                 continue;
             }
-            let line_start = memchr::memrchr(b'\n', v.get(self.floor, lt))
-                .map_or(self.floor, |p| self.floor + p + 1);
+            // (Only the bytes not searched yet: a long line of tags stays linear.)
+            let from = self.no_break.max(self.floor).min(lt);
+            let line_start =
+                memchr::memrchr(b'\n', v.get(from, lt)).map_or(self.floor, |p| from + p + 1);
             self.floor = line_start;
+            self.no_break = lt;
             self.read_tag(&v, line_start, lt, tag, out);
         }
         // Every `<` before `limit` is read: the next one is on a later line.
