@@ -21,3 +21,19 @@ for target in parse parse_bytes parse_all; do
     chmod u+w "$dir"/*
     echo "$target: $(ls "$dir" | wc -l) files"
 done
+# Two documents mode: a separator byte, the first input's length (two bytes), then both inputs.
+dir="$here/corpus/two_documents"
+mkdir -p "$dir"
+n=0
+for a in "$fixtures"/seeds/* "$fixtures"/real/*.html "$fixtures"/real/*-text.txt; do
+    for b in "$fixtures"/seeds/* "$fixtures"/real/*.html; do
+        len=$(wc -c < "$a")
+        [ "$len" -lt 65536 ] || continue
+        n=$((n + 1))
+        sep=$((n % 6))
+        printf "\\$(printf %o "$sep")\\$(printf %o $((len / 256)))\\$(printf %o $((len % 256)))" > "$dir/pair-$n"
+        cat "$a" "$b" >> "$dir/pair-$n"
+    done
+done
+echo "two_documents: $(ls "$dir" | wc -l) files"
+

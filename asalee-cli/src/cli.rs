@@ -24,7 +24,11 @@ standard input; standard input when no input is named) and prints one record per
 standard output, in input order then document order.
 
 A document that is not a question prints `PATH:LINE:COLUMN: message` on standard error and \
-nothing on standard output; the other documents and inputs are still parsed.";
+nothing on standard output; the other documents and inputs are still parsed. A zip archive is \
+read member by member (messages say `ARCHIVE!MEMBER:LINE:COLUMN`). In a folder only documents \
+are read (`.html .htm .txt .md .json .xml .zip`, no extension, other text files), not the assets \
+a browser saves with a page; one line on standard error says how many files were skipped. On a \
+terminal a last line sums up the run.";
 
 const PARSE_EXAMPLES: &str = "\
 Examples:
@@ -35,9 +39,12 @@ Examples:
   curl -s URL | asalee parse -
 
 Exit status:
-  0  every document parsed
-  1  a document failed (an input with no question in it counts as a failed document)
-  2  an input could not be read, or the arguments are wrong (the other inputs are still parsed)";
+  0    every document parsed
+  1    a document failed (an input with no question in it counts as a failed document), or
+       there was no document to read
+  2    an input could not be read (the other inputs are still parsed), the output could not be
+       written, or the arguments are wrong
+  130  interrupted (Ctrl-C): the records written before are whole";
 
 /// `asalee`: French parliamentary questions to records.
 #[derive(Debug, Parser)]
@@ -89,6 +96,14 @@ pub(crate) struct ParseArgs {
     /// Start CSV with a UTF-8 byte-order mark, so that a spreadsheet opened by double-click reads the accents right.
     #[arg(long)]
     pub(crate) bom: bool,
+
+    /// In folders, read every file, not only documents.
+    #[arg(long)]
+    pub(crate) all_files: bool,
+
+    /// No summary line on standard error at the end.
+    #[arg(long, short = 'q')]
+    pub(crate) quiet: bool,
 
     /// Files or folders to read; `-` is standard input.
     #[arg(value_name = "FILE|DIR|-")]

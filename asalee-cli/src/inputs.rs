@@ -1,6 +1,13 @@
 //! The inputs named on the command line, folders expanded into the files below them.
+//!
+//! In a folder, only documents are read: files named `.html`, `.htm`, `.xhtml`, `.txt`, `.md`,
+//! `.json`, `.xml`, `.zip` or with no extension, and files of other names whose first bytes are
+//! text (no NUL byte), except the assets a browser saves with a page (a `NAME_files/` folder,
+//! images, style sheets, scripts, fonts) and hidden files (`.DS_Store`). The others are counted
+//! for one summary line. `--all-files` reads every file. A file named on the command line is
+//! always read.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
@@ -29,26 +36,114 @@ pub(crate) struct Input {
 }
 
 impl Input {
-    /// Reads the whole input.
-    pub(crate) fn read(&self) -> io::Result<Vec<u8>> {
+    /// Opens the input for reading.
+    pub(crate) fn open(&self) -> io::Result<Box<dyn Read>> {
         match &self.source {
-            Source::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().lock().read_to_end(&mut bytes)?;
-                Ok(bytes)
-            }
-            Source::File(path) => fs::read(path),
+            Source::Stdin => Ok(Box::new(io::stdin())),
+            Source::File(path) => Ok(Box::new(fs::File::open(path)?)),
             Source::Unreadable(e) => Err(io::Error::new(e.kind(), e.to_string())),
         }
     }
+
+    #[cfg(test)]
+    fn read(&self) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.open()?.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
+/// The files of folders that are not documents, by kind (`.png`, `_files/`, `.DS_Store`...).
+#[derive(Debug, Default)]
+pub(crate) struct Skipped {
+    pub(crate) kinds: BTreeMap<String, usize>,
+}
+
+impl Skipped {
+    /// How many files were skipped.
+    pub(crate) fn count(&self) -> usize {
+        self.kinds.values().sum()
+    }
+
+    /// The summary line: `skipped 14 files that are not documents (9 .png, 3 .css, ...)`.
+    pub(crate) fn summary(&self) -> Option<String> {
+        let n = self.count();
+        if n == 0 {
+            return None;
+        }
+        let mut kinds: Vec<(&String, &usize)> = self.kinds.iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let listed: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let files = if n == 1 {
+            "file that is not a document"
+        } else {
+            "files that are not documents"
+        };
+        Some(format!(
+            "asalee: skipped {n} {files} ({}; --all-files reads them)",
+            listed.join(", ")
+        ))
+    }
+
+    fn add(&mut self, kind: String) {
+        *self.kinds.entry(kind).or_default() += 1;
+    }
+}
+
+/// What a folder's file is taken for.
+fn skip_reason(path: &Path, in_assets: bool) -> Option<String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if in_assets {
+        return Some("in `_files/` folders".into());
+    }
+    if name.starts_with('.') {
+        return Some(name.into_owned());
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        None => None,
+        Some(e) if asalee_core::is_document_name(&format!("x.{e}")) => None,
+        Some(
+            "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "ico" | "bmp" | "tif" | "tiff"
+            | "avif" | "css" | "js" | "mjs" | "map" | "woff" | "woff2" | "ttf" | "otf" | "eot"
+            | "pdf" | "mp3" | "mp4" | "webm" | "gz" | "swf",
+        ) => Some(format!(".{}", ext.unwrap_or_default())),
+        // Another name: read when its first bytes are text.
+        Some(e) => (!looks_like_text(path)).then(|| format!(".{e}")),
+    }
+}
+
+/// Whether a file's first bytes are text (no NUL byte); an unreadable file is read (to say why).
+fn looks_like_text(path: &Path) -> bool {
+    let mut head = [0; 1024];
+    match fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
+        Ok(n) => memchr::memchr(0, &head[..n]).is_none(),
+        Err(_) => true,
+    }
+}
+
+/// The inputs, and the files of folders that are not documents.
+#[derive(Debug, Default)]
+pub(crate) struct Expanded {
+    pub(crate) inputs: Vec<Input>,
+    pub(crate) skipped: Skipped,
 }
 
 /// Expands the arguments into inputs, in order: `-` is standard input, a folder gives every
-/// regular file below it (each folder's entries sorted by name, depth first, links followed,
-/// each folder visited once), anything else is read as a file.
-pub(crate) fn expand(args: &[OsString]) -> Vec<Input> {
+/// document below it (each folder's entries sorted by name, depth first, links followed, each
+/// folder visited once; every regular file with `all_files`), anything else is read as a file.
+pub(crate) fn expand(args: &[OsString], all_files: bool) -> Expanded {
     let mut out = Vec::with_capacity(args.len());
     let mut visited = HashSet::new();
+    let mut walker = Walker {
+        all_files,
+        skipped: Skipped::default(),
+    };
     for arg in args {
         if arg == "-" {
             out.push(Input {
@@ -60,12 +155,20 @@ pub(crate) fn expand(args: &[OsString]) -> Vec<Input> {
         }
         let path = PathBuf::from(arg);
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, &mut visited, &mut out),
+            Ok(meta) if meta.is_dir() => walker.walk(&path, false, &mut visited, &mut out),
             Ok(meta) => out.push(file(path, meta.len())),
             Err(e) => out.push(unreadable(&path, e)),
         }
     }
-    out
+    Expanded {
+        inputs: out,
+        skipped: walker.skipped,
+    }
+}
+
+struct Walker {
+    all_files: bool,
+    skipped: Skipped,
 }
 
 fn file(path: PathBuf, len: u64) -> Input {
@@ -84,49 +187,71 @@ fn unreadable(path: &Path, e: io::Error) -> Input {
     }
 }
 
-/// Adds every regular file below `dir`. A folder reached twice (through links) is read once.
-fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
-    if let Ok(canonical) = fs::canonicalize(dir) {
-        if !visited.insert(canonical) {
-            return;
+impl Walker {
+    /// Adds every document below `dir` (`assets`: inside a page's `_files/` folder). A folder
+    /// reached twice (through links) is read once.
+    fn walk(
+        &mut self,
+        dir: &Path,
+        assets: bool,
+        visited: &mut HashSet<PathBuf>,
+        out: &mut Vec<Input>,
+    ) {
+        if let Ok(canonical) = fs::canonicalize(dir) {
+            if !visited.insert(canonical) {
+                return;
+            }
         }
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return out.push(unreadable(dir, e)),
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => names.push((entry.file_name(), entry.file_type())),
-            Err(e) => out.push(unreadable(dir, e)),
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return out.push(unreadable(dir, e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => names.push((entry.file_name(), entry.file_type())),
+                Err(e) => out.push(unreadable(dir, e)),
+            }
         }
-    }
-    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, file_type) in names {
-        let path = dir.join(&name);
-        let file_type = match file_type {
-            Ok(t) => t,
-            Err(e) => {
-                out.push(unreadable(&path, e));
+        names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, file_type) in names {
+            let path = dir.join(&name);
+            let file_type = match file_type {
+                Ok(t) => t,
+                Err(e) => {
+                    out.push(unreadable(&path, e));
+                    continue;
+                }
+            };
+            // Follow links: a dangling one (or a loop) is an input that cannot be read.
+            let (is_dir, len) = if file_type.is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_dir() => (true, 0),
+                    Ok(meta) if meta.is_file() => (false, meta.len()),
+                    Ok(_) => continue,
+                    Err(e) => {
+                        out.push(unreadable(&path, e));
+                        continue;
+                    }
+                }
+            } else if file_type.is_dir() {
+                (true, 0)
+            } else if file_type.is_file() {
+                (false, fs::symlink_metadata(&path).map_or(0, |m| m.len()))
+            } else {
+                // Sockets, FIFOs and devices found inside a folder are not documents: skipped.
+                continue;
+            };
+            if is_dir {
+                let assets = assets || name.to_string_lossy().ends_with("_files");
+                self.walk(&path, assets, visited, out);
                 continue;
             }
-        };
-        if file_type.is_dir() {
-            walk(&path, visited, out);
-        } else if file_type.is_file() {
-            let len = fs::symlink_metadata(&path).map_or(0, |m| m.len());
-            out.push(file(path, len));
-        } else if file_type.is_symlink() {
-            // Follow the link: a dangling one is an input that cannot be read.
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => walk(&path, visited, out),
-                Ok(meta) if meta.is_file() => out.push(file(path, meta.len())),
-                Ok(_) => {}
-                Err(e) => out.push(unreadable(&path, e)),
+            match skip_reason(&path, assets).filter(|_| !self.all_files) {
+                Some(kind) => self.skipped.add(kind),
+                None => out.push(file(path, len)),
             }
         }
-        // Sockets, FIFOs and devices found inside a folder are not documents: skipped.
     }
 }
 
@@ -136,7 +261,7 @@ mod tests {
 
     #[test]
     fn stdin_and_missing_files() {
-        let inputs = expand(&["-".into(), "/nonexistent/asalee/x.html".into()]);
+        let inputs = expand(&["-".into(), "/nonexistent/asalee/x.html".into()], false).inputs;
         assert_eq!(inputs[0].shown, "<stdin>");
         assert!(matches!(inputs[0].source, Source::Stdin));
         assert_eq!(inputs[1].shown, "/nonexistent/asalee/x.html");
@@ -147,7 +272,7 @@ mod tests {
     #[test]
     fn a_folder_gives_its_files_sorted() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
-        let inputs = expand(&[dir.clone().into_os_string()]);
+        let inputs = expand(&[dir.clone().into_os_string()], false).inputs;
         let shown: Vec<&str> = inputs.iter().map(|i| i.shown.as_str()).collect();
         let prefix = dir.display().to_string();
         assert!(shown.iter().all(|s| s.starts_with(&prefix)), "{shown:?}");

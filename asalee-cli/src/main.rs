@@ -9,15 +9,18 @@
 //! `asalee parse` prints one record per document of every input on standard output, in input
 //! order then document order, and `PATH:LINE:COLUMN: message` on standard error for each document
 //! that is not a question. Exit status: 0 when every document parsed, 1 when one failed, 2 when
-//! an input could not be read or the arguments are wrong. Files are parsed on every core, the
-//! output kept in order with bounded memory (see `run`); a large file is read a window at a time
-//! (see `window`), so that memory grows neither with the number of inputs nor with their size.
+//! an input could not be read, the output could not be written or the arguments are wrong, 130
+//! when interrupted (Ctrl-C: the records written so far are whole). Files are parsed on every
+//! core, the output kept in order with bounded memory (see `run`); each file is read a block at a
+//! time (`asalee_core::parse_reader`), so that memory grows neither with the number of inputs
+//! nor with their size. Folders give their documents (see `inputs`); zip archives are read
+//! member by member.
 
 mod cli;
 mod inputs;
+mod interrupt;
 mod output;
 mod run;
-mod window;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal};
@@ -77,7 +80,18 @@ fn parse(args: ParseArgs) -> ExitCode {
         }
         names.push(OsString::from("-"));
     }
-    let inputs = inputs::expand(&names);
+    interrupt::install();
+    let started = std::time::Instant::now();
+    let expanded = inputs::expand(&names, args.all_files);
+    let skipped = expanded.skipped;
+    let inputs = expanded.inputs;
+    if inputs.is_empty() {
+        if let Some(line) = skipped.summary() {
+            eprintln!("{line}");
+        }
+        eprintln!("asalee: no document to read in {}", shown_names(&names));
+        return ExitCode::from(1);
+    }
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |n| n.get(),
@@ -91,17 +105,95 @@ fn parse(args: ParseArgs) -> ExitCode {
             bom: args.bom,
         },
         jobs,
-        sizes: window::Sizes::from_env(),
     };
-    match run::run(&inputs, settings) {
-        Ok(outcome) if outcome.unreadable > 0 => ExitCode::from(2),
-        Ok(outcome) if outcome.failed > 0 => ExitCode::from(1),
-        Ok(_) => ExitCode::SUCCESS,
+    let result = run::run(&inputs, settings);
+    if let Some(line) = skipped.summary() {
+        eprintln!("{line}");
+    }
+    let outcome = match result {
+        Ok(outcome) => outcome,
         // The reader went away (`asalee parse … | head`): nothing to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("asalee: cannot write the output: {e}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
         }
+    };
+    if interrupt::requested() {
+        eprintln!("asalee: interrupted; the records written before are whole");
+        return ExitCode::from(130);
+    }
+    if io::stderr().is_terminal() && !args.quiet {
+        eprintln!("{}", summary(&outcome, skipped.count(), started.elapsed()));
+    }
+    if outcome.unreadable > 0 {
+        ExitCode::from(2)
+    } else if outcome.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The inputs as named, for a message.
+fn shown_names(names: &[OsString]) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    shown.join(", ")
+}
+
+/// The last line on a terminal: `4,812 records, 3 errors, 12 files skipped, 1.9 s`.
+fn summary(outcome: &run::Outcome, skipped: usize, elapsed: std::time::Duration) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        format!("{} {}", thousands(n), if n == 1 { one } else { many })
+    };
+    let mut parts = vec![
+        plural(outcome.records, "record", "records"),
+        plural(outcome.failed, "error", "errors"),
+    ];
+    if outcome.unreadable > 0 {
+        parts.push(plural(
+            outcome.unreadable,
+            "unreadable input",
+            "unreadable inputs",
+        ));
+    }
+    if skipped > 0 {
+        parts.push(plural(skipped, "file skipped", "files skipped"));
+    }
+    parts.push(format!("{:.1} s", elapsed.as_secs_f64()));
+    parts.join(", ")
+}
+
+/// `4812` as `4,812`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line() {
+        let outcome = run::Outcome {
+            records: 4812,
+            failed: 3,
+            unreadable: 0,
+        };
+        let line = summary(&outcome, 12, std::time::Duration::from_millis(1900));
+        assert_eq!(line, "4,812 records, 3 errors, 12 files skipped, 1.9 s");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(999), "999");
     }
 }

@@ -4,28 +4,25 @@
 //! [`Sink`] in chunks. The sink writes the chunks of the input at the head of the order straight
 //! to standard output and keeps those of later inputs until their turn, up to a byte budget: a
 //! worker whose chunk would exceed it waits until the head moves on. Memory is therefore bounded
-//! by the budget plus, per worker, one input and one chunk, however many inputs there are; an
-//! input larger than a window is itself read a window at a time (see [`window`]).
+//! by the budget plus, per worker, one document's window and one chunk, however many inputs
+//! there are and however large (each is read a block at a time by `asalee_core::parse_reader`).
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use asalee_core::{Options, ParseError, Question};
+use asalee_core::{ErrorKind, Options, ParseError, Question};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::inputs::{Input, Source};
+use crate::inputs::Input;
 use crate::output::{Encoder, Style};
-use crate::window;
 
 /// A worker hands its output over once it holds this many bytes.
 const CHUNK: usize = 256 * 1024;
 /// Output of later inputs kept while waiting for the head of the order.
-const BUDGET: usize = 32 * 1024 * 1024;
+const BUDGET: usize = 16 * 1024 * 1024;
 /// The progress bar appears for more inputs than this…
 const MANY_FILES: usize = 50;
 /// …or once the work has taken this long.
@@ -40,8 +37,6 @@ pub(crate) struct Settings {
     pub(crate) style: Style,
     /// How many worker threads.
     pub(crate) jobs: usize,
-    /// Inputs larger than a window are read a window at a time.
-    pub(crate) sizes: window::Sizes,
 }
 
 /// What happened.
@@ -75,7 +70,10 @@ pub(crate) fn run(inputs: &[Input], settings: Settings) -> io::Result<Outcome> {
         };
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            if i >= inputs.len() || sink.aborted.load(Ordering::Relaxed) {
+            if i >= inputs.len()
+                || sink.aborted.load(Ordering::Relaxed)
+                || crate::interrupt::requested()
+            {
                 break;
             }
             if ctx.process(i, &inputs[i]).is_err() {
@@ -138,49 +136,67 @@ struct Worker<'a> {
 }
 
 impl Worker<'_> {
-    /// Reads, parses and hands over one input.
+    /// Reads, parses and hands over one input, a block at a time (see `asalee_core::parse_reader`).
     fn process(&self, i: usize, input: &Input) -> Result<(), Aborted> {
         let mut doc = Documents::new(self, i, &input.shown);
         let options = Options::new().strict(self.settings.strict);
-        let windowed = match &input.source {
-            Source::File(path) if input.len > self.settings.sizes.window as u64 => Some(path),
-            _ => None,
-        };
-        let read = match windowed {
-            Some(path) => self.windowed(path, options, &mut doc),
-            None => match input.read() {
-                Ok(bytes) => {
-                    let mut done = 0;
-                    let mut all = options.parse_all_bytes(&bytes);
-                    while let Some(result) = all.next() {
-                        doc.take(result, 0)?;
-                        let at = all.byte_offset().min(bytes.len());
-                        self.progress.advance(at.saturating_sub(done) as u64);
-                        done = done.max(at);
+        let read = match input.open() {
+            Ok(reader) => {
+                let counted = Counted {
+                    inner: reader,
+                    progress: self.progress,
+                };
+                let mut all = options.parse_reader(counted);
+                let mut failed = None;
+                while let Some(result) = all.next() {
+                    if crate::interrupt::requested() {
+                        break;
                     }
-                    self.progress
-                        .advance(bytes.len().saturating_sub(done) as u64);
-                    Ok(())
+                    match result {
+                        Err(e) if e.kind() == ErrorKind::Io => {
+                            failed = Some(e);
+                            break;
+                        }
+                        result => doc.take(result, all.member())?,
+                    }
                 }
-                Err(e) => Err(e),
-            },
+                failed.map(|e| {
+                    let at = match e.member() {
+                        Some(m) => format!("{}!{m}", input.shown),
+                        None => input.shown.clone(),
+                    };
+                    format!(
+                        "cannot read {at} after line {}: {}",
+                        e.line(),
+                        io_cause(e.message())
+                    )
+                })
+            }
+            Err(e) => Some(format!("cannot read {}: {e}", input.shown)),
         };
         self.progress.file_done();
-        doc.finish(read.err())
+        doc.finish(read)
     }
+}
 
-    /// A large file, a window at a time.
-    fn windowed(&self, path: &Path, options: Options, doc: &mut Documents<'_>) -> io::Result<()> {
-        let encoding = window::detect(File::open(path)?)?;
-        let sizes = self.settings.sizes;
-        let emit = |result, lines| doc.take(result, lines);
-        let progress = |n| self.progress.advance(n as u64);
-        match window::parse(File::open(path)?, encoding, options, sizes, emit, progress) {
-            Ok(()) => Ok(()),
-            Err(window::WindowError::Io(e)) => Err(e),
-            // Standard output failed: `finish` reports it.
-            Err(window::WindowError::Emit(Aborted)) => Ok(()),
-        }
+/// The cause in an `io` error's message, without the core's prefix.
+fn io_cause(message: &str) -> &str {
+    message
+        .strip_prefix("cannot read the input: ")
+        .unwrap_or(message)
+}
+
+/// A reader that advances the progress bar by what it reads.
+struct Counted<'a, R> {
+    inner: R,
+    progress: &'a Progress,
+}
+
+impl<R: io::Read> io::Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.advance(n as u64);
+        Ok(n)
     }
 }
 
@@ -209,46 +225,53 @@ impl<'a> Documents<'a> {
         }
     }
 
-    /// One document's result; `lines` come before the text it was read from.
-    fn take(&mut self, result: Result<Question, ParseError>, lines: usize) -> Result<(), Aborted> {
+    /// One document's result, from the archive member `member` if any.
+    fn take(
+        &mut self,
+        result: Result<Question, ParseError>,
+        member: Option<&str>,
+    ) -> Result<(), Aborted> {
         self.documents += 1;
         let counts = self.worker.counts;
+        let shown = match member {
+            Some(m) => std::borrow::Cow::Owned(format!("{}!{m}", self.shown)),
+            None => std::borrow::Cow::Borrowed(self.shown),
+        };
         match result {
-            Ok(mut q) => {
+            Ok(q) => {
                 if !self.err.is_empty() {
                     // Keep the order of records and messages: the messages go out first.
                     self.send(false)?;
                 }
-                for w in &mut q.warnings {
-                    w.line += lines;
-                }
-                let pushed = self.encoder.push(&q, self.shown);
+                let pushed = self.encoder.push(&q, &shown);
                 pushed.map_err(|e| self.abort(e))?;
                 counts.records.fetch_add(1, Ordering::Relaxed);
             }
             Err(e) => {
                 counts.failed.fetch_add(1, Ordering::Relaxed);
-                let (line, column) = (e.line() + lines, e.column());
-                let _ = writeln!(self.err, "{}:{line}:{column}: {}", self.shown, e.message());
+                let (line, column) = (e.line(), e.column());
+                let _ = writeln!(self.err, "{shown}:{line}:{column}: {}", e.message());
             }
         }
-        if self.encoder.len() >= CHUNK {
+        // Records and messages go out as they come, a chunk at a time: a flood of failing
+        // documents costs no more memory than one of records.
+        if self.encoder.len() + self.err.len() >= CHUNK {
             self.send(false)?;
         }
         Ok(())
     }
 
     /// Hands over the rest, with the read error if the input could not be read (whole).
-    fn finish(mut self, read_error: Option<io::Error>) -> Result<(), Aborted> {
+    fn finish(mut self, read_error: Option<String>) -> Result<(), Aborted> {
         if self.aborted {
             return Err(Aborted);
         }
         let counts = self.worker.counts;
         if let Some(e) = read_error {
             counts.unreadable.fetch_add(1, Ordering::Relaxed);
-            let _ = writeln!(self.err, "asalee: cannot read {}: {e}", self.shown);
-        } else if self.documents == 0 {
-            // parse_all yields an error for an input with no document; this is only a safeguard.
+            let _ = writeln!(self.err, "asalee: {e}");
+        } else if self.documents == 0 && !crate::interrupt::requested() {
+            // parse_reader yields an error for an input with no document; this is only a safeguard.
             counts.failed.fetch_add(1, Ordering::Relaxed);
             let _ = writeln!(self.err, "{}:1:1: not a question document", self.shown);
         }

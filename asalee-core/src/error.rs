@@ -14,16 +14,20 @@ pub enum ErrorKind {
     MissingText,
     /// Strict mode: something that would have been a warning.
     Strict,
+    /// The input could not be read to its end (see [`crate::parse_reader`]).
+    Io,
 }
 
 impl ErrorKind {
-    /// A stable code for the kind: `not-a-question`, `missing-number`, `missing-text`, `strict`.
+    /// A stable code for the kind: `not-a-question`, `missing-number`, `missing-text`, `strict`,
+    /// `io`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorKind::NotAQuestion => "not-a-question",
             ErrorKind::MissingNumber => "missing-number",
             ErrorKind::MissingText => "missing-text",
             ErrorKind::Strict => "strict",
+            ErrorKind::Io => "io",
         }
     }
 }
@@ -57,6 +61,8 @@ struct Inner {
     column: usize,
     offset: usize,
     message: String,
+    /// The archive member the document was read from.
+    member: Option<Box<str>>,
 }
 
 impl ParseError {
@@ -72,8 +78,28 @@ impl ParseError {
                 column: pos.column,
                 offset: pos.offset,
                 message: message.into(),
+                member: None,
             }),
         }
+    }
+
+    /// The same error, from the archive member `member`.
+    pub(crate) fn in_member(mut self, member: &str) -> ParseError {
+        self.inner.member = Some(member.into());
+        self
+    }
+
+    /// The same error, its byte offset counted from `delta` bytes earlier.
+    pub(crate) fn shifted(mut self, delta: usize) -> ParseError {
+        self.inner.offset += delta;
+        self
+    }
+
+    /// The name of the zip archive's member the document was read from ([`crate::parse_reader`]
+    /// reads archives member by member), as the archive spells it; `None` outside archives.
+    /// Tools print it as `ARCHIVE!MEMBER:LINE:COLUMN`.
+    pub fn member(&self) -> Option<&str> {
+        self.inner.member.as_deref()
     }
 
     /// What kind of failure this is.
@@ -104,6 +130,9 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(member) = &self.inner.member {
+            write!(f, "{member}: ")?;
+        }
         write!(
             f,
             "{} at line {} column {}",

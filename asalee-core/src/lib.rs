@@ -92,6 +92,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod archive;
 mod chunk;
 mod date;
 mod decode;
@@ -102,8 +103,10 @@ mod position;
 mod question;
 mod record;
 pub mod schema;
+mod stream;
 pub mod table;
 
+pub use crate::archive::is_document_name;
 pub use crate::date::{Date, InvalidDate};
 pub use crate::decode::{decode, Encoding};
 pub use crate::error::{ErrorKind, ParseError};
@@ -111,6 +114,7 @@ pub use crate::question::{
     Author, Chamber, Closed, Erratum, ErratumOf, JoRef, Kind, Layout, OtherField, Question,
     UnknownCode, Warning,
 };
+pub use crate::stream::ParseReader;
 
 use std::borrow::Cow;
 
@@ -146,22 +150,27 @@ impl Options {
 
     /// Parses one document; see [`parse`].
     pub fn parse(&self, input: &str) -> Result<Question, ParseError> {
-        parse_one(decode::normalize(input), *self)
+        parse_one(decode::decode_input(input.as_bytes()), *self)
     }
 
     /// Parses one document given as bytes; see [`parse_bytes`].
     pub fn parse_bytes(&self, input: &[u8]) -> Result<Question, ParseError> {
-        parse_one(decode::decode(input).0, *self)
+        parse_one(decode::decode_input(input), *self)
     }
 
     /// Parses every document of an input; see [`parse_all`].
     pub fn parse_all<'a>(&self, input: &'a str) -> ParseAll<'a> {
-        ParseAll::new(decode::normalize(input), *self)
+        ParseAll::new(decode::decode_input(input.as_bytes()), *self)
     }
 
     /// Parses every document of an input given as bytes; see [`parse_all`].
     pub fn parse_all_bytes<'a>(&self, input: &'a [u8]) -> ParseAll<'a> {
-        ParseAll::new(decode::decode(input).0, *self)
+        ParseAll::new(decode::decode_input(input), *self)
+    }
+
+    /// Parses every document read from `reader`; see [`parse_reader`].
+    pub fn parse_reader<R: std::io::Read>(&self, reader: R) -> ParseReader<R> {
+        ParseReader::new(reader, *self)
     }
 }
 
@@ -204,13 +213,37 @@ pub fn parse_all(input: &str) -> ParseAll<'_> {
 }
 
 /// Parses every document of an input given as bytes; see [`parse_all`] and [`parse_bytes`].
+///
+/// Each saved page is decoded by its own bytes (UTF-8 when they are, else the encoding it
+/// declares, else Windows-1252) and each line of text by its own, so that pages and files of
+/// different encodings joined in one input each read right; when text in UTF-8 with accents came
+/// before, a document read in another encoding says so in a warning.
 pub fn parse_all_bytes(input: &[u8]) -> ParseAll<'_> {
     Options::new().parse_all_bytes(input)
 }
 
+/// Parses every document read from `reader` (a file, standard input, a socket), a block at a
+/// time: yields exactly what [`parse_all_bytes`] yields on the whole input (the same results,
+/// lines, columns and byte offsets), with memory bounded by the largest document rather than the
+/// input. A zip archive (`PK\x03\x04` first) is read member by member, each member parsed as
+/// its own input ([`ParseReader::member`], [`ParseError::member`] name it). A read error ends the
+/// iteration with an error of kind [`ErrorKind::Io`], after the documents read whole before it.
+///
+/// ```
+/// let input = "Question écrite n° 1\nTexte de la question\nM. A B demande.\n\
+///              Question écrite n° 2\nTexte de la question\nMme C D demande.\n";
+/// let numbers: Vec<u64> = asalee_core::parse_reader(input.as_bytes())
+///     .map(|r| r.unwrap().number)
+///     .collect();
+/// assert_eq!(numbers, [1, 2]);
+/// ```
+pub fn parse_reader<R: std::io::Read>(reader: R) -> ParseReader<R> {
+    Options::new().parse_reader(reader)
+}
+
 /// One document: the first of the input, with a warning when more follow.
-fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseError> {
-    let mut all = ParseAll::new(text, Options::new());
+fn parse_one(decoded: decode::Decoded<'_>, options: Options) -> Result<Question, ParseError> {
+    let mut all = ParseAll::new(decoded, Options::new());
     let first = all
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
@@ -255,17 +288,31 @@ pub struct ParseAll<'a> {
     splitter: grammar::split::Splitter,
     offset: usize,
     line_of_offset: (usize, usize),
+    /// Parts read in another encoding than the text before them (their documents say so).
+    mixed: Vec<decode::Mixed>,
 }
 
 impl<'a> ParseAll<'a> {
-    fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
-        let splitter = grammar::split::Splitter::new(&text);
+    fn new(decoded: decode::Decoded<'a>, options: Options) -> ParseAll<'a> {
+        let whole = Some(decoded.text.len());
+        ParseAll::of_parts(decoded, options, whole, 1)
+    }
+
+    /// The documents of a decoded text whose first line is `first_line` of the input; `whole`
+    /// as in [`grammar::split::Splitter::from_chunks`].
+    pub(crate) fn of_parts(
+        decoded: decode::Decoded<'a>,
+        options: Options,
+        whole: Option<usize>,
+        first_line: usize,
+    ) -> ParseAll<'a> {
         ParseAll {
-            text,
+            splitter: grammar::split::Splitter::from_chunks(decoded.chunks, whole),
+            text: decoded.text,
             options,
-            splitter,
             offset: 0,
-            line_of_offset: (0, 1),
+            line_of_offset: (0, first_line),
+            mixed: decoded.mixed,
         }
     }
 
@@ -279,13 +326,17 @@ impl<'a> ParseAll<'a> {
     pub fn text(&self) -> &str {
         &self.text
     }
-}
 
-impl Iterator for ParseAll<'_> {
-    type Item = Result<Question, ParseError>;
+    /// The next document's range and lines, not parsed yet.
+    pub(crate) fn next_segment(&mut self) -> Option<grammar::split::Found> {
+        self.splitter.next_segment(&self.text)
+    }
 
-    fn next(&mut self) -> Option<Self::Item> {
-        let (segment, lines) = self.splitter.next_segment(&self.text)?;
+    /// Parses a document the splitter found.
+    pub(crate) fn parse_segment(
+        &mut self,
+        (segment, lines): grammar::split::Found,
+    ) -> Result<Question, ParseError> {
         self.offset = segment.start;
         // Number lines from where the last document started, so that a long input costs linear time.
         let (from, line) = self.line_of_offset;
@@ -293,13 +344,54 @@ impl Iterator for ParseAll<'_> {
             line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
         self.line_of_offset = (segment.start, line);
         let counter = record::LineCounter::at(&self.text, segment.start, line);
-        Some(grammar::parse_document(
-            &self.text,
-            segment,
-            lines,
-            counter,
-            self.options,
-        ))
+        let result =
+            grammar::parse_document(&self.text, segment.clone(), lines, counter, self.options);
+        self.mixed_warning(segment, line, result)
+    }
+
+    /// A document with a part read in another encoding than the text before it says so.
+    fn mixed_warning(
+        &self,
+        segment: std::ops::Range<usize>,
+        line: usize,
+        result: Result<Question, ParseError>,
+    ) -> Result<Question, ParseError> {
+        let Ok(mut q) = result else { return result };
+        let first = self.mixed.partition_point(|m| m.range.end <= segment.start);
+        let Some(m) = self
+            .mixed
+            .get(first)
+            .filter(|m| m.range.start < segment.end)
+        else {
+            return Ok(q);
+        };
+        let mut counter = record::LineCounter::at(&self.text, segment.start, line);
+        let position = counter.position(m.range.start.max(segment.start));
+        if self.options.is_strict() {
+            return Err(ParseError::new(
+                ErrorKind::Strict,
+                format!("strict mode: {}", m.message()),
+                position,
+            ));
+        }
+        let at = q.warnings.partition_point(|w| w.line <= position.line);
+        q.warnings.insert(
+            at,
+            Warning {
+                line: position.line,
+                message: m.message(),
+            },
+        );
+        Ok(q)
+    }
+}
+
+impl Iterator for ParseAll<'_> {
+    type Item = Result<Question, ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let found = self.next_segment()?;
+        Some(self.parse_segment(found))
     }
 }
 

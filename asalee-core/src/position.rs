@@ -9,6 +9,15 @@ pub(crate) struct Position {
 }
 
 impl Position {
+    /// The input's first character.
+    pub(crate) const fn start() -> Position {
+        Position {
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
     /// The 1-based line and column of `offset` in `text` (clamped to the text's end and moved
     /// back to a character boundary).
     pub(crate) fn of(text: &str, offset: usize) -> Position {

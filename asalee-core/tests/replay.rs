@@ -44,6 +44,7 @@ fn replay_data(path: &Path, data: &[u8]) -> Duration {
     let outcome = std::panic::catch_unwind(|| {
         checks::check_bytes(data);
         checks::check_str(&String::from_utf8_lossy(data));
+        checks::check_two(data);
     });
     if let Err(e) = outcome {
         let msg = e
@@ -58,7 +59,7 @@ fn replay_data(path: &Path, data: &[u8]) -> Duration {
 
 /// Regression inputs whose bug is not fixed yet: `regression_inputs` skips them and
 /// `open_regressions` (ignored) replays them. Remove a file from here once its bug is fixed.
-const OPEN: &[&str] = &[];
+const OPEN: &[&str] = &["two-documents-lost-after-stray-tag.bin"];
 
 fn regression_files() -> Vec<PathBuf> {
     files_in(&root().join("fixtures/regressions"))
@@ -71,6 +72,25 @@ fn is_open(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| OPEN.contains(&n))
+}
+
+/// The two documents mode on the seeds joined in pairs, by every separator.
+#[test]
+fn two_documents_from_the_seeds() {
+    let seeds = files_in(&root().join("fixtures/seeds"));
+    for a in &seeds {
+        for b in &seeds {
+            let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+            for sep in 0..6u8 {
+                let mut data = vec![sep, (a.len() >> 8) as u8, a.len() as u8];
+                data.extend_from_slice(&a);
+                data.extend_from_slice(&b);
+                if a.len() < 1 << 16 {
+                    checks::check_two(&data);
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -12,21 +12,15 @@ use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyIterator, PyString, PyTuple};
 
-use crate::{item, options, Documents, Owned};
+use crate::{item, options};
 
 /// The documents of a file or a stream, in order.
 type Results = Box<dyn Iterator<Item = Result<Question, ParseError>> + Send>;
 
-/// The one place that turns a reader into documents. Until the core's streaming entry point
-/// (`asalee_core::parse_reader`, branch `stream`) is merged, the input is read whole and given to
-/// `parse_all_bytes`; then the body becomes `Ok(Box::new(options.parse_reader(reader)))`.
-fn parse_reader(mut reader: impl Read + Send + 'static, options: Options) -> io::Result<Results> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    Ok(Box::new(Documents::from_owned(
-        Owned::Bytes(bytes),
-        options,
-    )))
+/// The one place that turns a reader into documents: the core's streaming entry point, whose
+/// memory is bounded by the largest document (zip archives read member by member).
+fn parse_reader(reader: impl Read + Send + 'static, options: Options) -> io::Result<Results> {
+    Ok(Box::new(options.parse_reader(reader)))
 }
 
 /// An `OSError` (its subclass for the errno: `FileNotFoundError`...) naming `filename`, or the

@@ -10,7 +10,9 @@
 
 use std::ops::Range;
 
-use crate::chunk::{chunks, Chunk};
+#[cfg(test)]
+use crate::chunk::chunks;
+use crate::chunk::Chunk;
 use crate::grammar::token::Tokens;
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
@@ -26,6 +28,9 @@ struct Segment {
     lines: Option<(usize, usize)>,
 }
 
+/// A document found: its byte range and, when the splitter has them, its lines.
+pub(crate) type Found = (Range<usize>, Option<SharedLines>);
+
 /// The segments of an input, found one text chunk at a time as they are asked for, so that a
 /// long input holds the lines of one chunk, not of all.
 #[derive(Debug)]
@@ -38,39 +43,47 @@ pub(crate) struct Splitter {
     chunk_lines: Option<(usize, Lines, Tokens)>,
     /// Whether any segment was found.
     found: bool,
+    /// The text's length, when an input in which no document starts is one document (a part
+    /// of a streamed input says nothing of the whole: `None`).
+    whole: Option<usize>,
 }
 
 impl Splitter {
+    #[cfg(test)]
     pub(crate) fn new(text: &str) -> Splitter {
+        Splitter::from_chunks(chunks(text.as_bytes()), Some(text.len()))
+    }
+
+    /// The splitter of a text already cut into pages and text stretches (see `chunk`).
+    pub(crate) fn from_chunks(chunks: Vec<Chunk>, whole: Option<usize>) -> Splitter {
         Splitter {
-            chunks: chunks(text).into_iter(),
+            chunks: chunks.into_iter(),
             segments: std::collections::VecDeque::new(),
             chunk_lines: None,
             found: false,
+            whole,
         }
     }
 
     /// The next document's byte range in `text` (the text the splitter was made for), and its
     /// lines and their tokens when the splitter has them.
-    pub(crate) fn next_segment(
-        &mut self,
-        text: &str,
-    ) -> Option<(Range<usize>, Option<SharedLines>)> {
+    pub(crate) fn next_segment(&mut self, text: &str) -> Option<Found> {
         while self.segments.is_empty() {
             self.chunk_lines = None;
             match self.chunks.next() {
-                Some(Chunk::Page(r)) => self.segments.push_back(Segment {
-                    range: r,
-                    lines: None,
-                }),
+                Some(Chunk::Page(r)) => {
+                    let start = r.start;
+                    let (lines, tokens) = split_page(text, r, &mut self.segments);
+                    self.chunk_lines = Some((start, lines, tokens));
+                }
                 Some(Chunk::Text(r)) => {
                     let start = r.start;
                     let (lines, tokens) = split_text(text, r, &mut self.segments);
                     self.chunk_lines = Some((start, lines, tokens));
                 }
                 // An input in which no document starts is one (failing) document.
-                None if !self.found => self.segments.push_back(Segment {
-                    range: 0..text.len(),
+                None if !self.found && self.whole.is_some() => self.segments.push_back(Segment {
+                    range: 0..self.whole.unwrap_or(text.len()),
                     lines: None,
                 }),
                 None => return None,
@@ -93,6 +106,57 @@ impl Splitter {
     pub(crate) fn count_rest(&mut self, text: &str) -> usize {
         std::iter::from_fn(|| self.next_segment(text)).count()
     }
+}
+
+/// A saved page is one document, but for a safety net: a line in anchor position that gives
+/// a question number other than the one before it (two questions merged in one page, a page
+/// whose end was lost) ends the document there (moved back over the next one's title and
+/// headers, as in text); the rest is another document. A page's lines are read here once, and
+/// handed to the document when it is the whole page.
+fn split_page(
+    text: &str,
+    range: Range<usize>,
+    out: &mut std::collections::VecDeque<Segment>,
+) -> (Lines, Tokens) {
+    let lines = markup::lines(&text[range.clone()]);
+    let tokens = Tokens::of(&lines);
+    let mut number: Option<(usize, u64)> = None;
+    let mut cuts = Vec::new();
+    for i in 0..lines.len() {
+        let Some((a, n)) = tokens.anchor(i).and_then(|a| Some((a, a.number()?))) else {
+            continue;
+        };
+        match number {
+            Some((line, m)) if m != n => {
+                let start = back_up(&lines, &tokens, i, a, line + 1);
+                let src = lines.src_start(start);
+                // At its source line's start, unless the page is one line there.
+                let at = line_start(&text[range.clone()], src);
+                let floor = cuts.last().map_or(0, |&c| c - range.start);
+                cuts.push(range.start + if at > floor { at } else { src });
+            }
+            _ => {}
+        }
+        number = Some((i, n));
+    }
+    if cuts.is_empty() {
+        out.push_back(Segment {
+            range,
+            lines: Some((0, lines.len())),
+        });
+        return (lines, tokens);
+    }
+    let mut from = range.start;
+    for cut in cuts.into_iter().chain(std::iter::once(range.end)) {
+        if cut > from {
+            out.push_back(Segment {
+                range: from..cut,
+                lines: None,
+            });
+            from = cut;
+        }
+    }
+    (lines, tokens)
 }
 
 /// What the current document has seen, to tell whether an anchor starts another.
@@ -364,6 +428,15 @@ mod tests {
         let mut s = Splitter::new(text);
         assert!(s.next_segment(text).is_some());
         assert_eq!(s.count_rest(text), 2);
+    }
+
+    /// The safety net: a second question's number in a page starts another document.
+    #[test]
+    fn a_page_that_holds_two_questions() {
+        let text = "<html><body><h1>Titre un</h1><p>Question écrite n° 1</p><p>Question écrite n° 1</p><p>M. A B demande.</p>\n<h1>Titre deux</h1>\n<p>Question écrite n° 2</p><p>Mme C D demande.</p></body></html>\n";
+        let got = segments(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("<h1>Titre deux"), "{got:?}");
     }
 
     #[test]

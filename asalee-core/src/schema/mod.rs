@@ -151,7 +151,13 @@ pub static ERRATUM_OF: Code = Code {
 pub static ERROR_KIND: Code = Code {
     name: "ErrorKind",
     doc: "What kind of failure a ParseError is.",
-    values: &["not-a-question", "missing-number", "missing-text", "strict"],
+    values: &[
+        "not-a-question",
+        "missing-number",
+        "missing-text",
+        "strict",
+        "io",
+    ],
 };
 
 /// Every code, in the order the bindings declare them.

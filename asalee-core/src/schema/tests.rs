@@ -115,7 +115,8 @@ fn rust_codes(name: &str) -> Vec<&'static str> {
             ErrorKind::NotAQuestion
             | ErrorKind::MissingNumber
             | ErrorKind::MissingText
-            | ErrorKind::Strict => k.as_str(),
+            | ErrorKind::Strict
+            | ErrorKind::Io => k.as_str(),
         }
     }
     match name {
@@ -139,6 +140,7 @@ fn rust_codes(name: &str) -> Vec<&'static str> {
             ErrorKind::MissingNumber,
             ErrorKind::MissingText,
             ErrorKind::Strict,
+            ErrorKind::Io,
         ]
         .map(error_kind)
         .to_vec(),

@@ -3,8 +3,11 @@
 //! comparison.
 //!
 //! ```text
-//! parse-file FILE [ROUNDS] [--baselines] [--default-allocator]
+//! parse-file FILE [ROUNDS] [--baselines] [--default-allocator] [--reader]
 //! ```
+//!
+//! With `--reader`, the file is read by `asalee_core::parse_reader` (a block at a time, as the
+//! command line does) instead of being read whole and parsed by `parse_all_bytes`.
 //!
 //! Makes ROUNDS (default 1) passes over the file and prints, per round, the documents parsed and
 //! failed, the wall time and the thread's CPU time; then the median CPU time as MB/s
@@ -41,13 +44,19 @@ fn main() -> ExitCode {
         keep_freed_memory::keep_freed_memory();
     }
     let baselines = args.iter().any(|a| a == "--baselines");
+    let reader = args.iter().any(|a| a == "--reader");
     let args: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let Some(path) = args.first() else {
         eprintln!("usage: parse-file FILE [ROUNDS] [--baselines] [--default-allocator]");
         return ExitCode::from(2);
     };
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(1).max(1);
-    let bytes = match std::fs::read(path) {
+    let size = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let bytes = match if reader {
+        Ok(Vec::new())
+    } else {
+        std::fs::read(path)
+    } {
         Ok(b) => b,
         Err(e) => {
             eprintln!("{path}: {e}");
@@ -60,11 +69,17 @@ fn main() -> ExitCode {
         let wall = Instant::now();
         let ((ok, failed), time) = thread_time(|| {
             let (mut ok, mut failed) = (0usize, 0usize);
-            for result in asalee_core::parse_all_bytes(std::hint::black_box(&bytes)) {
-                match result {
-                    Ok(_) => ok += 1,
-                    Err(_) => failed += 1,
+            let mut count = |result: Result<_, _>| match result {
+                Ok(_) => ok += 1,
+                Err(_) => failed += 1,
+            };
+            if reader {
+                match std::fs::File::open(path) {
+                    Ok(file) => asalee_core::parse_reader(file).for_each(&mut count),
+                    Err(e) => eprintln!("{path}: {e}"),
                 }
+            } else {
+                asalee_core::parse_all_bytes(std::hint::black_box(&bytes)).for_each(&mut count);
             }
             (ok, failed)
         });
@@ -80,9 +95,9 @@ fn main() -> ExitCode {
     let parse = median(&cpu);
     println!(
         "{path}: {} bytes, {documents} documents, median cpu {:.3} s: {:.1} MB/s, {:.0} documents/s",
-        bytes.len(),
+        size,
         parse.as_secs_f64(),
-        mb_per_s(bytes.len(), parse),
+        mb_per_s(size, parse),
         documents as f64 / parse.as_secs_f64().max(1e-9)
     );
     if baselines {
