@@ -291,6 +291,9 @@ impl Iterator for ParseAll<'_> {
             line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
         self.line_of_offset = (segment.start, line);
         let counter = record::LineCounter::at(&self.text, segment.start, line);
+        if let Some(block) = self.splitter.take_jo() {
+            return Some(grammar::jo::finish(*block, counter, self.options));
+        }
         Some(grammar::parse_document(
             &self.text,
             segment,

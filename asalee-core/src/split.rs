@@ -19,6 +19,8 @@ use crate::markup::{self, Lines};
 struct Segment {
     range: Range<usize>,
     lines: Option<(usize, usize)>,
+    /// A block of a Journal officiel issue, read already (layout `jo`).
+    jo: Option<Box<grammar::jo::Block>>,
 }
 
 /// The segments of an input, found one text chunk at a time as they are asked for, so that a
@@ -33,6 +35,8 @@ pub(crate) struct Splitter {
     chunk_lines: Option<(usize, Lines)>,
     /// Whether any segment was found.
     found: bool,
+    /// The JO block of the segment last handed out, if it is one.
+    jo: Option<Box<grammar::jo::Block>>,
 }
 
 impl Splitter {
@@ -42,6 +46,7 @@ impl Splitter {
             segments: std::collections::VecDeque::new(),
             chunk_lines: None,
             found: false,
+            jo: None,
         }
     }
 
@@ -54,6 +59,7 @@ impl Splitter {
                 Some(Chunk::Page(r)) => self.segments.push_back(Segment {
                     range: r,
                     lines: None,
+                    jo: None,
                 }),
                 Some(Chunk::Text(r)) => {
                     let start = r.start;
@@ -64,12 +70,14 @@ impl Splitter {
                 None if !self.found => self.segments.push_back(Segment {
                     range: 0..text.len(),
                     lines: None,
+                    jo: None,
                 }),
                 None => return None,
             }
         }
         self.found = true;
-        let seg = self.segments.pop_front()?;
+        let mut seg = self.segments.pop_front()?;
+        self.jo = seg.jo.take();
         // Each document of a chunk shares the chunk's lines.
         let lines = match (seg.lines, &self.chunk_lines) {
             (Some((from, to)), Some((chunk_start, lines))) => {
@@ -78,6 +86,12 @@ impl Splitter {
             _ => None,
         };
         Some((seg.range, lines))
+    }
+
+    /// The JO block of the segment last handed out by [`Splitter::next_segment`], if it is one
+    /// (its record is made from it, not from the segment's text).
+    pub(crate) fn take_jo(&mut self) -> Option<Box<grammar::jo::Block>> {
+        self.jo.take()
     }
 
     /// How many documents remain after those handed out (splitting the rest of the text).
@@ -286,6 +300,15 @@ fn split_text(
 ) -> Lines {
     let text_of_chunk = &text[range.clone()];
     let lines = markup::lines(text_of_chunk);
+    // A Journal officiel issue is read whole by its layout, each block a document.
+    if let Some(blocks) = grammar::jo::read(text, range.clone(), &lines) {
+        out.extend(blocks.into_iter().map(|(range, b)| Segment {
+            range,
+            lines: None,
+            jo: Some(Box::new(b)),
+        }));
+        return lines;
+    }
     let mut starts: Vec<usize> = Vec::new();
     let mut cur: Option<Current> = None;
     for i in 0..lines.len() {
@@ -360,6 +383,7 @@ fn split_text(
             out.push_back(Segment {
                 range: s..e,
                 lines: reuse,
+                jo: None,
             });
         }
     }

@@ -53,7 +53,7 @@ export interface Question {
   layout: Layout;
 }
 
-export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat";
+export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat" | "jo";
 
 export interface Author {
   civility: "M." | "Mme" | null;

@@ -12,6 +12,7 @@ pub(crate) mod an_fiche;
 pub(crate) mod an_legacy;
 pub(crate) mod common;
 pub(crate) mod date;
+pub(crate) mod jo;
 pub(crate) mod label;
 pub(crate) mod name;
 pub(crate) mod plain;

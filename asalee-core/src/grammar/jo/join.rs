@@ -1,0 +1,285 @@
+//! A block's text from its lines: lines of a paragraph joined with a space, paragraphs with
+//! `\n`, and a hyphen at a line break either undone (`dévelop-` / `pement` → `développement`) or
+//! kept when it belongs to the word (`peut-` / `être`, `rendez- vous` → `rendez-vous`).
+//!
+//! The rule (docs/decisions.md): a hyphen that ends a line, or that an extractor left followed by
+//! a space on one line, is kept when the word already holds a hyphen (`c'est-à-` / `dire`), when
+//! what follows starts with a capital or a digit or what precedes ends with a digit (`Jean-` /
+//! `Luc`, `2014- 1047`), when the part after is a known second element of compounds (`-être`,
+//! `-vous`, `-ci`, `-là`, `-t-il`, `-même`, `-ce`, `-dessus`, `-delà`, `-ouest`, numbers…), or the
+//! part before a known first element (`rendez-`, `peut-`, `après-`, `sous-`, `vice-`…); a hyphen
+//! followed by a space on the same line is always kept (the extractor joined two lines and kept
+//! the hyphen as a character of the word). Any other line-end hyphen between two letters is a
+//! hyphenation and is removed.
+
+use super::super::text::squeeze;
+
+/// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
+const SECOND: &[&str] = &[
+    "être", "vous", "ci", "là", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "moi",
+    "toi", "lui", "leur", "leurs", "même", "mêmes", "ce", "dessus", "dessous", "delà", "deçà",
+    "ouest", "est", "nord", "sud", "dire", "uns", "unes", "un", "une", "deux", "trois", "quatre",
+    "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "vingts", "cent",
+    "cents", "clé", "clés", "cadre", "cadres", "type", "types", "mer", "mères", "père", "pères",
+    "fils", "frère", "sœur", "sœurs",
+];
+
+/// First elements of hyphenated compounds: a line-end hyphen after one of them is kept.
+const FIRST: &[&str] = &[
+    "rendez",
+    "peut",
+    "après",
+    "arrière",
+    "avant",
+    "contre",
+    "demi",
+    "ex",
+    "mi",
+    "non",
+    "semi",
+    "sous",
+    "vice",
+    "sans",
+    "porte",
+    "garde",
+    "grand",
+    "grande",
+    "grands",
+    "haut",
+    "hauts",
+    "basse",
+    "belle",
+    "beau",
+    "chef",
+    "chefs",
+    "lieu",
+    "lieux",
+    "court",
+    "long",
+    "quasi",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "dix",
+    "quatre",
+    "états",
+    "état",
+    "e",
+    "au",
+    "aux",
+    "celle",
+    "celui",
+    "ceux",
+    "elle",
+    "lui",
+    "moi",
+    "eux",
+    "nous",
+    "vous",
+    "là",
+    "ci",
+    "outre",
+    "franco",
+    "extra",
+    "néo",
+    "post",
+    "pré",
+    "ultra",
+    "auto",
+    "micro",
+    "inter",
+    "intra",
+    "anti",
+    "pro",
+    "co",
+    "bien",
+    "mal",
+    "plus",
+    "moins",
+];
+
+/// One line of a text, with whether blank lines stood before it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TextLine<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) blank_before: bool,
+}
+
+/// The lines joined into paragraphs; `width` is the usual length of a full line (in characters)
+/// of the text they come from. `None` when nothing is left.
+pub(crate) fn paragraphs(lines: &[TextLine<'_>], width: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut prev: Option<String> = None;
+    for line in lines {
+        let t = squeeze(line.text);
+        if t.is_empty() {
+            continue;
+        }
+        let t = same_line_hyphens(&t);
+        if let Some(p) = prev.take() {
+            join(&mut out, &p, &t, line.blank_before, width);
+        }
+        prev = Some(t);
+    }
+    if let Some(p) = prev {
+        out.push_str(&p);
+    }
+    let out = out.trim().to_owned();
+    (!out.is_empty()).then_some(out)
+}
+
+/// Appends `prev` to `out`, and what joins it to `next`.
+fn join(out: &mut String, prev: &str, next: &str, blank: bool, width: usize) {
+    if let Some(stem) = prev.strip_suffix('-') {
+        if stem.ends_with(|c: char| c.is_alphanumeric()) {
+            out.push_str(stem);
+            if keeps_hyphen(stem, next) {
+                out.push('-');
+            }
+            return;
+        }
+    }
+    out.push_str(prev);
+    out.push(if ends_paragraph(prev, next, blank, width) {
+        '\n'
+    } else {
+        ' '
+    });
+}
+
+/// Whether a paragraph ends after `prev`: it ends a sentence, and a blank line follows or the
+/// next line's first word would have fitted on it (a line of a justified paragraph is full).
+fn ends_paragraph(prev: &str, next: &str, blank: bool, width: usize) -> bool {
+    if !ends_sentence(prev) {
+        return false;
+    }
+    if blank {
+        return true;
+    }
+    let first = next.split(' ').next().unwrap_or("");
+    let len = prev.chars().count() + 1 + first.chars().count();
+    len * 100 <= width * 92
+}
+
+/// Whether a line ends a sentence (`.`, `?`, `!`, `…`, `;`, `:`, or one of them before a closing
+/// quote or parenthesis).
+pub(crate) fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    let t = t.trim_end_matches(['»', '"', '”', ')', '’', ' ', '\u{a0}']);
+    t.ends_with(['.', '?', '!', '…', ';', ':'])
+}
+
+/// `X- Y` inside a line (an extractor that joined the lines kept the hyphen and added a space):
+/// the hyphen is kept and the space removed.
+fn same_line_hyphens(t: &str) -> String {
+    if !t.contains("- ") {
+        return t.to_owned();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(at) = rest.find("- ") {
+        let before = &rest[..at];
+        let after = &rest[at + 2..];
+        out.push_str(before);
+        out.push('-');
+        let glued = before.ends_with(|c: char| c.is_alphanumeric())
+            && after.starts_with(|c: char| c.is_alphanumeric());
+        if !glued {
+            out.push(' ');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the hyphen between `stem` (the text before it) and `next` (the next line) belongs to
+/// the word.
+fn keeps_hyphen(stem: &str, next: &str) -> bool {
+    let before = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '(')
+        .next()
+        .unwrap_or("");
+    let after = next
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '?' | '!'))
+        .next()
+        .unwrap_or("");
+    if before.contains('-') || after.contains('-') {
+        return true;
+    }
+    if after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || before.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let lower = |s: &str| s.to_lowercase();
+    SECOND.contains(&lower(after).as_str()) || FIRST.contains(&lower(before).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[&str], width: usize) -> String {
+        let lines: Vec<TextLine<'_>> = lines
+            .iter()
+            .map(|t| TextLine {
+                text: t.strip_prefix('|').unwrap_or(t),
+                blank_before: t.starts_with('|'),
+            })
+            .collect();
+        paragraphs(&lines, width).unwrap_or_default()
+    }
+
+    #[test]
+    fn hyphenation_is_undone_and_compounds_kept() {
+        assert_eq!(
+            text(&["le dévelop-", "pement du"], 60),
+            "le développement du"
+        );
+        assert_eq!(text(&["il peut-", "être, un"], 60), "il peut-être, un");
+        assert_eq!(text(&["un rendez-", "vous"], 60), "un rendez-vous");
+        assert_eq!(text(&["un rendez- vous chez"], 60), "un rendez-vous chez");
+        assert_eq!(
+            text(&["décret no 2014- 1047 du"], 60),
+            "décret no 2014-1047 du"
+        );
+        assert_eq!(
+            text(&["Jean-", "Luc et c'est-à-", "dire"], 60),
+            "Jean-Luc et c'est-à-dire"
+        );
+        assert_eq!(text(&["a-t-", "il dit"], 60), "a-t-il dit");
+        assert_eq!(text(&["celle-", "ci."], 60), "celle-ci.");
+        assert_eq!(
+            text(&["le sud-", "ouest et l'au-", "delà"], 60),
+            "le sud-ouest et l'au-delà"
+        );
+        assert_eq!(
+            text(&["la Seine-", "Saint-Denis"], 60),
+            "la Seine-Saint-Denis"
+        );
+        assert_eq!(text(&["une aide -", "et"], 60), "une aide - et");
+    }
+
+    #[test]
+    fn paragraphs_end_at_short_lines_that_end_a_sentence() {
+        let full = "x".repeat(50);
+        assert_eq!(text(&[&full, "fin."], 52), format!("{full} fin."));
+        assert_eq!(text(&["court.", "Suite"], 52), "court.\nSuite");
+        // A full line ending a sentence goes on into the next line.
+        let full_dot = format!("{}.", "y".repeat(49));
+        assert_eq!(text(&[&full_dot, "Suite"], 52), format!("{full_dot} Suite"));
+        // A blank line after a sentence ends a paragraph; one inside a sentence does not.
+        assert_eq!(
+            text(&[&full_dot, "|Suite"], 52),
+            format!("{full_dot}\nSuite")
+        );
+        assert_eq!(text(&["où le", "|« boîtage »"], 52), "où le « boîtage »");
+    }
+}

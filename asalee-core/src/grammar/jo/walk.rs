@@ -1,0 +1,480 @@
+//! One pass over an issue's lines: the cover's facts, running heads (the page each line is on),
+//! sections, ministry headings, and each block with the lines before it (the AN's rubric and
+//! `(tête d'analyse – analyse)`, the Sénat's title), its question and its answer.
+
+use super::blocks::{analysis, answer_line, block_line};
+use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart};
+use super::join::{ends_sentence, paragraphs, TextLine};
+use super::lines::Line;
+use super::sections::{is_ministry_heading, section_heading, Section};
+use super::Block;
+use crate::grammar::{common, senat, text::squeeze};
+use crate::{Chamber, Date, JoRef, Kind};
+
+/// What the issue's cover and running heads say.
+#[derive(Debug, Clone, Copy, Default)]
+struct Issue {
+    chamber: Option<Chamber>,
+    legislature: Option<u32>,
+    date: Option<Date>,
+    /// The date the running heads give, for an issue copied without its cover.
+    head_date: Option<Date>,
+    /// Whether a block of this issue was read (the cover is over).
+    started: bool,
+}
+
+/// A block being read.
+#[derive(Debug)]
+struct Draft<'a> {
+    start: usize,
+    at: usize,
+    number: Option<u64>,
+    date: Option<Date>,
+    page: Option<u32>,
+    section: Option<Section>,
+    ministry: Option<String>,
+    transmitted: Option<String>,
+    title: Option<String>,
+    rubric: Option<String>,
+    analysis: (Option<String>, Option<String>),
+    question: Vec<TextLine<'a>>,
+    answer: Vec<TextLine<'a>>,
+    /// The page where `Réponse. –` starts, once it was read.
+    answer_page: Option<Option<u32>>,
+}
+
+/// The lines read so far and what they set.
+pub(super) struct Walk<'a> {
+    width: usize,
+    issue: Issue,
+    section: Option<Section>,
+    ministry: Option<String>,
+    /// Whether the last line read (blank lines aside) was a ministry heading, which the next
+    /// capitals line continues.
+    in_heading: bool,
+    page: Option<u32>,
+    cur: Option<Draft<'a>>,
+    /// The text lines since the last that ended a sentence: the next block's title or rubric
+    /// lines when a block follows.
+    pending: Vec<Line<'a>>,
+    blank: bool,
+    pub(super) out: Vec<Block>,
+}
+
+/// At most this many lines before a block head it (a title, a rubric and its analysis).
+const PREAMBLE: usize = 6;
+
+impl<'a> Walk<'a> {
+    pub(super) fn new(lines: &[Line<'a>]) -> Walk<'a> {
+        Walk {
+            width: usual_width(lines),
+            issue: Issue::default(),
+            section: None,
+            ministry: None,
+            in_heading: false,
+            page: None,
+            cur: None,
+            pending: Vec::new(),
+            blank: false,
+            out: Vec::new(),
+        }
+    }
+
+    /// Reads every line, then ends the last block.
+    pub(super) fn run(&mut self, lines: &[Line<'a>]) {
+        let mut i = 0;
+        while i < lines.len() {
+            let t = lines[i].text.trim();
+            if t.is_empty() {
+                self.blank = true;
+                i += 1;
+                continue;
+            }
+            if let Some(next) = self.running_head(lines, i) {
+                i = next;
+                continue;
+            }
+            self.line(lines[i], t);
+            i += 1;
+        }
+        self.end_block();
+    }
+
+    /// A running head starting at line `i` (its parts on up to three lines): the page it gives is
+    /// the current page; returns the line after it.
+    fn running_head(&mut self, lines: &[Line<'a>], i: usize) -> Option<usize> {
+        let mut head = HeadPart {
+            chamber: None,
+            date: None,
+            page: None,
+        };
+        let (mut j, mut parts, mut end) = (i, 0, i);
+        while j < lines.len() && parts < 3 {
+            let t = lines[j].text.trim();
+            if t.is_empty() {
+                j += 1;
+                continue;
+            }
+            let Some(p) = head_part(&squeeze(t)) else {
+                break;
+            };
+            let clash = (head.chamber.is_some() && p.chamber.is_some())
+                || (head.date.is_some() && p.date.is_some())
+                || (head.page.is_some() && p.page.is_some());
+            if clash {
+                break;
+            }
+            head.chamber = head.chamber.or(p.chamber);
+            head.date = head.date.or(p.date);
+            head.page = head.page.or(p.page);
+            parts += 1;
+            j += 1;
+            end = j;
+            if head.chamber.is_some() && head.date.is_some() && head.page.is_some() {
+                break;
+            }
+        }
+        let (Some(chamber), Some(date)) = (head.chamber, head.date) else {
+            return None;
+        };
+        if head.page.is_some() {
+            self.page = head.page;
+        }
+        self.issue.chamber.get_or_insert(chamber);
+        self.issue.head_date.get_or_insert(date);
+        // Blank lines around a page break end no paragraph.
+        self.blank = false;
+        Some(end)
+    }
+
+    /// One non-blank line that is not part of a running head.
+    fn line(&mut self, line: Line<'a>, t: &'a str) {
+        if self.cover_line(t) {
+            return;
+        }
+        if let Some(s) = section_heading(t) {
+            self.end_block();
+            self.section = Some(s);
+            self.ministry = None;
+            self.in_heading = false;
+            return;
+        }
+        if self.section == Some(Section::List) {
+            return;
+        }
+        if let Some(b) = block_line(t) {
+            self.start_block(line, b.number, b.date);
+            self.push_text(b.text);
+            return;
+        }
+        if let Some(rest) = answer_line(t) {
+            self.answer(line, rest);
+            return;
+        }
+        if is_ministry_heading(t) {
+            self.end_block();
+            match (&mut self.ministry, self.in_heading) {
+                (Some(m), true) => {
+                    m.push(' ');
+                    m.push_str(&squeeze(t));
+                }
+                (m, _) => *m = Some(squeeze(t)),
+            }
+            self.in_heading = true;
+            return;
+        }
+        self.in_heading = false;
+        if let Some(cur) = &mut self.cur {
+            if cur.answer_page.is_none() && self.pending.is_empty() {
+                if let Some(m) = senat::transmitted(t) {
+                    cur.transmitted.get_or_insert(m);
+                    return;
+                }
+            }
+        }
+        self.text(line, t);
+    }
+
+    /// The cover's lines (before the issue's first block): the issue number line, the date with
+    /// its weekday, the legislature, the chamber alone. A new issue number line after blocks
+    /// starts a new issue.
+    fn cover_line(&mut self, t: &str) -> bool {
+        if let Some((chamber, date)) = t.contains("(Q)").then(|| issue_number_line(t)).flatten() {
+            if self.issue.started {
+                self.end_block();
+                self.issue = Issue::default();
+                (self.section, self.ministry, self.page) = (None, None, None);
+            }
+            self.issue.chamber = self.issue.chamber.or(chamber);
+            self.issue.date = self.issue.date.or(date);
+            return true;
+        }
+        if self.issue.started {
+            return false;
+        }
+        if let Some(d) = weekday_date_line(t) {
+            self.issue.date.get_or_insert(d);
+            return true;
+        }
+        if let Some(n) = common::legislature_line(t) {
+            self.issue.legislature.get_or_insert(n);
+            return true;
+        }
+        if let Some(c) = common::chamber_line(t) {
+            self.issue.chamber.get_or_insert(c);
+            return true;
+        }
+        false
+    }
+
+    /// A text line: part of the current block's question or answer, and perhaps of the next
+    /// block's preamble.
+    fn text(&mut self, line: Line<'a>, t: &'a str) {
+        let blank = std::mem::take(&mut self.blank);
+        if let Some(cur) = &mut self.cur {
+            let lines = if cur.answer_page.is_some() {
+                &mut cur.answer
+            } else {
+                &mut cur.question
+            };
+            lines.push(TextLine {
+                text: t,
+                blank_before: blank,
+            });
+        }
+        let open_paren = t.starts_with('(') || self.pending.iter().any(|l| l.text.starts_with('('));
+        if ends_sentence(t) && !(open_paren && t.ends_with(')')) {
+            self.pending.clear();
+            // A title may end with a question mark: the line is kept for the next block only.
+            if t.ends_with(['?', '!']) {
+                self.pending.push(Line {
+                    text: t,
+                    src: line.src,
+                });
+            }
+            return;
+        }
+        if self.pending.len() == PREAMBLE {
+            self.pending.remove(0);
+        }
+        self.pending.push(Line {
+            text: t,
+            src: line.src,
+        });
+    }
+
+    fn push_text(&mut self, t: &'a str) {
+        if let Some(cur) = &mut self.cur {
+            let blank = std::mem::take(&mut self.blank);
+            let lines = if cur.answer_page.is_some() {
+                &mut cur.answer
+            } else {
+                &mut cur.question
+            };
+            lines.push(TextLine {
+                text: t,
+                blank_before: blank,
+            });
+        }
+        self.pending.clear();
+    }
+
+    /// `Réponse. – …`: the current block's answer, or a block of its own (without a number)
+    /// when the current block has one already or there is none.
+    fn answer(&mut self, line: Line<'a>, rest: &'a str) {
+        let own = self.cur.as_ref().is_none_or(|c| c.answer_page.is_some());
+        if own {
+            self.start_block(line, None, None);
+        }
+        self.pending.clear();
+        if let Some(cur) = &mut self.cur {
+            cur.answer_page = Some(self.page);
+        }
+        self.blank = false;
+        self.push_text(rest);
+    }
+
+    /// A block starts at `line`: the pending lines are its preamble.
+    fn start_block(&mut self, line: Line<'a>, number: Option<u64>, date: Option<Date>) {
+        let pending = std::mem::take(&mut self.pending);
+        // The pending lines were also the last lines of the current block's text.
+        if let Some(cur) = &mut self.cur {
+            let lines = if cur.answer_page.is_some() {
+                &mut cur.answer
+            } else {
+                &mut cur.question
+            };
+            let keep = lines.len().saturating_sub(pending.len());
+            lines.truncate(keep);
+        }
+        let (used, title, rubric, ana) = self.preamble(&pending);
+        // The lines not used give back to the block they were read in.
+        if let Some(cur) = &mut self.cur {
+            let lines = if cur.answer_page.is_some() {
+                &mut cur.answer
+            } else {
+                &mut cur.question
+            };
+            for l in &pending[..pending.len() - used] {
+                lines.push(TextLine {
+                    text: l.text,
+                    blank_before: false,
+                });
+            }
+        }
+        self.end_block();
+        self.issue.started = true;
+        let start = pending[pending.len() - used..]
+            .first()
+            .map_or(line.src, |l| l.src.min(line.src));
+        self.cur = Some(Draft {
+            start,
+            at: line.src,
+            number,
+            date,
+            page: self.page,
+            section: self.section,
+            ministry: self.ministry.clone(),
+            transmitted: None,
+            title,
+            rubric,
+            analysis: ana,
+            question: Vec::new(),
+            answer: Vec::new(),
+            answer_page: None,
+        });
+        self.blank = false;
+        self.in_heading = false;
+    }
+
+    /// The preamble among the pending lines: how many of the last are used, and the title, the
+    /// rubric and the analysis they give.
+    #[allow(clippy::type_complexity)]
+    fn preamble(
+        &self,
+        pending: &[Line<'a>],
+    ) -> (
+        usize,
+        Option<String>,
+        Option<String>,
+        (Option<String>, Option<String>),
+    ) {
+        let join = |ls: &[Line<'_>]| {
+            let s = squeeze(
+                &ls.iter()
+                    .map(|l| l.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            (!s.is_empty()).then_some(s)
+        };
+        if let Some(p) = pending.iter().rposition(|l| l.text.starts_with('(')) {
+            let rubric_from = p.saturating_sub(1);
+            let rubric = (p > 0).then(|| join(&pending[rubric_from..p])).flatten();
+            let ana = join(&pending[p..]).map_or((None, None), |s| analysis(&s));
+            return (pending.len() - rubric_from, None, rubric, ana);
+        }
+        if pending.is_empty() {
+            return (0, None, None, (None, None));
+        }
+        // Without an analysis line: a Sénat title (up to three lines), an AN rubric (one).
+        let n = if self.issue.chamber == Some(Chamber::An) {
+            1
+        } else {
+            pending.len().min(3)
+        };
+        let lines = &pending[pending.len() - n..];
+        if self.issue.chamber == Some(Chamber::An) {
+            (n, None, join(lines), (None, None))
+        } else {
+            (n, join(lines), None, (None, None))
+        }
+    }
+
+    /// Ends the current block, if any, and keeps it.
+    fn end_block(&mut self) {
+        self.pending.clear();
+        let Some(d) = self.cur.take() else {
+            return;
+        };
+        let issue = self.issue;
+        let issue_date = issue.date.or(issue.head_date);
+        let answers =
+            d.section == Some(Section::Answers) || d.section.is_none() && d.answer_page.is_some();
+        let kind = match d.section {
+            Some(Section::Oral) => Some(Kind::Qosd),
+            Some(Section::Written | Section::Answers) => Some(Kind::Qe),
+            _ if answers => Some(Kind::Qe),
+            _ => None,
+        };
+        let question_published = if answers {
+            d.date.map(|date| JoRef { date, page: None })
+        } else {
+            issue_date
+                .or(d.date)
+                .map(|date| JoRef { date, page: d.page })
+        };
+        let answer_published = match (answers, d.answer_page, issue_date) {
+            (true, Some(page), Some(date)) => Some(JoRef { date, page }),
+            _ => None,
+        };
+        let (ministry_asked, ministry_answering) = if answers {
+            (None, d.ministry.or(d.transmitted))
+        } else {
+            (d.ministry, d.transmitted)
+        };
+        let senat_title = issue.chamber != Some(Chamber::An);
+        self.out.push(Block {
+            start: d.start,
+            at: d.at,
+            number: d.number,
+            chamber: issue.chamber,
+            legislature: issue.legislature,
+            kind,
+            title: d.title.filter(|_| senat_title),
+            ministry_asked,
+            ministry_answering,
+            rubric: d.rubric,
+            analysis_heading: d.analysis.0,
+            analysis: d.analysis.1,
+            question_published,
+            answer_published,
+            question_text: paragraphs(&d.question, self.width),
+            answer_text: paragraphs(&d.answer, self.width),
+        });
+    }
+}
+
+/// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
+/// characters, white space folded).
+fn usual_width(lines: &[Line<'_>]) -> usize {
+    const CAP: usize = 2000;
+    let mut counts = vec![0u32; CAP + 1];
+    let mut n = 0u32;
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let mut len = 0;
+        let mut space = false;
+        for c in t.chars().take(CAP) {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                len += usize::from(space) + 1;
+                space = false;
+            }
+        }
+        counts[len.min(CAP)] += 1;
+        n += 1;
+    }
+    let mut seen = 0u32;
+    for (len, &c) in counts.iter().enumerate() {
+        seen += c;
+        if seen * 10 >= n * 9 {
+            return len.max(1);
+        }
+    }
+    CAP
+}
