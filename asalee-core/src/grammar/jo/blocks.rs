@@ -54,21 +54,19 @@ pub(crate) fn block_line(t: &str) -> Option<BlockLine<'_>> {
     }
     let s = number_sign(t);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let (number, rest) = if digits > 0 && digits <= 12 {
-        let mut rest = &s[digits..];
-        // A Sénat oral question's suffix.
-        if let Some(r) = rest.strip_prefix(['S', 'G']) {
-            rest = r;
-        }
-        (s[..digits].parse::<u64>().ok(), rest)
-    } else {
-        // No number: at most a short damaged token before the first `.`.
-        let dot = s.find('.')?;
-        if dot > 8 || s[..dot].contains(' ') {
-            return None;
-        }
-        (None, &s[dot..])
-    };
+    // A Sénat oral question's suffix may follow the digits.
+    let after_digits = s[digits..].strip_prefix(['S', 'G']).unwrap_or(&s[digits..]);
+    let (number, rest) =
+        if digits > 0 && digits <= 12 && !after_digits.starts_with(char::is_alphanumeric) {
+            (s[..digits].parse::<u64>().ok(), after_digits)
+        } else {
+            // No number: at most a short damaged token before the first `.`.
+            let dot = s.find('.')?;
+            if dot > 8 || s[..dot].contains(' ') {
+                return None;
+            }
+            (None, &s[dot..])
+        };
     let after_number = dot_separator(rest)?;
     let (date, text) = match loose_date(after_number) {
         Some((d, r)) => (Some(d), dot_separator(r).or_else(|| separator(r))?),

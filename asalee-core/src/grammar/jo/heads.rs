@@ -198,7 +198,7 @@ mod tests {
             Some(Chamber::Senat)
         );
         assert_eq!(head_part("Sénat qui a voté"), None);
-        assert_eq!(head_part("2015 ASSEMBLÉE NATIONALE"), None);
+        assert_eq!(head_part("12 Assemblée nationale a voté"), None);
     }
 
     #[test]

@@ -7,24 +7,29 @@
 //! what follows starts with a capital or a digit or what precedes ends with a digit (`Jean-` /
 //! `Luc`, `2014- 1047`), when the part after is a known second element of compounds (`-être`,
 //! `-vous`, `-ci`, `-là`, `-t-il`, `-même`, `-ce`, `-dessus`, `-delà`, `-ouest`, numbers…), or the
-//! part before a known first element (`rendez-`, `peut-`, `après-`, `sous-`, `vice-`…); a hyphen
-//! followed by a space on the same line is always kept (the extractor joined two lines and kept
-//! the hyphen as a character of the word). Any other line-end hyphen between two letters is a
-//! hyphenation and is removed.
+//! part before a known first element (`rendez-`, `peut-`, `après-`, `sous-`, `vice-`…). Any other
+//! such hyphen between two letters is a hyphenation and is removed, unless the issue writes the
+//! hyphenated word inside a line elsewhere (`sapeurs-` / `pompiers` where `sapeurs-pompiers`
+//! occurs). `X- Y` on one line is what
+//! an extractor that joined the PDF's lines makes of both (`rendez- vous`, `dévelop- pement`):
+//! it is read by the same rule.
 
 use super::super::text::squeeze;
 
 /// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
+/// (Words that also end words written in one, such as `leur` in `va-leur` or `cent` in
+/// `ré-cent`, are left out: a hyphenation before them is far more common.)
 const SECOND: &[&str] = &[
     "être", "vous", "ci", "là", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "moi",
-    "toi", "lui", "leur", "leurs", "même", "mêmes", "ce", "dessus", "dessous", "delà", "deçà",
-    "ouest", "est", "nord", "sud", "dire", "uns", "unes", "un", "une", "deux", "trois", "quatre",
-    "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "vingt", "vingts", "cent",
-    "cents", "clé", "clés", "cadre", "cadres", "type", "types", "mer", "mères", "père", "pères",
-    "fils", "frère", "sœur", "sœurs",
+    "toi", "lui", "même", "mêmes", "ce", "dessus", "dessous", "delà", "deçà", "ouest", "est",
+    "nord", "sud", "uns", "unes", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept",
+    "huit", "neuf", "dix", "onze", "douze", "vingt", "vingts", "clé", "clés", "cadre", "cadres",
+    "bas", "après", "joint", "jointe", "joints", "jointes",
 ];
 
 /// First elements of hyphenated compounds: a line-end hyphen after one of them is kept.
+/// (Prefixes that also start words written in one, such as `mi` in `mi-nistre` or `pré` in
+/// `pré-sident`, are left out.)
 const FIRST: &[&str] = &[
     "rendez",
     "peut",
@@ -33,10 +38,8 @@ const FIRST: &[&str] = &[
     "avant",
     "contre",
     "demi",
-    "ex",
-    "mi",
-    "non",
     "semi",
+    "non",
     "sous",
     "vice",
     "sans",
@@ -46,8 +49,6 @@ const FIRST: &[&str] = &[
     "grande",
     "grands",
     "haut",
-    "hauts",
-    "basse",
     "belle",
     "beau",
     "chef",
@@ -55,12 +56,7 @@ const FIRST: &[&str] = &[
     "lieu",
     "lieux",
     "court",
-    "long",
     "quasi",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
     "vingt",
     "trente",
     "quarante",
@@ -68,41 +64,50 @@ const FIRST: &[&str] = &[
     "soixante",
     "dix",
     "quatre",
-    "états",
     "état",
-    "e",
-    "au",
-    "aux",
+    "états",
+    "outre",
     "celle",
     "celui",
     "ceux",
-    "elle",
-    "lui",
-    "moi",
-    "eux",
-    "nous",
-    "vous",
     "là",
     "ci",
-    "outre",
-    "franco",
-    "extra",
-    "néo",
-    "post",
-    "pré",
-    "ultra",
-    "auto",
-    "micro",
-    "inter",
-    "intra",
-    "anti",
-    "pro",
-    "co",
-    "bien",
-    "mal",
-    "plus",
-    "moins",
+    "e",
 ];
+
+/// The hyphenated words an issue writes inside its lines (`sapeurs-pompiers`), lower-cased: a
+/// line-end hyphen that makes one of them is kept.
+#[derive(Debug, Default)]
+pub(crate) struct Compounds(std::collections::HashSet<String>);
+
+impl Compounds {
+    /// The hyphenated words of `lines` (a hyphen between two letters, not at a line's end).
+    pub(crate) fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Compounds {
+        let mut set = std::collections::HashSet::new();
+        for line in lines {
+            if memchr::memchr(b'-', line.as_bytes()).is_none() {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let inner = w.char_indices().any(|(at, c)| {
+                    c == '-'
+                        && w[..at].ends_with(char::is_alphabetic)
+                        && w[at + 1..].starts_with(char::is_alphabetic)
+                });
+                if inner {
+                    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+                    set.insert(w.to_lowercase());
+                }
+            }
+        }
+        Compounds(set)
+    }
+
+    fn contains(&self, before: &str, after: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&format!("{before}-{after}").to_lowercase())
+    }
+}
 
 /// One line of a text, with whether blank lines stood before it.
 #[derive(Debug, Clone, Copy)]
@@ -113,7 +118,11 @@ pub(crate) struct TextLine<'a> {
 
 /// The lines joined into paragraphs; `width` is the usual length of a full line (in characters)
 /// of the text they come from. `None` when nothing is left.
-pub(crate) fn paragraphs(lines: &[TextLine<'_>], width: usize) -> Option<String> {
+pub(crate) fn paragraphs(
+    lines: &[TextLine<'_>],
+    width: usize,
+    compounds: &Compounds,
+) -> Option<String> {
     let mut out = String::new();
     let mut prev: Option<String> = None;
     for line in lines {
@@ -121,9 +130,9 @@ pub(crate) fn paragraphs(lines: &[TextLine<'_>], width: usize) -> Option<String>
         if t.is_empty() {
             continue;
         }
-        let t = same_line_hyphens(&t);
+        let t = same_line_hyphens(&t, compounds);
         if let Some(p) = prev.take() {
-            join(&mut out, &p, &t, line.blank_before, width);
+            join(&mut out, &p, &t, line.blank_before, width, compounds);
         }
         prev = Some(t);
     }
@@ -135,11 +144,18 @@ pub(crate) fn paragraphs(lines: &[TextLine<'_>], width: usize) -> Option<String>
 }
 
 /// Appends `prev` to `out`, and what joins it to `next`.
-fn join(out: &mut String, prev: &str, next: &str, blank: bool, width: usize) {
+fn join(
+    out: &mut String,
+    prev: &str,
+    next: &str,
+    blank: bool,
+    width: usize,
+    compounds: &Compounds,
+) {
     if let Some(stem) = prev.strip_suffix('-') {
         if stem.ends_with(|c: char| c.is_alphanumeric()) {
             out.push_str(stem);
-            if keeps_hyphen(stem, next) {
+            if keeps_hyphen(stem, next, compounds) {
                 out.push('-');
             }
             return;
@@ -175,9 +191,9 @@ pub(crate) fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '?', '!', '…', ';', ':'])
 }
 
-/// `X- Y` inside a line (an extractor that joined the lines kept the hyphen and added a space):
-/// the hyphen is kept and the space removed.
-fn same_line_hyphens(t: &str) -> String {
+/// `X- Y` inside a line (an extractor that joined the lines of the PDF put a space after their
+/// line-end hyphen): read as a line-end hyphen, kept or removed by the same rule.
+fn same_line_hyphens(t: &str, compounds: &Compounds) -> String {
     if !t.contains("- ") {
         return t.to_owned();
     }
@@ -187,11 +203,12 @@ fn same_line_hyphens(t: &str) -> String {
         let before = &rest[..at];
         let after = &rest[at + 2..];
         out.push_str(before);
-        out.push('-');
         let glued = before.ends_with(|c: char| c.is_alphanumeric())
             && after.starts_with(|c: char| c.is_alphanumeric());
         if !glued {
-            out.push(' ');
+            out.push_str("- ");
+        } else if keeps_hyphen(&out, after, compounds) {
+            out.push('-');
         }
         rest = after;
     }
@@ -201,7 +218,7 @@ fn same_line_hyphens(t: &str) -> String {
 
 /// Whether the hyphen between `stem` (the text before it) and `next` (the next line) belongs to
 /// the word.
-fn keeps_hyphen(stem: &str, next: &str) -> bool {
+fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
     let before = stem
         .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '(')
         .next()
@@ -219,7 +236,9 @@ fn keeps_hyphen(stem: &str, next: &str) -> bool {
         return true;
     }
     let lower = |s: &str| s.to_lowercase();
-    SECOND.contains(&lower(after).as_str()) || FIRST.contains(&lower(before).as_str())
+    SECOND.contains(&lower(after).as_str())
+        || FIRST.contains(&lower(before).as_str())
+        || compounds.contains(before, after)
 }
 
 #[cfg(test)]
@@ -234,7 +253,8 @@ mod tests {
                 blank_before: t.starts_with('|'),
             })
             .collect();
-        paragraphs(&lines, width).unwrap_or_default()
+        let compounds = Compounds::of(["des sapeurs-pompiers"].into_iter());
+        paragraphs(&lines, width, &compounds).unwrap_or_default()
     }
 
     #[test]
@@ -265,6 +285,19 @@ mod tests {
             "la Seine-Saint-Denis"
         );
         assert_eq!(text(&["une aide -", "et"], 60), "une aide - et");
+        assert_eq!(
+            text(&["le dévelop- pement et l'au- delà"], 60),
+            "le développement et l'au-delà"
+        );
+        assert_eq!(
+            text(&["un mi-", "nistre, le pré-", "sident"], 60),
+            "un ministre, le président"
+        );
+        // A compound the issue writes elsewhere.
+        assert_eq!(
+            text(&["les sapeurs-", "pompiers"], 60),
+            "les sapeurs-pompiers"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::blocks::{analysis, answer_line, block_line};
 use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart};
-use super::join::{ends_sentence, paragraphs, TextLine};
+use super::join::{ends_sentence, paragraphs, Compounds, TextLine};
 use super::lines::Line;
 use super::sections::{is_ministry_heading, section_heading, Section};
 use super::Block;
@@ -46,6 +46,7 @@ struct Draft<'a> {
 /// The lines read so far and what they set.
 pub(super) struct Walk<'a> {
     width: usize,
+    compounds: Compounds,
     issue: Issue,
     section: Option<Section>,
     ministry: Option<String>,
@@ -68,6 +69,7 @@ impl<'a> Walk<'a> {
     pub(super) fn new(lines: &[Line<'a>]) -> Walk<'a> {
         Walk {
             width: usual_width(lines),
+            compounds: Compounds::of(lines.iter().map(|l| l.text)),
             issue: Issue::default(),
             section: None,
             ministry: None,
@@ -109,6 +111,7 @@ impl<'a> Walk<'a> {
             page: None,
         };
         let (mut j, mut parts, mut end) = (i, 0, i);
+        let mut first_is_page = false;
         while j < lines.len() && parts < 3 {
             let t = lines[j].text.trim();
             if t.is_empty() {
@@ -124,6 +127,7 @@ impl<'a> Walk<'a> {
             if clash {
                 break;
             }
+            first_is_page |= parts == 0 && p.chamber.is_none() && p.date.is_none();
             head.chamber = head.chamber.or(p.chamber);
             head.date = head.date.or(p.date);
             head.page = head.page.or(p.page);
@@ -137,6 +141,20 @@ impl<'a> Walk<'a> {
         let (Some(chamber), Some(date)) = (head.chamber, head.date) else {
             return None;
         };
+        // A number before the head, and another after it: the head's is the one after (the one
+        // before ends what precedes, a sommaire's page).
+        if first_is_page {
+            let next = lines[end..]
+                .iter()
+                .map(|l| l.text.trim())
+                .find(|t| !t.is_empty());
+            if next
+                .and_then(|t| head_part(t))
+                .is_some_and(|p| p.chamber.is_none() && p.date.is_none())
+            {
+                return None;
+            }
+        }
         if head.page.is_some() {
             self.page = head.page;
         }
@@ -439,8 +457,8 @@ impl<'a> Walk<'a> {
             analysis: d.analysis.1,
             question_published,
             answer_published,
-            question_text: paragraphs(&d.question, self.width),
-            answer_text: paragraphs(&d.answer, self.width),
+            question_text: paragraphs(&d.question, self.width, &self.compounds),
+            answer_text: paragraphs(&d.answer, self.width, &self.compounds),
         });
     }
 }
