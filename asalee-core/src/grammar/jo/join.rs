@@ -125,6 +125,8 @@ pub(crate) fn paragraphs(
 ) -> Option<String> {
     let mut out = String::new();
     let mut prev: Option<String> = None;
+    // Whether the line before `prev` was a single word.
+    let mut one_word_before = false;
     for line in lines {
         let t = squeeze(line.text);
         if t.is_empty() {
@@ -132,7 +134,12 @@ pub(crate) fn paragraphs(
         }
         let t = same_line_hyphens(&t, compounds);
         if let Some(p) = prev.take() {
-            join(&mut out, &p, &t, line.blank_before, width, compounds);
+            let one_word = !p.contains(' ');
+            // A justified line an extractor wrote one word per line is no paragraph's end.
+            let split_line = one_word && (one_word_before || !t.contains(' '));
+            let blank = line.blank_before;
+            join(&mut out, &p, &t, (blank, split_line), width, compounds);
+            one_word_before = one_word;
         }
         prev = Some(t);
     }
@@ -148,7 +155,7 @@ fn join(
     out: &mut String,
     prev: &str,
     next: &str,
-    blank: bool,
+    (blank, split_line): (bool, bool),
     width: usize,
     compounds: &Compounds,
 ) {
@@ -162,7 +169,7 @@ fn join(
         }
     }
     out.push_str(prev);
-    out.push(if ends_paragraph(prev, next, blank, width) {
+    out.push(if !split_line && ends_paragraph(prev, next, blank, width) {
         '\n'
     } else {
         ' '
@@ -188,7 +195,13 @@ fn ends_paragraph(prev: &str, next: &str, blank: bool, width: usize) -> bool {
 pub(crate) fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end();
     let t = t.trim_end_matches(['»', '"', '”', ')', '’', ' ', '\u{a0}']);
-    t.ends_with(['.', '?', '!', '…', ';', ':'])
+    if !t.ends_with(['.', '?', '!', '…', ';', ':']) {
+        return false;
+    }
+    // An abbreviation's period (`M.`, `MM.`, `art.`, an initial) ends no sentence.
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
+    !(initial || matches!(last, "M." | "MM." | "art." | "p." | "cf." | "al."))
 }
 
 /// `X- Y` inside a line (an extractor that joined the lines of the PDF put a space after their
@@ -314,5 +327,22 @@ mod tests {
             format!("{full_dot}\nSuite")
         );
         assert_eq!(text(&["où le", "|« boîtage »"], 52), "où le « boîtage »");
+        // A justified line written one word per line; an abbreviation's period.
+        assert_eq!(
+            text(
+                &[
+                    "interroge",
+                    "M.",
+                    "le",
+                    "pacte",
+                    "santé.",
+                    "Des",
+                    "contrats"
+                ],
+                52
+            ),
+            "interroge M. le pacte santé. Des contrats"
+        );
+        assert_eq!(text(&["de M.", "Dupont"], 52), "de M. Dupont");
     }
 }

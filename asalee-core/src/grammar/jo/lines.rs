@@ -121,63 +121,94 @@ fn gutter(page: &[Line<'_>]) -> Option<(usize, usize)> {
         }
     }
     let (start, end) = best.filter(|(a, b)| b - a >= 2)?;
-    // Evidence: many lines have text on both sides of the gutter.
-    let both = page
-        .iter()
-        .filter(|l| {
-            let (mut left, mut right) = (false, false);
-            for (col, c) in l.text.chars().enumerate() {
-                if !c.is_whitespace() {
-                    left |= col < start;
-                    right |= col >= end;
-                }
+    // Evidence: many lines have a column's worth of text (25 characters or more) on each side
+    // of the gutter (on one line or on lines of their own, as columns whose baselines differ).
+    let (mut left, mut right) = (0usize, 0usize);
+    for l in page {
+        let (mut l_chars, mut r_chars) = (0, 0);
+        for (col, c) in l.text.chars().enumerate() {
+            if !c.is_whitespace() {
+                l_chars += usize::from(col < start);
+                r_chars += usize::from(col >= end);
             }
-            left && right
-        })
-        .count();
-    (both >= 3 && both * 10 >= nonblank as usize * 3).then_some((start, end))
+        }
+        left += usize::from(l_chars >= 25);
+        right += usize::from(r_chars >= 25);
+    }
+    let enough = |n: usize| n >= 3 && n * 100 >= nonblank as usize * 15;
+    (enough(left) && enough(right)).then_some((start, end))
 }
 
 /// A page's lines cut at the gutter: each band between lines that write across the gutter is
 /// read left column first, then right column.
-fn split_page<'a>(page: &[Line<'a>], (start, end): (usize, usize), out: &mut Vec<Line<'a>>) {
+fn split_page<'a>(page: &[Line<'a>], gutter: (usize, usize), out: &mut Vec<Line<'a>>) {
     let mut left: Vec<Line<'a>> = Vec::new();
     let mut right: Vec<Line<'a>> = Vec::new();
-    let flush = |left: &mut Vec<Line<'a>>, right: &mut Vec<Line<'a>>, out: &mut Vec<Line<'a>>| {
-        out.append(left);
-        out.append(right);
-    };
     for l in page {
-        // The byte offsets of the gutter's first column and of the right column's.
-        let (mut cut, mut right_from, mut across) = (None, None, false);
-        for (col, (at, c)) in l.text.char_indices().enumerate() {
-            if col == start {
-                cut = Some(at);
+        match cut(l.text, gutter) {
+            Some((to, from)) => {
+                left.push(Line {
+                    text: &l.text[..to],
+                    src: l.src,
+                });
+                right.push(Line {
+                    text: &l.text[from..],
+                    src: l.src + from,
+                });
             }
-            if col == end {
-                right_from = Some(at);
-            }
-            if col >= start && col < end && !c.is_whitespace() {
-                across = true;
+            None => {
+                out.append(&mut left);
+                out.append(&mut right);
+                out.push(*l);
             }
         }
-        if across {
-            flush(&mut left, &mut right, out);
-            out.push(*l);
+    }
+    out.append(&mut left);
+    out.append(&mut right);
+}
+
+/// Where a line is cut at the gutter `start..end` (character columns): the byte offsets where
+/// its left part ends and its right part starts. It is cut in its longest run of two spaces or
+/// more that meets the gutter, else at the gutter when it writes nothing there, else after (or
+/// before) it when it writes on one side only; `None` for a line that writes across the gutter.
+fn cut(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut gap: Option<(usize, usize)> = None;
+    let (mut at_start, mut at_end) = (None, None);
+    let (mut writes_left, mut writes_in_gutter, mut writes_right) = (false, false, false);
+    for (col, (at, c)) in text.char_indices().enumerate() {
+        if col == start {
+            at_start = Some(at);
+        }
+        if col == end {
+            at_end = Some(at);
+        }
+        if c.is_whitespace() {
+            gap.get_or_insert((col, at));
             continue;
         }
-        let cut = cut.unwrap_or(l.text.len());
-        let right_from = right_from.unwrap_or(l.text.len());
-        left.push(Line {
-            text: &l.text[..cut],
-            src: l.src,
-        });
-        right.push(Line {
-            text: &l.text[right_from..],
-            src: l.src + right_from,
-        });
+        writes_left |= col < start;
+        writes_in_gutter |= col >= start && col < end;
+        writes_right |= col >= end;
+        if let Some((g_col, g_at)) = gap.take() {
+            let len = col - g_col;
+            let meets = g_col < end && col > start;
+            if len >= 2 && meets && best.is_none_or(|(n, _, _)| len > n) {
+                best = Some((len, g_at, at));
+            }
+        }
     }
-    flush(&mut left, &mut right, out);
+    if let Some((_, to, from)) = best {
+        return Some((to, from));
+    }
+    // A line of one column that reaches into the gutter is that column's.
+    match (writes_left, writes_in_gutter, writes_right) {
+        (true, true, false) => return Some((text.len(), text.len())),
+        (false, true, _) => return Some((0, 0)),
+        (_, true, _) => return None,
+        _ => {}
+    }
+    Some((at_start.unwrap_or(text.len()), at_end.unwrap_or(text.len())))
 }
 
 #[cfg(test)]

@@ -30,7 +30,8 @@ struct Draft<'a> {
     at: usize,
     number: Option<u64>,
     date: Option<Date>,
-    page: Option<u32>,
+    /// The page slot (see [`Walk::slots`]) of the number line.
+    page: Option<usize>,
     section: Option<Section>,
     ministry: Option<String>,
     transmitted: Option<String>,
@@ -39,8 +40,8 @@ struct Draft<'a> {
     analysis: (Option<String>, Option<String>),
     question: Vec<TextLine<'a>>,
     answer: Vec<TextLine<'a>>,
-    /// The page where `Réponse. –` starts, once it was read.
-    answer_page: Option<Option<u32>>,
+    /// The page slot where `Réponse. –` starts, once it was read.
+    answer_page: Option<Option<usize>>,
 }
 
 /// The lines read so far and what they set.
@@ -53,7 +54,16 @@ pub(super) struct Walk<'a> {
     /// Whether the last line read (blank lines aside) was a ministry heading, which the next
     /// capitals line continues.
     in_heading: bool,
-    page: Option<u32>,
+    /// The current page's slot in `slots`.
+    page: Option<usize>,
+    /// Each page's number, in reading order: `None` until the page's number is read (a running
+    /// head whose number an extractor wrote elsewhere on the page).
+    slots: Vec<Option<u32>>,
+    /// Whether the current page's number is still to be read.
+    awaiting: bool,
+    /// The pages of the blocks kept, to be set once every page's number is known: the block's
+    /// index in `out`, whether it is the answer's page, and the slot.
+    fixups: Vec<(usize, bool, usize)>,
     cur: Option<Draft<'a>>,
     /// The text lines since the last that ended a sentence: the next block's title or rubric
     /// lines when a block follows.
@@ -75,6 +85,9 @@ impl<'a> Walk<'a> {
             ministry: None,
             in_heading: false,
             page: None,
+            slots: Vec::new(),
+            awaiting: false,
+            fixups: Vec::new(),
             cur: None,
             pending: Vec::new(),
             blank: false,
@@ -96,10 +109,65 @@ impl<'a> Walk<'a> {
                 i = next;
                 continue;
             }
+            if self.awaiting && self.page_number(t) {
+                i += 1;
+                continue;
+            }
             self.line(lines[i], t);
             i += 1;
         }
         self.end_block();
+        self.set_pages();
+    }
+
+    /// A page number alone on its line, on a page whose running head gave none: that page's
+    /// number, when it follows the last known one (or no page is known).
+    fn page_number(&mut self, t: &str) -> bool {
+        let Some(n) = (t.len() <= 5 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+        else {
+            return false;
+        };
+        let Some(slot) = self.page else {
+            return false;
+        };
+        let before = self.slots[..slot].iter().rev().find_map(|p| *p);
+        if before.is_some_and(|b| b >= n || n - b > 2) {
+            return false;
+        }
+        self.slots[slot] = Some(n);
+        self.awaiting = false;
+        true
+    }
+
+    /// Sets the pages of the blocks kept; a page whose number was never read is the page after
+    /// the one before it (or before the one after it).
+    fn set_pages(&mut self) {
+        for k in 0..self.slots.len() {
+            if self.slots[k].is_none() {
+                let prev = k.checked_sub(1).and_then(|p| self.slots[p]);
+                self.slots[k] = prev.map(|p| p + 1);
+            }
+        }
+        for k in (0..self.slots.len()).rev() {
+            if self.slots[k].is_none() {
+                let next = self.slots.get(k + 1).copied().flatten();
+                self.slots[k] = next.and_then(|n| n.checked_sub(1));
+            }
+        }
+        for &(idx, answer, slot) in &self.fixups {
+            let page = self.slots.get(slot).copied().flatten();
+            let b = &mut self.out[idx];
+            let r = if answer {
+                &mut b.answer_published
+            } else {
+                &mut b.question_published
+            };
+            if let Some(r) = r {
+                r.page = page;
+            }
+        }
     }
 
     /// A running head starting at line `i` (its parts on up to three lines): the page it gives is
@@ -155,9 +223,9 @@ impl<'a> Walk<'a> {
                 return None;
             }
         }
-        if head.page.is_some() {
-            self.page = head.page;
-        }
+        self.slots.push(head.page);
+        self.page = Some(self.slots.len() - 1);
+        self.awaiting = head.page.is_none();
         self.issue.chamber.get_or_insert(chamber);
         self.issue.head_date.get_or_insert(date);
         // Blank lines around a page break end no paragraph.
@@ -222,6 +290,7 @@ impl<'a> Walk<'a> {
                 self.end_block();
                 self.issue = Issue::default();
                 (self.section, self.ministry, self.page) = (None, None, None);
+                self.awaiting = false;
             }
             self.issue.chamber = self.issue.chamber.or(chamber);
             self.issue.date = self.issue.date.or(date);
@@ -425,15 +494,22 @@ impl<'a> Walk<'a> {
             _ if answers => Some(Kind::Qe),
             _ => None,
         };
+        let idx = self.out.len();
         let question_published = if answers {
             d.date.map(|date| JoRef { date, page: None })
         } else {
-            issue_date
-                .or(d.date)
-                .map(|date| JoRef { date, page: d.page })
+            if let Some(slot) = d.page {
+                self.fixups.push((idx, false, slot));
+            }
+            issue_date.or(d.date).map(|date| JoRef { date, page: None })
         };
         let answer_published = match (answers, d.answer_page, issue_date) {
-            (true, Some(page), Some(date)) => Some(JoRef { date, page }),
+            (true, Some(slot), Some(date)) => {
+                if let Some(slot) = slot {
+                    self.fixups.push((idx, true, slot));
+                }
+                Some(JoRef { date, page: None })
+            }
             _ => None,
         };
         let (ministry_asked, ministry_answering) = if answers {
