@@ -300,15 +300,6 @@ fn split_text(
 ) -> Lines {
     let text_of_chunk = &text[range.clone()];
     let lines = markup::lines(text_of_chunk);
-    // A Journal officiel issue is read whole by its layout, each block a document.
-    if let Some(blocks) = grammar::jo::read(text, range.clone(), &lines) {
-        out.extend(blocks.into_iter().map(|(range, b)| Segment {
-            range,
-            lines: None,
-            jo: Some(Box::new(b)),
-        }));
-        return lines;
-    }
     let mut starts: Vec<usize> = Vec::new();
     let mut cur: Option<Current> = None;
     for i in 0..lines.len() {
@@ -365,13 +356,29 @@ fn split_text(
             content: false,
         });
     }
+    // The chunk's Journal officiel issues (line ranges, between the other documents), each read
+    // whole by its layout: every block a document.
+    let jo = grammar::jo::regions(&lines, &starts);
+    let mut bounds: Vec<(usize, Option<usize>)> = starts.iter().map(|&i| (i, None)).collect();
+    bounds.extend(jo.iter().map(|&(a, b)| (a, Some(b))));
+    bounds.sort_unstable();
+    let starts: Vec<usize> = bounds.iter().map(|b| b.0).collect();
     let offsets: Vec<usize> = starts
         .iter()
         .map(|&i| range.start + line_start(text_of_chunk, lines.src_start(i)))
         .collect();
     for (k, &s) in offsets.iter().enumerate() {
         let e = offsets.get(k + 1).copied().unwrap_or(range.end);
-        if e > s {
+        if let (Some(to), true) = (bounds[k].1, e > s) {
+            let window = lines.window(starts[k], to, s - range.start);
+            for (r, b) in grammar::jo::read(text, s..e, &window).unwrap_or_default() {
+                out.push_back(Segment {
+                    range: r,
+                    lines: None,
+                    jo: Some(Box::new(b)),
+                });
+            }
+        } else if e > s {
             let from = starts[k];
             // The lines that begin before the next document's first source line.
             let mut to = starts.get(k + 1).copied().unwrap_or(lines.len());

@@ -72,7 +72,11 @@ pub(crate) fn block_line(t: &str) -> Option<BlockLine<'_>> {
         Some((d, r)) => (Some(d), dot_separator(r).or_else(|| separator(r))?),
         None => (None, after_number),
     };
-    civility(text).ok()?;
+    // A number and a date with nothing after them: a block whose text is missing.
+    let empty = text.trim().is_empty() && date.is_some() && number.is_some();
+    if !empty {
+        civility(text).ok()?;
+    }
     if date.is_none() && (number.is_none() || s.len() == t.len()) {
         return None;
     }
@@ -131,6 +135,8 @@ mod tests {
         let b = block_line("9l355. – 1er décembre 2015. – M. Jean Dupont attire").unwrap();
         assert_eq!(b.number, None);
         assert!(block_line("1. – Le dispositif est prévu").is_none());
+        let b = block_line("91400. – 1er décembre 2015. –").unwrap();
+        assert_eq!((b.number, b.text), (Some(91400), ""));
         assert!(block_line("1398. – M. X Y attire").is_none());
         assert!(block_line("2015. Il est").is_none());
         assert!(block_line("24590 Éducation nationale (p. 12)").is_none());

@@ -315,16 +315,22 @@ mod tests {
 
     #[test]
     fn paragraphs_end_at_short_lines_that_end_a_sentence() {
-        let full = "x".repeat(50);
+        let full = format!("{} x", "x".repeat(48));
         assert_eq!(text(&[&full, "fin."], 52), format!("{full} fin."));
-        assert_eq!(text(&["court.", "Suite"], 52), "court.\nSuite");
+        assert_eq!(
+            text(&["un mot court.", "Suite du texte"], 52),
+            "un mot court.\nSuite du texte"
+        );
         // A full line ending a sentence goes on into the next line.
-        let full_dot = format!("{}.", "y".repeat(49));
-        assert_eq!(text(&[&full_dot, "Suite"], 52), format!("{full_dot} Suite"));
+        let full_dot = format!("{} y.", "y".repeat(47));
+        assert_eq!(
+            text(&[&full_dot, "Suite du texte"], 52),
+            format!("{full_dot} Suite du texte")
+        );
         // A blank line after a sentence ends a paragraph; one inside a sentence does not.
         assert_eq!(
-            text(&[&full_dot, "|Suite"], 52),
-            format!("{full_dot}\nSuite")
+            text(&[&full_dot, "|Suite du texte"], 52),
+            format!("{full_dot}\nSuite du texte")
         );
         assert_eq!(text(&["où le", "|« boîtage »"], 52), "où le « boîtage »");
         // A justified line written one word per line; an abbreviation's period.

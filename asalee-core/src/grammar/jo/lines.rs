@@ -221,7 +221,7 @@ mod tests {
             String::from("ASSEMBLÉE NATIONALE          1er DÉCEMBRE 2015          9441\n");
         for k in 0..6 {
             page.push_str(&format!(
-                "gauche ligne {k} du texte           droite ligne {k} du texte\n"
+                "gauche ligne {k} du texte en colonne           droite ligne {k} du texte en colonne\n"
             ));
         }
         let lines = columns(&page, 0..page.len()).unwrap();
@@ -231,12 +231,12 @@ mod tests {
             .filter(|t| !t.is_empty())
             .collect();
         assert!(texts[0].starts_with("ASSEMBLÉE"));
-        assert_eq!(texts[1], "gauche ligne 0 du texte");
-        assert_eq!(texts[6], "gauche ligne 5 du texte");
-        assert_eq!(texts[7], "droite ligne 0 du texte");
+        assert_eq!(texts[1], "gauche ligne 0 du texte en colonne");
+        assert_eq!(texts[6], "gauche ligne 5 du texte en colonne");
+        assert_eq!(texts[7], "droite ligne 0 du texte en colonne");
         let r = lines
             .iter()
-            .find(|l| l.text.trim() == "droite ligne 1 du texte")
+            .find(|l| l.text.trim() == "droite ligne 1 du texte en colonne")
             .unwrap();
         assert!(page[r.src..].starts_with("droite ligne 1"));
     }

@@ -9,18 +9,23 @@
 //!   analysis line).
 //! - [`join`]: paragraphs and hyphenation.
 //! - [`walk`]: the one pass that reads them all.
+//! - [`region`]: where an issue lies among a chunk's other documents.
 //!
-//! The splitter hands a text chunk to [`read`] first: when the chunk holds a JO block, the whole
-//! chunk is read here and each block becomes a document; [`finish`] turns one into its record.
+//! The splitter asks [`regions`] where the chunk's issues are (between its other documents) and
+//! hands each to [`read`], which reads it whole, each block a document; [`finish`] turns one into
+//! its record.
 
 mod blocks;
 mod heads;
 mod join;
 mod lines;
+mod region;
 mod sections;
 mod walk;
 
 use std::ops::Range;
+
+pub(crate) use region::regions;
 
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::Lines;

@@ -113,6 +113,9 @@ impl<'a> Walk<'a> {
                 i += 1;
                 continue;
             }
+            if self.foreign(lines, i, t) {
+                break;
+            }
             self.line(lines[i], t);
             i += 1;
         }
@@ -279,6 +282,48 @@ impl<'a> Walk<'a> {
             }
         }
         self.text(line, t);
+    }
+
+    /// Whether line `i` ends the issue (what follows is another document's: the lines after it
+    /// yield nothing): once blocks were read, a chamber, legislature or `FICHE QUESTION` line
+    /// alone that starts no new issue (no `(Q)` line follows it closely), or a site's chrome. A
+    /// document-sharing site's `Dans le document …` starts a copy of its own: what the issue's
+    /// cover and running heads said is forgotten.
+    fn foreign(&mut self, lines: &[Line<'a>], i: usize, t: &str) -> bool {
+        let copy_header = |t: &str| crate::grammar::text::starts_folded(t, "Dans le document");
+        if copy_header(t) {
+            self.end_block();
+            self.issue = Issue::default();
+            (self.page, self.awaiting) = (None, false);
+            return false;
+        }
+        // The site's search box before its `Dans le document …` (`• Aucun résultat trouvé`).
+        if t.starts_with('•') {
+            let next = lines[i + 1..]
+                .iter()
+                .map(|l| l.text.trim())
+                .filter(|t| !t.is_empty());
+            if next.take(4).any(copy_header) {
+                self.end_block();
+                return false;
+            }
+        }
+        if !self.issue.started {
+            return false;
+        }
+        if crate::grammar::common::is_chrome(t) {
+            return true;
+        }
+        if !crate::grammar::is_header_line(t) {
+            return false;
+        }
+        let new_issue = lines[i + 1..]
+            .iter()
+            .map(|l| l.text.trim())
+            .filter(|t| !t.is_empty())
+            .take(8)
+            .any(|t| t.contains("(Q)"));
+        !new_issue
     }
 
     /// The cover's lines (before the issue's first block): the issue number line, the date with
