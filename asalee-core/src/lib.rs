@@ -213,7 +213,7 @@ fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseErro
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
-    if let Some((next, _)) = all.splitter.next_segment(&all.text) {
+    if let Some((next, _, _)) = all.splitter.next_segment(&all.text) {
         let mut lines = record::LineCounter::new(all.text());
         let line = lines.line(next.start);
         let more = 1 + all.splitter.count_rest(&all.text);
@@ -283,7 +283,7 @@ impl Iterator for ParseAll<'_> {
     type Item = Result<Question, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (segment, lines) = self.splitter.next_segment(&self.text)?;
+        let (segment, lines, jo) = self.splitter.next_segment(&self.text)?;
         self.offset = segment.start;
         // Number lines from where the last document started, so that a long input costs linear time.
         let (from, line) = self.line_of_offset;
@@ -291,7 +291,7 @@ impl Iterator for ParseAll<'_> {
             line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
         self.line_of_offset = (segment.start, line);
         let counter = record::LineCounter::at(&self.text, segment.start, line);
-        if let Some(block) = self.splitter.take_jo() {
+        if let Some(block) = jo {
             return Some(grammar::jo::finish(*block, counter, self.options));
         }
         Some(grammar::parse_document(

@@ -20,8 +20,10 @@ struct Segment {
     range: Range<usize>,
     lines: Option<(usize, usize)>,
     /// A block of a Journal officiel issue, read already (layout `jo`).
-    jo: Option<Box<grammar::jo::Block>>,
+    jo: Jo,
 }
+
+type Jo = Option<Box<grammar::jo::Block>>;
 
 /// The segments of an input, found one text chunk at a time as they are asked for, so that a
 /// long input holds the lines of one chunk, not of all.
@@ -35,8 +37,6 @@ pub(crate) struct Splitter {
     chunk_lines: Option<(usize, Lines)>,
     /// Whether any segment was found.
     found: bool,
-    /// The JO block of the segment last handed out, if it is one.
-    jo: Option<Box<grammar::jo::Block>>,
 }
 
 impl Splitter {
@@ -46,13 +46,12 @@ impl Splitter {
             segments: std::collections::VecDeque::new(),
             chunk_lines: None,
             found: false,
-            jo: None,
         }
     }
 
-    /// The next document's byte range in `text` (the text the splitter was made for), and its
-    /// lines when the splitter has them.
-    pub(crate) fn next_segment(&mut self, text: &str) -> Option<(Range<usize>, Option<Lines>)> {
+    /// The next document's byte range in `text` (the text the splitter was made for), its lines
+    /// when the splitter has them, and the block read already when it is a JO issue's.
+    pub(crate) fn next_segment(&mut self, text: &str) -> Option<(Range<usize>, Option<Lines>, Jo)> {
         while self.segments.is_empty() {
             self.chunk_lines = None;
             match self.chunks.next() {
@@ -76,8 +75,7 @@ impl Splitter {
             }
         }
         self.found = true;
-        let mut seg = self.segments.pop_front()?;
-        self.jo = seg.jo.take();
+        let seg = self.segments.pop_front()?;
         // Each document of a chunk shares the chunk's lines.
         let lines = match (seg.lines, &self.chunk_lines) {
             (Some((from, to)), Some((chunk_start, lines))) => {
@@ -85,13 +83,7 @@ impl Splitter {
             }
             _ => None,
         };
-        Some((seg.range, lines))
-    }
-
-    /// The JO block of the segment last handed out by [`Splitter::next_segment`], if it is one
-    /// (its record is made from it, not from the segment's text).
-    pub(crate) fn take_jo(&mut self) -> Option<Box<grammar::jo::Block>> {
-        self.jo.take()
+        Some((seg.range, lines, seg.jo))
     }
 
     /// How many documents remain after those handed out (splitting the rest of the text).
@@ -356,12 +348,8 @@ fn split_text(
             content: false,
         });
     }
-    // The chunk's Journal officiel issues (line ranges, between the other documents), each read
-    // whole by its layout: every block a document.
-    let jo = grammar::jo::regions(&lines, &starts);
-    let mut bounds: Vec<(usize, Option<usize>)> = starts.iter().map(|&i| (i, None)).collect();
-    bounds.extend(jo.iter().map(|&(a, b)| (a, Some(b))));
-    bounds.sort_unstable();
+    // The chunk's JO issues (`(first line, Some(end))`) among its documents, each read whole.
+    let bounds = grammar::jo::bounds(&lines, &starts);
     let starts: Vec<usize> = bounds.iter().map(|b| b.0).collect();
     let offsets: Vec<usize> = starts
         .iter()
@@ -371,11 +359,12 @@ fn split_text(
         let e = offsets.get(k + 1).copied().unwrap_or(range.end);
         if let (Some(to), true) = (bounds[k].1, e > s) {
             let window = lines.window(starts[k], to, s - range.start);
-            for (r, b) in grammar::jo::read(text, s..e, &window).unwrap_or_default() {
+            for (range, b) in grammar::jo::read(text, s..e, &window) {
+                let jo = Some(Box::new(b));
                 out.push_back(Segment {
-                    range: r,
+                    range,
                     lines: None,
-                    jo: Some(Box::new(b)),
+                    jo,
                 });
             }
         } else if e > s {
@@ -539,7 +528,7 @@ mod tests {
     fn segments(text: &str) -> Vec<&str> {
         let mut s = Splitter::new(text);
         let mut out = Vec::new();
-        while let Some((r, _)) = s.next_segment(text) {
+        while let Some((r, _, _)) = s.next_segment(text) {
             out.push(&text[r]);
         }
         out
@@ -565,7 +554,7 @@ mod tests {
         );
         let text = "Bonjour\n";
         let mut s = Splitter::new(text);
-        assert_eq!(s.next_segment(text).map(|(r, _)| r), Some(0..8));
+        assert_eq!(s.next_segment(text).map(|(r, _, _)| r), Some(0..8));
         assert!(s.next_segment(text).is_none());
         let text =
             "Question écrite n° 1\nx\n<html><p>Question N° 2</p></html>\nQuestion écrite n° 3\n";

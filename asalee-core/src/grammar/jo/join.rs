@@ -254,6 +254,40 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
         || compounds.contains(before, after)
 }
 
+/// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
+/// characters, white space folded).
+pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
+    const CAP: usize = 2000;
+    let mut counts = vec![0u32; CAP + 1];
+    let mut n = 0u32;
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let mut len = 0;
+        let mut space = false;
+        for c in t.chars().take(CAP) {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                len += usize::from(space) + 1;
+                space = false;
+            }
+        }
+        counts[len.min(CAP)] += 1;
+        n += 1;
+    }
+    let mut seen = 0u32;
+    for (len, &c) in counts.iter().enumerate() {
+        seen += c;
+        if seen * 10 >= n * 9 {
+            return len.max(1);
+        }
+    }
+    CAP
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,8 +107,8 @@ fn gutter(page: &[Line<'_>]) -> Option<(usize, usize)> {
     let (from, to) = (width / 4, width * 3 / 4);
     let mut best: Option<(usize, usize)> = None;
     let mut run_start = None;
-    for col in from..=to {
-        let free = col < to && occupied[col] <= low;
+    for (col, &n) in occupied.iter().enumerate().take(to + 1).skip(from) {
+        let free = col < to && n <= low;
         match (free, run_start) {
             (true, None) => run_start = Some(col),
             (false, Some(s)) => {

@@ -11,7 +11,7 @@
 //! - [`walk`]: the one pass that reads them all.
 //! - [`region`]: where an issue lies among a chunk's other documents.
 //!
-//! The splitter asks [`regions`] where the chunk's issues are (between its other documents) and
+//! The splitter asks [`bounds`] where the chunk's issues are (between its other documents) and
 //! hands each to [`read`], which reads it whole, each block a document; [`finish`] turns one into
 //! its record.
 
@@ -25,7 +25,7 @@ mod walk;
 
 use std::ops::Range;
 
-pub(crate) use region::regions;
+pub(crate) use region::bounds;
 
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::Lines;
@@ -58,12 +58,8 @@ pub(crate) struct Block {
 
 /// The blocks of the text chunk `text[range]` (whose visible lines are `markup`), with each
 /// block's byte range in `text`, when the chunk is a JO issue (it holds a line such as `91355. –
-/// 1er décembre 2015. – M. …`); `None` otherwise.
-pub(crate) fn read(
-    text: &str,
-    range: Range<usize>,
-    markup: &Lines,
-) -> Option<Vec<(Range<usize>, Block)>> {
+/// 1er décembre 2015. – M. …`); none otherwise.
+pub(crate) fn read(text: &str, range: Range<usize>, markup: &Lines) -> Vec<(Range<usize>, Block)> {
     // Only a line that opens with a digit can be a block's number line.
     let is_jo = (0..markup.len()).any(|i| {
         markup
@@ -73,7 +69,7 @@ pub(crate) fn read(
             .is_some_and(|b| b.number.is_some())
     });
     if !is_jo {
-        return None;
+        return Vec::new();
     }
     let lines = lines::reading_order(text, range.clone(), markup);
     let mut walk = walk::Walk::new(&lines);
@@ -91,7 +87,7 @@ pub(crate) fn read(
         let end = out.get(k + 1).map_or(range.end, |(r, _)| r.start);
         out[k].0.end = end;
     }
-    Some(out)
+    out
 }
 
 /// The record of one block, or its error; `lines` numbers the lines of the whole input from

@@ -43,7 +43,7 @@ fn is_site_chrome(t: &str) -> bool {
 /// The line ranges of the chunk's JO issues, given the first lines of its other documents
 /// (`starts`, in order): each from the lines that head its first block (from the chunk's start
 /// when no other document precedes it) to the next other document.
-pub(crate) fn regions(lines: &Lines, starts: &[usize]) -> Vec<(usize, usize)> {
+fn regions(lines: &Lines, starts: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -96,4 +96,17 @@ fn start_of(lines: &Lines, first: usize, floor: usize) -> usize {
         s += 1;
     }
     s
+}
+
+/// The first lines of the chunk's documents (`starts`, with `None`) and of its JO issues (with
+/// `Some` of the line that ends the issue), in order.
+pub(crate) fn bounds(lines: &Lines, starts: &[usize]) -> Vec<(usize, Option<usize>)> {
+    let mut out: Vec<(usize, Option<usize>)> = starts.iter().map(|&i| (i, None)).collect();
+    out.extend(
+        regions(lines, starts)
+            .into_iter()
+            .map(|(a, b)| (a, Some(b))),
+    );
+    out.sort_unstable();
+    out
 }

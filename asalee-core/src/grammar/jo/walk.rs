@@ -4,7 +4,7 @@
 
 use super::blocks::{analysis, answer_line, block_line};
 use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart};
-use super::join::{ends_sentence, paragraphs, Compounds, TextLine};
+use super::join::{ends_sentence, paragraphs, usual_width, Compounds, TextLine};
 use super::lines::Line;
 use super::sections::{is_ministry_heading, section_heading, Section};
 use super::Block;
@@ -220,7 +220,7 @@ impl<'a> Walk<'a> {
                 .map(|l| l.text.trim())
                 .find(|t| !t.is_empty());
             if next
-                .and_then(|t| head_part(t))
+                .and_then(head_part)
                 .is_some_and(|p| p.chamber.is_none() && p.date.is_none())
             {
                 return None;
@@ -582,38 +582,4 @@ impl<'a> Walk<'a> {
             answer_text: paragraphs(&d.answer, self.width, &self.compounds),
         });
     }
-}
-
-/// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
-/// characters, white space folded).
-fn usual_width(lines: &[Line<'_>]) -> usize {
-    const CAP: usize = 2000;
-    let mut counts = vec![0u32; CAP + 1];
-    let mut n = 0u32;
-    for l in lines {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        let mut len = 0;
-        let mut space = false;
-        for c in t.chars().take(CAP) {
-            if c.is_whitespace() {
-                space = true;
-            } else {
-                len += usize::from(space) + 1;
-                space = false;
-            }
-        }
-        counts[len.min(CAP)] += 1;
-        n += 1;
-    }
-    let mut seen = 0u32;
-    for (len, &c) in counts.iter().enumerate() {
-        seen += c;
-        if seen * 10 >= n * 9 {
-            return len.max(1);
-        }
-    }
-    CAP
 }
