@@ -49,7 +49,10 @@ fn number_sign(s: &str) -> &str {
 /// shape whose number cannot be read (`9l355. – …`, `. – …`) with its date and civility.
 pub(crate) fn block_line(t: &str) -> Option<BlockLine<'_>> {
     let first = *t.as_bytes().first()?;
-    if !(first.is_ascii_digit() || matches!(first, b'N' | b'n' | b'.')) {
+    // A number, `no`/`n°`/`No`/`N°` before one, or a damaged number before `.`.
+    let sign =
+        matches!(first, b'N' | b'n') && matches!(t.as_bytes().get(1), Some(b'o' | b' ' | 0xC2));
+    if !(first.is_ascii_digit() || sign || first == b'.') {
         return None;
     }
     let s = number_sign(t);

@@ -11,8 +11,8 @@ use crate::{Chamber, Date};
 /// Returns the date and the rest.
 pub(crate) fn loose_date(s: &str) -> Option<(Date, &str)> {
     let mut s = s.trim_start();
-    if let Some(rest) = weekday(s) {
-        s = rest.trim_start();
+    if s.starts_with(|c: char| c.is_alphabetic()) {
+        s = weekday(s)?.trim_start();
     }
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {

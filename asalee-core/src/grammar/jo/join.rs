@@ -88,7 +88,7 @@ impl Compounds {
             if memchr::memchr(b'-', line.as_bytes()).is_none() {
                 continue;
             }
-            for w in line.split_whitespace() {
+            for w in line.split_whitespace().filter(|w| w.contains('-')) {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 let inner = w.char_indices().any(|(at, c)| {
                     c == '-'
@@ -114,6 +114,8 @@ impl Compounds {
 pub(crate) struct TextLine<'a> {
     pub(crate) text: &'a str,
     pub(crate) blank_before: bool,
+    /// Whether its white space is folded already.
+    pub(crate) folded: bool,
 }
 
 /// The lines joined into paragraphs; `width` is the usual length of a full line (in characters)
@@ -123,57 +125,121 @@ pub(crate) fn paragraphs(
     width: usize,
     compounds: &Compounds,
 ) -> Option<String> {
-    let mut out = String::new();
-    let mut prev: Option<String> = None;
-    // Whether the line before `prev` was a single word.
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
+    // Where the line before in `out` starts, and whether the one before it was a single word.
+    let mut prev_at: Option<usize> = None;
     let mut one_word_before = false;
+    let mut folded = String::new();
     for line in lines {
-        let t = squeeze(line.text);
-        if t.is_empty() {
+        let raw = line.text.trim();
+        if raw.is_empty() {
             continue;
         }
-        let t = same_line_hyphens(&t, compounds);
-        if let Some(p) = prev.take() {
-            let one_word = !p.contains(' ');
+        let t = fold(raw, line.folded, &mut folded, compounds);
+        if let Some(at) = prev_at {
+            let prev = &out[at..];
+            let one_word = !prev.contains(' ');
             // A justified line an extractor wrote one word per line is no paragraph's end.
             let split_line = one_word && (one_word_before || !t.contains(' '));
-            let blank = line.blank_before;
-            join(&mut out, &p, &t, (blank, split_line), width, compounds);
+            let joint = joint(prev, t, (line.blank_before, split_line), width, compounds);
             one_word_before = one_word;
+            match joint {
+                Joint::Hyphenation => {
+                    out.pop();
+                }
+                Joint::Hyphen => {}
+                Joint::Space => out.push(' '),
+                Joint::Paragraph => out.push('\n'),
+            }
         }
-        prev = Some(t);
+        prev_at = Some(out.len());
+        out.push_str(t);
     }
-    if let Some(p) = prev {
-        out.push_str(&p);
-    }
-    let out = out.trim().to_owned();
     (!out.is_empty()).then_some(out)
 }
 
-/// Appends `prev` to `out`, and what joins it to `next`.
-fn join(
-    out: &mut String,
+/// A (trimmed) line with its white space folded and its `X- Y` read, in `buf` when it changes
+/// (`folded`: the line's white space is folded already, but for cell separators).
+fn fold<'b>(raw: &'b str, folded: bool, buf: &'b mut String, compounds: &Compounds) -> &'b str {
+    let b = raw.as_bytes();
+    let hyphens = memchr::memchr_iter(b'-', b).any(|at| b.get(at + 1) == Some(&b' '));
+    let plain = if folded {
+        memchr::memchr(b'\t', b).is_none()
+    } else {
+        is_folded(b)
+    };
+    if plain && !hyphens {
+        return raw;
+    }
+    let t = squeeze(raw);
+    *buf = if hyphens {
+        same_line_hyphens(t, compounds)
+    } else {
+        t
+    };
+    buf
+}
+
+/// Whether a line's white space is folded: single ASCII spaces, no control character, no other
+/// white space (U+00A0, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+1680).
+fn is_folded(b: &[u8]) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    for (i, &c) in b.iter().enumerate() {
+        let other_space = match c {
+            b' ' => at(i + 1) == b' ',
+            0..=0x1F | 0x7F => true,
+            0xC2 => at(i + 1) == 0xA0,
+            0xE2 => {
+                let (x, y) = (at(i + 1), at(i + 2));
+                x == 0x80 && matches!(y, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) || x == 0x81 && y == 0x9F
+            }
+            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+            _ => false,
+        };
+        if other_space {
+            return false;
+        }
+    }
+    true
+}
+
+/// How two lines of a text are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    /// The first ends with a hyphenation: its hyphen is removed and nothing is put between.
+    Hyphenation,
+    /// The first ends with a hyphen of the word: it stays, nothing is put between.
+    Hyphen,
+    /// A space.
+    Space,
+    /// A paragraph ends.
+    Paragraph,
+}
+
+/// How `prev` joins `next` (`blank`: blank lines stood between them; `split_line`: `prev` is a
+/// word of a justified line written one word per line).
+fn joint(
     prev: &str,
     next: &str,
     (blank, split_line): (bool, bool),
     width: usize,
     compounds: &Compounds,
-) {
+) -> Joint {
     if let Some(stem) = prev.strip_suffix('-') {
         if stem.ends_with(|c: char| c.is_alphanumeric()) {
-            out.push_str(stem);
-            if keeps_hyphen(stem, next, compounds) {
-                out.push('-');
-            }
-            return;
+            return if keeps_hyphen(stem, next, compounds) {
+                Joint::Hyphen
+            } else {
+                Joint::Hyphenation
+            };
         }
     }
-    out.push_str(prev);
-    out.push(if !split_line && ends_paragraph(prev, next, blank, width) {
-        '\n'
+    if !split_line && ends_paragraph(prev, next, blank, width) {
+        Joint::Paragraph
     } else {
-        ' '
-    });
+        Joint::Space
+    }
 }
 
 /// Whether a paragraph ends after `prev`: it ends a sentence, and a blank line follows or the
@@ -193,6 +259,13 @@ fn ends_paragraph(prev: &str, next: &str, blank: bool, width: usize) -> bool {
 /// Whether a line ends a sentence (`.`, `?`, `!`, `…`, `;`, `:`, or one of them before a closing
 /// quote or parenthesis).
 pub(crate) fn ends_sentence(t: &str) -> bool {
+    // Most lines end with a letter, a digit or a comma: no sentence ends there.
+    if t.as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',' || b == b'-')
+    {
+        return false;
+    }
     let t = t.trim_end();
     let t = t.trim_end_matches(['»', '"', '”', ')', '’', ' ', '\u{a0}']);
     if !t.ends_with(['.', '?', '!', '…', ';', ':']) {
@@ -206,12 +279,12 @@ pub(crate) fn ends_sentence(t: &str) -> bool {
 
 /// `X- Y` inside a line (an extractor that joined the lines of the PDF put a space after their
 /// line-end hyphen): read as a line-end hyphen, kept or removed by the same rule.
-fn same_line_hyphens(t: &str, compounds: &Compounds) -> String {
+fn same_line_hyphens(t: String, compounds: &Compounds) -> String {
     if !t.contains("- ") {
-        return t.to_owned();
+        return t;
     }
     let mut out = String::with_capacity(t.len());
-    let mut rest = t;
+    let mut rest = t.as_str();
     while let Some(at) = rest.find("- ") {
         let before = &rest[..at];
         let after = &rest[at + 2..];
@@ -248,10 +321,8 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
     {
         return true;
     }
-    let lower = |s: &str| s.to_lowercase();
-    SECOND.contains(&lower(after).as_str())
-        || FIRST.contains(&lower(before).as_str())
-        || compounds.contains(before, after)
+    let known = |list: &[&str], w: &str| list.iter().any(|k| k.eq_ignore_ascii_case(w));
+    known(SECOND, after) || known(FIRST, before) || compounds.contains(before, after)
 }
 
 /// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
@@ -265,14 +336,19 @@ pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
         if t.is_empty() {
             continue;
         }
+        // Characters (UTF-8 continuation bytes aside), a run of spaces counted once.
         let mut len = 0;
         let mut space = false;
-        for c in t.chars().take(CAP) {
-            if c.is_whitespace() {
-                space = true;
-            } else {
-                len += usize::from(space) + 1;
-                space = false;
+        if l.folded {
+            len = t.chars().count();
+        } else {
+            for &b in t.as_bytes().iter().take(4 * CAP) {
+                if b == b' ' || b == b'\t' {
+                    space = true;
+                } else if b & 0xC0 != 0x80 {
+                    len += usize::from(space) + 1;
+                    space = false;
+                }
             }
         }
         counts[len.min(CAP)] += 1;
@@ -298,6 +374,7 @@ mod tests {
             .map(|t| TextLine {
                 text: t.strip_prefix('|').unwrap_or(t),
                 blank_before: t.starts_with('|'),
+                folded: false,
             })
             .collect();
         let compounds = Compounds::of(["des sapeurs-pompiers"].into_iter());
@@ -345,6 +422,23 @@ mod tests {
             text(&["les sapeurs-", "pompiers"], 60),
             "les sapeurs-pompiers"
         );
+    }
+
+    #[test]
+    fn folded_lines_are_told_from_the_others() {
+        assert!(is_folded("l’attention « boîtage »".as_bytes()));
+        for t in [
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{202f}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+        ] {
+            assert!(!is_folded(t.as_bytes()), "{t:?}");
+            let mut buf = String::new();
+            assert_eq!(fold(t, false, &mut buf, &Compounds::default()), "a b");
+        }
     }
 
     #[test]

@@ -17,6 +17,9 @@ use crate::markup::Lines;
 pub(crate) struct Line<'a> {
     pub(crate) text: &'a str,
     pub(crate) src: usize,
+    /// Whether its white space is folded already (a line of the markup stage; a line cut from
+    /// the source's columns is not).
+    pub(crate) folded: bool,
 }
 
 /// The lines of `text[range]` in reading order; `markup` are the chunk's visible lines.
@@ -35,6 +38,7 @@ pub(crate) fn reading_order<'a>(
         .map(|i| Line {
             text: markup.get(i),
             src: range.start + markup.src_start(i),
+            folded: !markup.has_tabs(i),
         })
         .collect()
 }
@@ -49,6 +53,7 @@ fn source_lines(text: &str, range: Range<usize>) -> Vec<Line<'_>> {
         out.push(Line {
             text: body,
             src: at,
+            folded: false,
         });
         at += l.len();
     }
@@ -150,10 +155,12 @@ fn split_page<'a>(page: &[Line<'a>], gutter: (usize, usize), out: &mut Vec<Line<
                 left.push(Line {
                     text: &l.text[..to],
                     src: l.src,
+                    folded: false,
                 });
                 right.push(Line {
                     text: &l.text[from..],
                     src: l.src + from,
+                    folded: false,
                 });
             }
             None => {

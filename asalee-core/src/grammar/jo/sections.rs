@@ -50,8 +50,13 @@ pub(crate) fn section_heading(t: &str) -> Option<Section> {
     let t = strip_numbering(t);
     // Every heading starts with a capital Q, R, L or A (`AUX QUESTIONS ÉCRITES`, the end of a
     // heading broken over two lines).
-    let first = t.chars().next()?;
-    if !first.is_uppercase() || !matches!(fold(first), 'q' | 'r' | 'l' | 'a') {
+    let mut chars = t.chars();
+    let (first, second) = (chars.next()?, chars.next().map(fold));
+    let pair = matches!(
+        (fold(first), second),
+        ('q' | 'a', Some('u')) | ('l', Some('i')) | ('r', Some('e'))
+    );
+    if !first.is_uppercase() || !pair {
         return None;
     }
     let after = |p: &str| match_folded(t, p).map(|len| &t[len..]);

@@ -61,6 +61,8 @@ pub(super) struct Walk<'a> {
     slots: Vec<Option<u32>>,
     /// Whether the current page's number is still to be read.
     awaiting: bool,
+    /// The last page number read.
+    last_page: Option<u32>,
     /// The pages of the blocks kept, to be set once every page's number is known: the block's
     /// index in `out`, whether it is the answer's page, and the slot.
     fixups: Vec<(usize, bool, usize)>,
@@ -87,6 +89,7 @@ impl<'a> Walk<'a> {
             page: None,
             slots: Vec::new(),
             awaiting: false,
+            last_page: None,
             fixups: Vec::new(),
             cur: None,
             pending: Vec::new(),
@@ -135,11 +138,12 @@ impl<'a> Walk<'a> {
         let Some(slot) = self.page else {
             return false;
         };
-        let before = self.slots[..slot].iter().rev().find_map(|p| *p);
+        let before = self.last_page;
         if before.is_some_and(|b| b >= n || n - b > 2) {
             return false;
         }
         self.slots[slot] = Some(n);
+        self.last_page = Some(n);
         self.awaiting = false;
         true
     }
@@ -189,7 +193,9 @@ impl<'a> Walk<'a> {
                 j += 1;
                 continue;
             }
-            let Some(p) = head_part(&squeeze(t)) else {
+            // A head's part opens with a digit or its chamber's capital.
+            let may = t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'A' | 'S'));
+            let Some(p) = may.then(|| head_part(t)).flatten() else {
                 break;
             };
             let clash = (head.chamber.is_some() && p.chamber.is_some())
@@ -227,6 +233,7 @@ impl<'a> Walk<'a> {
             }
         }
         self.slots.push(head.page);
+        self.last_page = head.page.or(self.last_page);
         self.page = Some(self.slots.len() - 1);
         self.awaiting = head.page.is_none();
         self.issue.chamber.get_or_insert(chamber);
@@ -253,7 +260,7 @@ impl<'a> Walk<'a> {
         }
         if let Some(b) = block_line(t) {
             self.start_block(line, b.number, b.date);
-            self.push_text(b.text);
+            self.push_text(b.text, line.folded);
             return;
         }
         if let Some(rest) = answer_line(t) {
@@ -274,7 +281,7 @@ impl<'a> Walk<'a> {
         }
         self.in_heading = false;
         if let Some(cur) = &mut self.cur {
-            if cur.answer_page.is_none() && self.pending.is_empty() {
+            if cur.answer_page.is_none() && self.pending.is_empty() && t.starts_with('T') {
                 if let Some(m) = senat::transmitted(t) {
                     cur.transmitted.get_or_insert(m);
                     return;
@@ -290,11 +297,13 @@ impl<'a> Walk<'a> {
     /// document-sharing site's `Dans le document …` starts a copy of its own: what the issue's
     /// cover and running heads said is forgotten.
     fn foreign(&mut self, lines: &[Line<'a>], i: usize, t: &str) -> bool {
-        let copy_header = |t: &str| crate::grammar::text::starts_folded(t, "Dans le document");
+        let copy_header = |t: &str| {
+            t.starts_with('D') && crate::grammar::text::starts_folded(t, "Dans le document")
+        };
         if copy_header(t) {
             self.end_block();
             self.issue = Issue::default();
-            (self.page, self.awaiting) = (None, false);
+            (self.page, self.awaiting, self.last_page) = (None, false, None);
             return false;
         }
         // The site's search box before its `Dans le document …` (`• Aucun résultat trouvé`).
@@ -309,6 +318,14 @@ impl<'a> Walk<'a> {
             }
         }
         if !self.issue.started {
+            return false;
+        }
+        // (Chrome, chamber and legislature lines are short: a line of text is not read.)
+        // (They start with a capital, a bullet or `©`, or are `partager`.)
+        let may = t.starts_with(|c: char| {
+            c.is_uppercase() || matches!(c, '©' | '*' | '-' | '•' | '+' | 'p')
+        });
+        if !may || t.len() > 48 && !t.starts_with('©') {
             return false;
         }
         if crate::grammar::common::is_chrome(t) {
@@ -330,12 +347,13 @@ impl<'a> Walk<'a> {
     /// its weekday, the legislature, the chamber alone. A new issue number line after blocks
     /// starts a new issue.
     fn cover_line(&mut self, t: &str) -> bool {
-        if let Some((chamber, date)) = t.contains("(Q)").then(|| issue_number_line(t)).flatten() {
+        let issue_line = t.contains('(') && t.contains("(Q)");
+        if let Some((chamber, date)) = issue_line.then(|| issue_number_line(t)).flatten() {
             if self.issue.started {
                 self.end_block();
                 self.issue = Issue::default();
                 (self.section, self.ministry, self.page) = (None, None, None);
-                self.awaiting = false;
+                (self.awaiting, self.last_page) = (false, None);
             }
             self.issue.chamber = self.issue.chamber.or(chamber);
             self.issue.date = self.issue.date.or(date);
@@ -372,6 +390,7 @@ impl<'a> Walk<'a> {
             lines.push(TextLine {
                 text: t,
                 blank_before: blank,
+                folded: line.folded,
             });
         }
         let open_paren = t.starts_with('(') || self.pending.iter().any(|l| l.text.starts_with('('));
@@ -379,23 +398,17 @@ impl<'a> Walk<'a> {
             self.pending.clear();
             // A title may end with a question mark: the line is kept for the next block only.
             if t.ends_with(['?', '!']) {
-                self.pending.push(Line {
-                    text: t,
-                    src: line.src,
-                });
+                self.pending.push(Line { text: t, ..line });
             }
             return;
         }
         if self.pending.len() == PREAMBLE {
             self.pending.remove(0);
         }
-        self.pending.push(Line {
-            text: t,
-            src: line.src,
-        });
+        self.pending.push(Line { text: t, ..line });
     }
 
-    fn push_text(&mut self, t: &'a str) {
+    fn push_text(&mut self, t: &'a str, folded: bool) {
         if let Some(cur) = &mut self.cur {
             let blank = std::mem::take(&mut self.blank);
             let lines = if cur.answer_page.is_some() {
@@ -406,6 +419,7 @@ impl<'a> Walk<'a> {
             lines.push(TextLine {
                 text: t,
                 blank_before: blank,
+                folded,
             });
         }
         self.pending.clear();
@@ -423,7 +437,7 @@ impl<'a> Walk<'a> {
             cur.answer_page = Some(self.page);
         }
         self.blank = false;
-        self.push_text(rest);
+        self.push_text(rest, line.folded);
     }
 
     /// A block starts at `line`: the pending lines are its preamble.
@@ -451,6 +465,7 @@ impl<'a> Walk<'a> {
                 lines.push(TextLine {
                     text: l.text,
                     blank_before: false,
+                    folded: l.folded,
                 });
             }
         }
@@ -492,12 +507,15 @@ impl<'a> Walk<'a> {
         (Option<String>, Option<String>),
     ) {
         let join = |ls: &[Line<'_>]| {
-            let s = squeeze(
-                &ls.iter()
-                    .map(|l| l.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            let s = match ls {
+                [one] => squeeze(one.text),
+                _ => squeeze(
+                    &ls.iter()
+                        .map(|l| l.text.trim())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+            };
             (!s.is_empty()).then_some(s)
         };
         if let Some(p) = pending.iter().rposition(|l| l.text.starts_with('(')) {
