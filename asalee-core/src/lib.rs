@@ -55,6 +55,7 @@
 //! | `an-current` | 17th legislature: `ASSEMBLÉE NATIONALE`, `17ème législature`, title, `Question écrite n° 2621`, `Données clés`, `Date(s) clé(s)` |
 //! | `plain` | a bare text copy: title, `Question écrite n° 9521`, hard-wrapped paragraphs |
 //! | `senat` | `Question écrite n° 01342 de Mme X (Département - Groupe)`, `publiée dans le JO Sénat du 17/10/2024 - page 3968`, `Réponse du Ministère de …`; older `Question de M. NOM Prénom (…) publiée le …` |
+//! | `jo` | the text of a Journal officiel "Questions" issue, every block a document: `91355. – 1er décembre 2015. – M. …`, `Réponse. – …`, ministry headings in capitals, running heads with page numbers |
 //!
 //! ```
 //! use asalee_core::{parse, Layout};
