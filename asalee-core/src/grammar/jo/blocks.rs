@@ -70,7 +70,9 @@ pub(crate) fn block_line(t: &str) -> Option<BlockLine<'_>> {
             }
             (None, &s[dot..])
         };
-    let after_number = dot_separator(rest)?;
+    // After `no N` the period may be missing (`No 1187 – M. …`).
+    let signed = s.len() != t.len();
+    let after_number = dot_separator(rest).or_else(|| signed.then(|| separator(rest)).flatten())?;
     let (date, text) = match loose_date(after_number) {
         Some((d, r)) => (Some(d), dot_separator(r).or_else(|| separator(r))?),
         None => (None, after_number),
@@ -135,6 +137,9 @@ mod tests {
         assert_eq!(b.number, Some(1398));
         let b = block_line("N° 1398. – M. X Y attire").unwrap();
         assert_eq!((b.number, b.date), (Some(1398), None));
+        let b = block_line("No 1187 – M. X Y attire").unwrap();
+        assert_eq!((b.number, b.text), (Some(1187), "M. X Y attire"));
+        assert!(block_line("1187 – M. X Y attire").is_none());
         let b = block_line("9l355. – 1er décembre 2015. – M. Jean Dupont attire").unwrap();
         assert_eq!(b.number, None);
         assert!(block_line("1. – Le dispositif est prévu").is_none());
