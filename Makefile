@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 EXAMPLE ?= fixtures/seeds/002_3668855410b903a6.txt
 
-.PHONY: help demo test test-rust lint test-py test-wasm test-examples wheel pack snapshots doc clean
+.PHONY: help demo test test-rust lint test-py test-wasm test-examples wheel pack snapshots doc clean jo-pdf-tools
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,8 +22,14 @@ lint: ## rustfmt, clippy (-D warnings) and the docs (-D warnings)
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
-test-rust: ## The Rust tests: unit, integration, snapshots, doc-tests
+test-rust: jo-pdf-tools ## The Rust tests: unit, integration, snapshots, doc-tests
 	cargo test --workspace --quiet
+
+jo-pdf-tools: ## What tests/jo.rs needs to make its PDF renderings: poppler's pdftotext, DejaVu fonts, reportlab (in target/jo-venv)
+	command -v pdftotext >/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || \
+		{ apt-get update -qq && apt-get install -y -qq poppler-utils fonts-dejavu-core; }
+	[ -x target/jo-venv/bin/python ] || python3 -m venv target/jo-venv
+	target/jo-venv/bin/python -c 'import reportlab' 2>/dev/null || target/jo-venv/bin/pip install -q reportlab
 
 test-py: ## The Python package: build, stubs, pytest (asalee-py/Makefile)
 	$(MAKE) -C asalee-py test

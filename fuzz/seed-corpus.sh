@@ -4,10 +4,10 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures="$here/../fixtures"
-for target in parse parse_bytes parse_all; do
+for target in parse parse_bytes parse_all jo; do
     dir="$here/corpus/$target"
     mkdir -p "$dir"
-    for sub in seeds authored real variants expected regressions; do
+    for sub in seeds authored real variants expected regressions jo; do
         [ -d "$fixtures/$sub" ] || continue
         for f in "$fixtures/$sub"/*; do
             [ -f "$f" ] || continue

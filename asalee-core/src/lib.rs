@@ -55,6 +55,7 @@
 //! | `an-current` | 17th legislature: `ASSEMBLÉE NATIONALE`, `17ème législature`, title, `Question écrite n° 2621`, `Données clés`, `Date(s) clé(s)` |
 //! | `plain` | a bare text copy: title, `Question écrite n° 9521`, hard-wrapped paragraphs |
 //! | `senat` | `Question écrite n° 01342 de Mme X (Département - Groupe)`, `publiée dans le JO Sénat du 17/10/2024 - page 3968`, `Réponse du Ministère de …`; older `Question de M. NOM Prénom (…) publiée le …` |
+//! | `jo` | the text of a Journal officiel "Questions" issue, every block a document: `91355. – 1er décembre 2015. – M. …`, `Réponse. – …`, ministry headings in capitals, running heads with page numbers |
 //!
 //! ```
 //! use asalee_core::{parse, Layout};
@@ -248,7 +249,7 @@ fn parse_one(decoded: decode::Decoded<'_>, options: Options) -> Result<Question,
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
-    if let Some((next, _)) = all.splitter.next_segment(&all.text) {
+    if let Some((next, _, _)) = all.splitter.next_segment(&all.text) {
         let mut lines = record::LineCounter::new(all.text());
         let line = lines.line(next.start);
         let more = 1 + all.splitter.count_rest(&all.text);
@@ -335,7 +336,7 @@ impl<'a> ParseAll<'a> {
     /// Parses a document the splitter found.
     pub(crate) fn parse_segment(
         &mut self,
-        (segment, lines): grammar::split::Found,
+        (segment, lines, jo): grammar::split::Found,
     ) -> Result<Question, ParseError> {
         self.offset = segment.start;
         // Number lines from where the last document started, so that a long input costs linear time.
@@ -344,8 +345,12 @@ impl<'a> ParseAll<'a> {
             line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
         self.line_of_offset = (segment.start, line);
         let counter = record::LineCounter::at(&self.text, segment.start, line);
-        let result =
-            grammar::parse_document(&self.text, segment.clone(), lines, counter, self.options);
+        let result = match jo {
+            Some(block) => grammar::jo::finish(*block, counter, self.options),
+            None => {
+                grammar::parse_document(&self.text, segment.clone(), lines, counter, self.options)
+            }
+        };
         self.mixed_warning(segment, line, result)
     }
 

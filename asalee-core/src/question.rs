@@ -107,6 +107,8 @@ pub enum Layout {
     Plain,
     /// senat.fr question pages, old and current.
     Senat,
+    /// The text of Journal officiel "Questions" issues, AN and Sénat (each block a document).
+    Jo,
 }
 
 /// The author of a question. Any part the document does not give is `None`.
@@ -240,6 +242,7 @@ str_enum!(Layout {
     AnCurrent => "an-current",
     Plain => "plain",
     Senat => "senat",
+    Jo => "jo",
 });
 
 /// A code that names no variant (from [`FromStr`] on [`Chamber`], [`Kind`], [`Layout`], [`ErratumOf`]).

@@ -425,6 +425,12 @@ impl Stream {
         while let Some(seg) = current.take() {
             let next = all.next_segment();
             let in_open = open.is_some_and(|o| seg.0.start >= o);
+            // A JO issue still open is kept whole from its start (its cover and headings give
+            // its blocks' fields): its blocks go out when its text is complete.
+            if let (Some(block), true, false) = (&seg.2, in_open, matches!(mode, Harvest::End)) {
+                keep = Some(block.issue);
+                break;
+            }
             let ready = match mode {
                 Harvest::End => true,
                 _ if !in_open => true,

@@ -128,7 +128,7 @@ export type Chamber = "AN" | "SENAT";
 export type Kind = "QE" | "QOSD" | "QG";
 
 /** The layout the document was recognised as (SPEC, "The documents"). */
-export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat";
+export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat" | "jo";
 
 /** A civility, normalised (`Monsieur` gives `"M."`, `Madame` gives `"Mme"`). */
 export type Civility = "M." | "Mme" | "Mlle";
@@ -137,7 +137,7 @@ export type Civility = "M." | "Mme" | "Mlle";
 export type ErratumOf = "question" | "answer";
 
 /** What kind of failure a ParseError is. */
-export type ErrorKind = "not-a-question" | "missing-number" | "missing-text" | "strict";
+export type ErrorKind = "not-a-question" | "missing-number" | "missing-text" | "strict" | "io";
 
 /**
  * `toRow(record)`: the record as one flat row, the CSV's columns in order (`csvColumns()`). A

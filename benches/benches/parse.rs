@@ -4,6 +4,7 @@
 //! - `layout`: `parse` of one representative document per layout (MB/s and documents/s);
 //! - `rendering`: `parse` of the same an-dyn question as a saved page, Markdown (pandoc,
 //!   html2text) and text (lynx, w3m);
+//! - `jo_issue_300_pages`: `parse_all` over a whole 300-page JO issue;
 //! - `mixed_10mb`: the 10 MB mixed corpus ([`asalee_benches::mixed`]) through `parse_all`
 //!   and `parse_all_bytes`, and, on the same bytes, the baselines: a `memchr` newline count and a
 //!   one-pass whitespace fold into a `String`. Every bench of the group counts the corpus's bytes
@@ -102,4 +103,25 @@ mod mixed_10mb {
         let text = &corpus().text;
         counted(bencher).bench(|| asalee_benches::fold_whitespace(black_box(text)));
     }
+}
+
+/// A whole 300-page Journal officiel issue ([`asalee_benches::jo_issue`]), made once.
+fn jo_issue() -> &'static Corpus {
+    static ISSUE: OnceLock<Corpus> = OnceLock::new();
+    ISSUE.get_or_init(|| asalee_benches::jo_issue(300))
+}
+
+/// `parse_all` over a whole 300-page JO issue, every block a document (compare its MB/s with the
+/// mixed corpus's).
+#[divan::bench(sample_count = 15, sample_size = 1)]
+fn jo_issue_300_pages(bencher: Bencher) {
+    let issue = jo_issue();
+    bencher
+        .counter(BytesCount::of_str(&issue.text))
+        .counter(ItemsCount::new(issue.documents))
+        .bench(|| {
+            asalee_core::parse_all(black_box(&issue.text))
+                .map(|r| r.is_ok() as usize)
+                .sum::<usize>()
+        });
 }

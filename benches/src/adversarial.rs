@@ -52,6 +52,21 @@ pub static ADVERSARIES: &[Adversary] = &[
         make: binary_junk,
     },
     Adversary {
+        name: "jo-endless-block",
+        description: "a JO issue's block, then text lines that never end a sentence (hyphenated ones among them) to the end",
+        make: crate::jo::endless_block,
+    },
+    Adversary {
+        name: "jo-numbers-without-text",
+        description: "JO block number lines without a text (`91350. – 1er décembre 2015. –`), to the end: one error each",
+        make: crate::jo::numbers_without_text,
+    },
+    Adversary {
+        name: "jo-running-heads-only",
+        description: "a JO block, then running heads only (whole, in parts, numbers alone, form feeds), to the end",
+        make: crate::jo::running_heads_only,
+    },
+    Adversary {
         name: "renewal-dates",
         description: "one AN question with a `Date de renouvellement : 01/01/2020` line every 36 bytes (100,000 lines in 3.6 MB)",
         make: renewal_dates,
@@ -65,7 +80,7 @@ pub fn adversary(name: &str) -> Option<&'static Adversary> {
 
 /// `head`, then `unit` called while it fits before `size - tail.len()`, then `pad` bytes to fill,
 /// then `tail`: exactly `size` bytes (the head and tail cut where `size` is smaller).
-fn build(
+pub(crate) fn build(
     size: usize,
     head: &[u8],
     mut unit: impl FnMut(&mut Vec<u8>),

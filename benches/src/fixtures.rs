@@ -118,14 +118,19 @@ pub static FIXTURES: &[Fixture] = &[
 ];
 
 /// Every layout, with the name the records use (`an-dyn`, …).
-pub const LAYOUTS: [(Layout, &str); 6] = [
+pub const LAYOUTS: [(Layout, &str); 7] = [
     (Layout::AnFiche, "an-fiche"),
     (Layout::AnLegacy, "an-legacy"),
     (Layout::AnDyn, "an-dyn"),
     (Layout::AnCurrent, "an-current"),
     (Layout::Plain, "plain"),
     (Layout::Senat, "senat"),
+    (Layout::Jo, "jo"),
 ];
+
+/// The real JO excerpt: the representative of `jo`, left out of [`FIXTURES`] (whole issues come
+/// from [`crate::jo_issue`]), so that the mixed corpus stays what it was.
+static JO_EXCERPT: Fixture = fixture!("real/jo-senat-q-answers-excerpt.txt", Jo, 8514);
 
 /// The name of a layout as the records write it (`an-dyn`).
 pub fn layout_name(layout: Layout) -> &'static str {
@@ -150,6 +155,7 @@ pub fn representative(layout: Layout) -> &'static Fixture {
         Layout::AnCurrent => "seeds/002_3668855410b903a6.txt",
         Layout::Plain => "seeds/001_d8e80435b845cd87.txt",
         Layout::Senat => "authored/senat-2024-qe-answered.txt",
+        Layout::Jo => return &JO_EXCERPT,
     };
     fixture(name).unwrap_or(&FIXTURES[0])
 }

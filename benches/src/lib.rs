@@ -6,6 +6,8 @@
 //!   rendering: saved HTML pages, Markdown, text), each document with its own question number and
 //!   varied text, every one still a valid document of its layout ([`Generator`] for one at a time,
 //!   or one layout);
+//! - [`jo_issue`]: a Journal officiel issue of any number of pages (layout `jo`), made from the
+//!   written AN issue of `fixtures/jo`;
 //! - [`ADVERSARIES`]: the hostile inputs of issue 7 (repeated labels, `<` runs, nested tags, one
 //!   endless line, numberless `Question N° :`, binary junk, 100,000 renewal dates), each
 //!   `fn(size_bytes) -> Vec<u8>`;
@@ -28,6 +30,7 @@ pub mod adversarial;
 mod baseline;
 mod corpus;
 mod fixtures;
+mod jo;
 mod rng;
 mod timing;
 
@@ -37,6 +40,7 @@ pub use crate::corpus::{mixed, mixed_corpus, variability, Corpus, Document, Gene
 pub use crate::fixtures::{
     fixture, layout_name, layout_of_name, representative, Fixture, Rendering, FIXTURES, LAYOUTS,
 };
+pub use crate::jo::jo_issue;
 pub use crate::rng::Rng;
 pub use crate::timing::{median, thread_time};
 

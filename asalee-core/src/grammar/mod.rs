@@ -10,6 +10,7 @@
 pub(crate) mod common;
 pub(crate) mod date;
 pub(crate) mod fact;
+pub(crate) mod jo;
 pub(crate) mod label;
 pub(crate) mod layouts;
 pub(crate) mod name;

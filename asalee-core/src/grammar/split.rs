@@ -26,10 +26,16 @@ pub(crate) type SharedLines = (Lines, Tokens);
 struct Segment {
     range: Range<usize>,
     lines: Option<(usize, usize)>,
+    /// A block of a Journal officiel issue, read already (layout `jo`).
+    jo: Jo,
 }
 
-/// A document found: its byte range and, when the splitter has them, its lines.
-pub(crate) type Found = (Range<usize>, Option<SharedLines>);
+/// A block of a JO issue, read whole with its issue (see `grammar::jo`).
+pub(crate) type Jo = Option<Box<grammar::jo::Block>>;
+
+/// A document found: its byte range, its lines when the splitter has them, and the block read
+/// already when it is a JO issue's.
+pub(crate) type Found = (Range<usize>, Option<SharedLines>, Jo);
 
 /// The segments of an input, found one text chunk at a time as they are asked for, so that a
 /// long input holds the lines of one chunk, not of all.
@@ -85,6 +91,7 @@ impl Splitter {
                 None if !self.found && self.whole.is_some() => self.segments.push_back(Segment {
                     range: 0..self.whole.unwrap_or(text.len()),
                     lines: None,
+                    jo: None,
                 }),
                 None => return None,
             }
@@ -99,7 +106,7 @@ impl Splitter {
             )),
             _ => None,
         };
-        Some((seg.range, lines))
+        Some((seg.range, lines, seg.jo))
     }
 
     /// How many documents remain after those handed out (splitting the rest of the text).
@@ -143,6 +150,7 @@ fn split_page(
         out.push_back(Segment {
             range,
             lines: Some((0, lines.len())),
+            jo: None,
         });
         return (lines, tokens);
     }
@@ -152,6 +160,7 @@ fn split_page(
             out.push_back(Segment {
                 range: from..cut,
                 lines: None,
+                jo: None,
             });
             from = cut;
         }
@@ -233,13 +242,25 @@ fn split_text(
             content: false,
         });
     }
+    // The chunk's JO issues (`(first line, Some(end))`) among its documents, each read whole.
+    let bounds = grammar::jo::bounds(&lines, &starts);
+    let starts: Vec<usize> = bounds.iter().map(|b| b.0).collect();
     let offsets: Vec<usize> = starts
         .iter()
         .map(|&i| range.start + line_start(text_of_chunk, lines.src_start(i)))
         .collect();
     for (k, &s) in offsets.iter().enumerate() {
         let e = offsets.get(k + 1).copied().unwrap_or(range.end);
-        if e > s {
+        if let (Some(to), true) = (bounds[k].1, e > s) {
+            let window = lines.window(starts[k], to, s - range.start);
+            for (range, b) in grammar::jo::read(text, s..e, &window) {
+                out.push_back(Segment {
+                    range,
+                    lines: None,
+                    jo: Some(Box::new(b)),
+                });
+            }
+        } else if e > s {
             let from = starts[k];
             // The lines that begin before the next document's first source line.
             let mut to = starts.get(k + 1).copied().unwrap_or(lines.len());
@@ -251,6 +272,7 @@ fn split_text(
             out.push_back(Segment {
                 range: s..e,
                 lines: reuse,
+                jo: None,
             });
         }
     }
@@ -395,7 +417,7 @@ mod tests {
     fn segments(text: &str) -> Vec<&str> {
         let mut s = Splitter::new(text);
         let mut out = Vec::new();
-        while let Some((r, _)) = s.next_segment(text) {
+        while let Some((r, _, _)) = s.next_segment(text) {
             out.push(&text[r]);
         }
         out
@@ -421,7 +443,7 @@ mod tests {
         );
         let text = "Bonjour\n";
         let mut s = Splitter::new(text);
-        assert_eq!(s.next_segment(text).map(|(r, _)| r), Some(0..8));
+        assert_eq!(s.next_segment(text).map(|(r, _, _)| r), Some(0..8));
         assert!(s.next_segment(text).is_none());
         let text =
             "Question écrite n° 1\nx\n<html><p>Question N° 2</p></html>\nQuestion écrite n° 3\n";

@@ -130,6 +130,7 @@ pub static LAYOUT: Code = Code {
         "an-current",
         "plain",
         "senat",
+        "jo",
     ],
 };
 

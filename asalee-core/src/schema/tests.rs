@@ -102,7 +102,8 @@ fn rust_codes(name: &str) -> Vec<&'static str> {
             | Layout::AnDyn
             | Layout::AnCurrent
             | Layout::Plain
-            | Layout::Senat => l.as_str(),
+            | Layout::Senat
+            | Layout::Jo => l.as_str(),
         }
     }
     fn erratum_of(o: ErratumOf) -> &'static str {
@@ -129,6 +130,7 @@ fn rust_codes(name: &str) -> Vec<&'static str> {
             Layout::AnCurrent,
             Layout::Plain,
             Layout::Senat,
+            Layout::Jo,
         ]
         .map(layout)
         .to_vec(),

@@ -30,13 +30,13 @@ Chamber = Literal["AN", "SENAT"]
 """``"AN"`` (Assemblée nationale) or ``"SENAT"``."""
 Kind = Literal["QE", "QOSD", "QG"]
 """The AN open-data code of the kind of question."""
-Layout = Literal["an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat"]
+Layout = Literal["an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat", "jo"]
 """The layout the document was recognised as (SPEC, "The documents")."""
 Civility = Literal["M.", "Mme", "Mlle"]
 """A civility, normalised (``Monsieur`` gives ``"M."``, ``Madame`` gives ``"Mme"``)."""
 ErratumOf = Literal["question", "answer"]
 """What an erratum corrects."""
-ErrorKind = Literal["not-a-question", "missing-number", "missing-text", "strict"]
+ErrorKind = Literal["not-a-question", "missing-number", "missing-text", "strict", "io"]
 """What kind of failure a ParseError is."""
 
 

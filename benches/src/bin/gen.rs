@@ -4,6 +4,7 @@
 //! gen mixed 300M benches/data/mixed-300M.txt      the mixed corpus, concatenated
 //! gen files 300M benches/data/mixed-300M/         the same documents, one file each
 //! gen an-dyn 10M benches/data/an-dyn-10M.txt      documents of one layout only
+//! gen jo 10M benches/data/jo-10M.txt              one Journal officiel issue of that size
 //! gen renewal-dates 64MiB /tmp/renewal.txt        an adversarial input
 //! gen list                                        the layouts and adversarial generators
 //! gen fixtures                                    the fixtures and how much of each varies
@@ -92,6 +93,17 @@ fn run(args: &[String]) -> Result<(), String> {
                 documents += 1;
             }
             eprintln!("{out}: {bytes} bytes, {documents} files");
+        }
+        "jo" => {
+            // As many pages as make the size (the pages of the written issue average the same).
+            let per_page = asalee_benches::jo_issue(40).text.len() / 40;
+            let issue = asalee_benches::jo_issue((size / per_page.max(1)).max(1));
+            write_out(out, issue.text.as_bytes()).map_err(io)?;
+            eprintln!(
+                "{out}: {} bytes, {} documents",
+                issue.text.len(),
+                issue.documents
+            );
         }
         name => {
             if let Some(layout) = layout_of_name(name) {

@@ -1,0 +1,482 @@
+//! A block's text from its lines: lines of a paragraph joined with a space, paragraphs with
+//! `\n`, and a hyphen at a line break either undone (`dévelop-` / `pement` → `développement`) or
+//! kept when it belongs to the word (`peut-` / `être`, `rendez- vous` → `rendez-vous`).
+//!
+//! The rule (docs/decisions.md): a hyphen that ends a line, or that an extractor left followed by
+//! a space on one line, is kept when the word already holds a hyphen (`c'est-à-` / `dire`), when
+//! what follows starts with a capital or a digit or what precedes ends with a digit (`Jean-` /
+//! `Luc`, `2014- 1047`), when the part after is a known second element of compounds (`-être`,
+//! `-vous`, `-ci`, `-là`, `-t-il`, `-même`, `-ce`, `-dessus`, `-delà`, `-ouest`, numbers…), or the
+//! part before a known first element (`rendez-`, `peut-`, `après-`, `sous-`, `vice-`…). Any other
+//! such hyphen between two letters is a hyphenation and is removed, unless the issue writes the
+//! hyphenated word inside a line elsewhere (`sapeurs-` / `pompiers` where `sapeurs-pompiers`
+//! occurs). `X- Y` on one line is what
+//! an extractor that joined the PDF's lines makes of both (`rendez- vous`, `dévelop- pement`):
+//! it is read by the same rule.
+
+use super::super::text::squeeze;
+
+/// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
+/// (Words that also end words written in one, such as `leur` in `va-leur` or `cent` in
+/// `ré-cent`, are left out: a hyphenation before them is far more common.)
+const SECOND: &[&str] = &[
+    "être", "vous", "ci", "là", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "moi",
+    "toi", "lui", "même", "mêmes", "ce", "dessus", "dessous", "delà", "deçà", "ouest", "est",
+    "nord", "sud", "uns", "unes", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept",
+    "huit", "neuf", "dix", "onze", "douze", "vingt", "vingts", "clé", "clés", "cadre", "cadres",
+    "bas", "après", "joint", "jointe", "joints", "jointes",
+];
+
+/// First elements of hyphenated compounds: a line-end hyphen after one of them is kept.
+/// (Prefixes that also start words written in one, such as `mi` in `mi-nistre` or `pré` in
+/// `pré-sident`, are left out.)
+const FIRST: &[&str] = &[
+    "rendez",
+    "peut",
+    "après",
+    "arrière",
+    "avant",
+    "contre",
+    "demi",
+    "semi",
+    "non",
+    "sous",
+    "vice",
+    "sans",
+    "porte",
+    "garde",
+    "grand",
+    "grande",
+    "grands",
+    "haut",
+    "belle",
+    "beau",
+    "chef",
+    "chefs",
+    "lieu",
+    "lieux",
+    "court",
+    "quasi",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "dix",
+    "quatre",
+    "état",
+    "états",
+    "outre",
+    "celle",
+    "celui",
+    "ceux",
+    "là",
+    "ci",
+    "e",
+];
+
+/// The hyphenated words an issue writes inside its lines (`sapeurs-pompiers`), lower-cased: a
+/// line-end hyphen that makes one of them is kept.
+#[derive(Debug, Default)]
+pub(crate) struct Compounds(std::collections::HashSet<String>);
+
+impl Compounds {
+    /// The hyphenated words of `lines` (a hyphen between two letters, not at a line's end).
+    pub(crate) fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Compounds {
+        let mut set = std::collections::HashSet::new();
+        for line in lines {
+            if memchr::memchr(b'-', line.as_bytes()).is_none() {
+                continue;
+            }
+            for w in line.split_whitespace().filter(|w| w.contains('-')) {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let inner = w.char_indices().any(|(at, c)| {
+                    c == '-'
+                        && w[..at].ends_with(char::is_alphabetic)
+                        && w[at + 1..].starts_with(char::is_alphabetic)
+                });
+                if inner {
+                    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+                    set.insert(w.to_lowercase());
+                }
+            }
+        }
+        Compounds(set)
+    }
+
+    fn contains(&self, before: &str, after: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&format!("{before}-{after}").to_lowercase())
+    }
+}
+
+/// One line of a text, with whether blank lines stood before it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TextLine<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) blank_before: bool,
+    /// Whether its white space is folded already.
+    pub(crate) folded: bool,
+}
+
+/// The lines joined into paragraphs; `width` is the usual length of a full line (in characters)
+/// of the text they come from. `None` when nothing is left.
+pub(crate) fn paragraphs(
+    lines: &[TextLine<'_>],
+    width: usize,
+    compounds: &Compounds,
+) -> Option<String> {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
+    // Where the line before in `out` starts, and whether the one before it was a single word.
+    let mut prev_at: Option<usize> = None;
+    let mut one_word_before = false;
+    let mut folded = String::new();
+    for line in lines {
+        let raw = line.text.trim();
+        if raw.is_empty() {
+            continue;
+        }
+        let t = fold(raw, line.folded, &mut folded, compounds);
+        if let Some(at) = prev_at {
+            let prev = &out[at..];
+            let one_word = !prev.contains(' ');
+            // A justified line an extractor wrote one word per line is no paragraph's end.
+            let split_line = one_word && (one_word_before || !t.contains(' '));
+            let joint = joint(prev, t, (line.blank_before, split_line), width, compounds);
+            one_word_before = one_word;
+            match joint {
+                Joint::Hyphenation => {
+                    out.pop();
+                }
+                Joint::Hyphen => {}
+                Joint::Space => out.push(' '),
+                Joint::Paragraph => out.push('\n'),
+            }
+        }
+        prev_at = Some(out.len());
+        out.push_str(t);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A (trimmed) line with its white space folded and its `X- Y` read, in `buf` when it changes
+/// (`folded`: the line's white space is folded already, but for cell separators).
+fn fold<'b>(raw: &'b str, folded: bool, buf: &'b mut String, compounds: &Compounds) -> &'b str {
+    let b = raw.as_bytes();
+    let hyphens = memchr::memchr_iter(b'-', b).any(|at| b.get(at + 1) == Some(&b' '));
+    let plain = if folded {
+        memchr::memchr(b'\t', b).is_none()
+    } else {
+        is_folded(b)
+    };
+    if plain && !hyphens {
+        return raw;
+    }
+    let t = squeeze(raw);
+    *buf = if hyphens {
+        same_line_hyphens(t, compounds)
+    } else {
+        t
+    };
+    buf
+}
+
+/// Whether a line's white space is folded: single ASCII spaces, no control character, no other
+/// white space (U+00A0, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+1680).
+fn is_folded(b: &[u8]) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    for (i, &c) in b.iter().enumerate() {
+        let other_space = match c {
+            b' ' => at(i + 1) == b' ',
+            0..=0x1F | 0x7F => true,
+            0xC2 => at(i + 1) == 0xA0,
+            0xE2 => {
+                let (x, y) = (at(i + 1), at(i + 2));
+                x == 0x80 && matches!(y, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) || x == 0x81 && y == 0x9F
+            }
+            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+            _ => false,
+        };
+        if other_space {
+            return false;
+        }
+    }
+    true
+}
+
+/// How two lines of a text are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    /// The first ends with a hyphenation: its hyphen is removed and nothing is put between.
+    Hyphenation,
+    /// The first ends with a hyphen of the word: it stays, nothing is put between.
+    Hyphen,
+    /// A space.
+    Space,
+    /// A paragraph ends.
+    Paragraph,
+}
+
+/// How `prev` joins `next` (`blank`: blank lines stood between them; `split_line`: `prev` is a
+/// word of a justified line written one word per line).
+fn joint(
+    prev: &str,
+    next: &str,
+    (blank, split_line): (bool, bool),
+    width: usize,
+    compounds: &Compounds,
+) -> Joint {
+    if let Some(stem) = prev.strip_suffix('-') {
+        if stem.ends_with(|c: char| c.is_alphanumeric()) {
+            return if keeps_hyphen(stem, next, compounds) {
+                Joint::Hyphen
+            } else {
+                Joint::Hyphenation
+            };
+        }
+    }
+    if !split_line && ends_paragraph(prev, next, blank, width) {
+        Joint::Paragraph
+    } else {
+        Joint::Space
+    }
+}
+
+/// Whether a paragraph ends after `prev`: it ends a sentence, and a blank line follows or the
+/// next line's first word would have fitted on it (a line of a justified paragraph is full).
+fn ends_paragraph(prev: &str, next: &str, blank: bool, width: usize) -> bool {
+    if !ends_sentence(prev) {
+        return false;
+    }
+    if blank {
+        return true;
+    }
+    let first = next.split(' ').next().unwrap_or("");
+    let len = prev.chars().count() + 1 + first.chars().count();
+    len * 100 <= width * 92
+}
+
+/// Whether a line ends a sentence (`.`, `?`, `!`, `…`, `;`, `:`, or one of them before a closing
+/// quote or parenthesis).
+pub(crate) fn ends_sentence(t: &str) -> bool {
+    // Most lines end with a letter, a digit or a comma: no sentence ends there.
+    if t.as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b',' || b == b'-')
+    {
+        return false;
+    }
+    let t = t.trim_end();
+    let t = t.trim_end_matches(['»', '"', '”', ')', '’', ' ', '\u{a0}']);
+    if !t.ends_with(['.', '?', '!', '…', ';', ':']) {
+        return false;
+    }
+    // An abbreviation's period (`M.`, `MM.`, `art.`, an initial) ends no sentence.
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    let initial = last.len() == 2 && last.starts_with(|c: char| c.is_ascii_uppercase());
+    !(initial || matches!(last, "M." | "MM." | "art." | "p." | "cf." | "al."))
+}
+
+/// `X- Y` inside a line (an extractor that joined the lines of the PDF put a space after their
+/// line-end hyphen): read as a line-end hyphen, kept or removed by the same rule.
+fn same_line_hyphens(t: String, compounds: &Compounds) -> String {
+    if !t.contains("- ") {
+        return t;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t.as_str();
+    while let Some(at) = rest.find("- ") {
+        let before = &rest[..at];
+        let after = &rest[at + 2..];
+        out.push_str(before);
+        let glued = before.ends_with(|c: char| c.is_alphanumeric())
+            && after.starts_with(|c: char| c.is_alphanumeric());
+        if !glued {
+            out.push_str("- ");
+        } else if keeps_hyphen(&out, after, compounds) {
+            out.push('-');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the hyphen between `stem` (the text before it) and `next` (the next line) belongs to
+/// the word.
+fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
+    let before = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '(')
+        .next()
+        .unwrap_or("");
+    let after = next
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '?' | '!'))
+        .next()
+        .unwrap_or("");
+    if before.contains('-') || after.contains('-') {
+        return true;
+    }
+    if after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || before.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let known = |list: &[&str], w: &str| list.iter().any(|k| k.eq_ignore_ascii_case(w));
+    known(SECOND, after) || known(FIRST, before) || compounds.contains(before, after)
+}
+
+/// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
+/// characters, white space folded).
+pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
+    const CAP: usize = 2000;
+    let mut counts = vec![0u32; CAP + 1];
+    let mut n = 0u32;
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        // Characters (UTF-8 continuation bytes aside), a run of spaces counted once.
+        let mut len = 0;
+        let mut space = false;
+        if l.folded {
+            len = t.chars().count();
+        } else {
+            for &b in t.as_bytes().iter().take(4 * CAP) {
+                if b == b' ' || b == b'\t' {
+                    space = true;
+                } else if b & 0xC0 != 0x80 {
+                    len += usize::from(space) + 1;
+                    space = false;
+                }
+            }
+        }
+        counts[len.min(CAP)] += 1;
+        n += 1;
+    }
+    let mut seen = 0u32;
+    for (len, &c) in counts.iter().enumerate() {
+        seen += c;
+        if seen * 10 >= n * 9 {
+            return len.max(1);
+        }
+    }
+    CAP
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[&str], width: usize) -> String {
+        let lines: Vec<TextLine<'_>> = lines
+            .iter()
+            .map(|t| TextLine {
+                text: t.strip_prefix('|').unwrap_or(t),
+                blank_before: t.starts_with('|'),
+                folded: false,
+            })
+            .collect();
+        let compounds = Compounds::of(["des sapeurs-pompiers"].into_iter());
+        paragraphs(&lines, width, &compounds).unwrap_or_default()
+    }
+
+    #[test]
+    fn hyphenation_is_undone_and_compounds_kept() {
+        assert_eq!(
+            text(&["le dévelop-", "pement du"], 60),
+            "le développement du"
+        );
+        assert_eq!(text(&["il peut-", "être, un"], 60), "il peut-être, un");
+        assert_eq!(text(&["un rendez-", "vous"], 60), "un rendez-vous");
+        assert_eq!(text(&["un rendez- vous chez"], 60), "un rendez-vous chez");
+        assert_eq!(
+            text(&["décret no 2014- 1047 du"], 60),
+            "décret no 2014-1047 du"
+        );
+        assert_eq!(
+            text(&["Jean-", "Luc et c'est-à-", "dire"], 60),
+            "Jean-Luc et c'est-à-dire"
+        );
+        assert_eq!(text(&["a-t-", "il dit"], 60), "a-t-il dit");
+        assert_eq!(text(&["celle-", "ci."], 60), "celle-ci.");
+        assert_eq!(
+            text(&["le sud-", "ouest et l'au-", "delà"], 60),
+            "le sud-ouest et l'au-delà"
+        );
+        assert_eq!(
+            text(&["la Seine-", "Saint-Denis"], 60),
+            "la Seine-Saint-Denis"
+        );
+        assert_eq!(text(&["une aide -", "et"], 60), "une aide - et");
+        assert_eq!(
+            text(&["le dévelop- pement et l'au- delà"], 60),
+            "le développement et l'au-delà"
+        );
+        assert_eq!(
+            text(&["un mi-", "nistre, le pré-", "sident"], 60),
+            "un ministre, le président"
+        );
+        // A compound the issue writes elsewhere.
+        assert_eq!(
+            text(&["les sapeurs-", "pompiers"], 60),
+            "les sapeurs-pompiers"
+        );
+    }
+
+    #[test]
+    fn folded_lines_are_told_from_the_others() {
+        assert!(is_folded("l’attention « boîtage »".as_bytes()));
+        for t in [
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{202f}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+        ] {
+            assert!(!is_folded(t.as_bytes()), "{t:?}");
+            let mut buf = String::new();
+            assert_eq!(fold(t, false, &mut buf, &Compounds::default()), "a b");
+        }
+    }
+
+    #[test]
+    fn paragraphs_end_at_short_lines_that_end_a_sentence() {
+        let full = format!("{} x", "x".repeat(48));
+        assert_eq!(text(&[&full, "fin."], 52), format!("{full} fin."));
+        assert_eq!(
+            text(&["un mot court.", "Suite du texte"], 52),
+            "un mot court.\nSuite du texte"
+        );
+        // A full line ending a sentence goes on into the next line.
+        let full_dot = format!("{} y.", "y".repeat(47));
+        assert_eq!(
+            text(&[&full_dot, "Suite du texte"], 52),
+            format!("{full_dot} Suite du texte")
+        );
+        // A blank line after a sentence ends a paragraph; one inside a sentence does not.
+        assert_eq!(
+            text(&[&full_dot, "|Suite du texte"], 52),
+            format!("{full_dot}\nSuite du texte")
+        );
+        assert_eq!(text(&["où le", "|« boîtage »"], 52), "où le « boîtage »");
+        // A justified line written one word per line; an abbreviation's period.
+        assert_eq!(
+            text(
+                &[
+                    "interroge",
+                    "M.",
+                    "le",
+                    "pacte",
+                    "santé.",
+                    "Des",
+                    "contrats"
+                ],
+                52
+            ),
+            "interroge M. le pacte santé. Des contrats"
+        );
+        assert_eq!(text(&["de M.", "Dupont"], 52), "de M. Dupont");
+    }
+}
