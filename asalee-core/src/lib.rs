@@ -97,6 +97,7 @@ mod decode;
 mod error;
 mod grammar;
 mod markup;
+mod opendata;
 mod position;
 mod question;
 mod record;
@@ -213,7 +214,16 @@ fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseErro
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
-    if let Some((next, _)) = all.splitter.next_segment(&all.text) {
+    if all.open.owns_input() || all.open.is_reading() {
+        // The open data's other questions (a whole legislature), and any document after them.
+        let more = all.by_ref().count();
+        if more > 0 {
+            q.warnings.push(Warning {
+                line: all.line_of_offset.1,
+                message: format!("{more} more document(s) follow; parse reads the first (use parse_all for every one)"),
+            });
+        }
+    } else if let Some((next, _)) = all.splitter.next_segment(&all.text) {
         let mut lines = record::LineCounter::new(all.text());
         let line = lines.line(next.start);
         let more = 1 + all.splitter.count_rest(&all.text);
@@ -251,17 +261,22 @@ pub struct ParseAll<'a> {
     text: Cow<'a, str>,
     options: Options,
     splitter: split::Splitter,
+    /// Open data (JSON, or XML the splitter found), read before anything else.
+    open: opendata::Hook,
     offset: usize,
     line_of_offset: (usize, usize),
 }
 
 impl<'a> ParseAll<'a> {
     fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
-        let splitter = split::Splitter::new(&text);
+        let open = opendata::Hook::new(&text);
+        // An input that is open data as a whole is not split into pages.
+        let splitter = split::Splitter::new(if open.owns_input() { "" } else { &text });
         ParseAll {
             text,
             options,
             splitter,
+            open,
             offset: 0,
             line_of_offset: (0, 1),
         }
@@ -283,6 +298,14 @@ impl Iterator for ParseAll<'_> {
     type Item = Result<Question, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.open.is_reading() {
+            if let Some(r) = self.open.next(&self.text, self.options) {
+                return Some(r);
+            }
+        }
+        if self.open.owns_input() {
+            return None;
+        }
         let (segment, lines) = self.splitter.next_segment(&self.text)?;
         self.offset = segment.start;
         // Number lines from where the last document started, so that a long input costs linear time.
@@ -290,6 +313,12 @@ impl Iterator for ParseAll<'_> {
         let line =
             line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
         self.line_of_offset = (segment.start, line);
+        if self.open.begin(&self.text, segment.clone(), line) {
+            return self
+                .open
+                .next(&self.text, self.options)
+                .or_else(|| self.next());
+        }
         let counter = record::LineCounter::at(&self.text, segment.start, line);
         Some(grammar::parse_document(
             &self.text,

@@ -107,6 +107,10 @@ pub enum Layout {
     Plain,
     /// senat.fr question pages, old and current.
     Senat,
+    /// The AN's open-data exports (JSON or XML), one question of them.
+    AnOpendata,
+    /// The AN site's older per-question XML (`<QUESTION TYPE="QE">`).
+    AnXml,
 }
 
 /// The author of a question. Any part the document does not give is `None`.
@@ -240,6 +244,8 @@ str_enum!(Layout {
     AnCurrent => "an-current",
     Plain => "plain",
     Senat => "senat",
+    AnOpendata => "an-opendata",
+    AnXml => "an-xml",
 });
 
 /// A code that names no variant (from [`FromStr`] on [`Chamber`], [`Kind`], [`Layout`], [`ErratumOf`]).
