@@ -214,7 +214,7 @@ fn parse_one(text: Cow<'_, str>, options: Options) -> Result<Question, ParseErro
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
-    if all.open.owns_input() || all.open.is_reading() {
+    if all.open.is_reading() {
         // The open data's other questions (a whole legislature), and any document after them.
         let more = all.by_ref().count();
         if more > 0 {
@@ -269,14 +269,12 @@ pub struct ParseAll<'a> {
 
 impl<'a> ParseAll<'a> {
     fn new(text: Cow<'a, str>, options: Options) -> ParseAll<'a> {
-        let open = opendata::Hook::new(&text);
-        // An input that is open data as a whole is not split into pages.
-        let splitter = split::Splitter::new(if open.owns_input() { "" } else { &text });
+        let splitter = split::Splitter::new(&text);
         ParseAll {
             text,
             options,
             splitter,
-            open,
+            open: opendata::Hook::default(),
             offset: 0,
             line_of_offset: (0, 1),
         }
@@ -302,9 +300,6 @@ impl Iterator for ParseAll<'_> {
             if let Some(r) = self.open.next(&self.text, self.options) {
                 return Some(r);
             }
-        }
-        if self.open.owns_input() {
-            return None;
         }
         let (segment, lines) = self.splitter.next_segment(&self.text)?;
         self.offset = segment.start;

@@ -184,12 +184,30 @@ fn may_bound_page(after: &[u8]) -> bool {
     }
 }
 
-/// Splits the input into saved pages and the text between them.
+/// Splits the input into saved pages, open-data documents (read whole by the open-data hook)
+/// and the text between them.
+fn chunks(text: &str) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    for (open, r) in crate::opendata::spans(text, 0..text.len()) {
+        if open {
+            out.push(Chunk::Page(r));
+            continue;
+        }
+        let shift = r.start;
+        out.extend(page_chunks(&text[r]).into_iter().map(|c| match c {
+            Chunk::Page(p) => Chunk::Page(p.start + shift..p.end + shift),
+            Chunk::Text(t) => Chunk::Text(t.start + shift..t.end + shift),
+        }));
+    }
+    out
+}
+
+/// Splits a text into saved pages and the text between them.
 ///
 /// Only the source lines that hold a `<` able to start, nest or end a page are read (every line
 /// holding a `<` inside an XML document): the others can do neither, and are passed over by one
 /// search for `<` across the input.
-fn chunks(text: &str) -> Vec<Chunk> {
+fn page_chunks(text: &str) -> Vec<Chunk> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut text_start = 0;

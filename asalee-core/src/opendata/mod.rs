@@ -18,11 +18,14 @@ mod json;
 pub(crate) mod link;
 mod node;
 mod pos;
+mod spans;
 mod text;
 mod xml;
 
 use std::io::{BufReader, Chain, Cursor, Read};
 use std::ops::Range;
+
+pub(crate) use self::spans::spans;
 
 use self::json::JsonState;
 use self::pos::Mark;
@@ -103,13 +106,12 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
     }
 }
 
-/// The open data inside a text that [`crate::ParseAll`] reads: the whole text, or one XML
-/// document the splitter found. It reads one question per call, from where the last ended
+/// The open data inside a text that [`crate::ParseAll`] reads: a JSON or XML document the
+/// splitter found ([`spans`], or an XML page). It reads one question per call, from where the last ended
 /// (the text is passed at each call: the hook keeps offsets, never the text).
 #[derive(Debug, Default)]
 pub(crate) struct Hook {
     current: Option<Current>,
-    owns_input: bool,
 }
 
 #[derive(Debug)]
@@ -127,56 +129,33 @@ enum Current {
 }
 
 impl Hook {
-    /// The hook for a text: it owns the whole input when the text is open data that the
-    /// splitter would not find (JSON; XML without a declaration).
-    pub(crate) fn new(text: &str) -> Hook {
-        let head = &text.as_bytes()[..text.len().min(4096)];
-        let current = match sniff(head) {
-            Sniff::Json => Some(Current::Json {
-                state: JsonState::new(Mark::START),
-                range: 0..text.len(),
-            }),
-            Sniff::Xml if !text.trim_start().starts_with("<?") => Some(Current::Xml {
-                state: XmlState::new(),
-                mark: Mark::START,
-                end: text.len(),
-            }),
-            _ => None,
-        };
-        Hook {
-            owns_input: current.is_some(),
-            current,
-        }
-    }
-
-    /// Whether the whole input is open data (then no other document is looked for).
-    pub(crate) fn owns_input(&self) -> bool {
-        self.owns_input
-    }
-
     /// Whether questions of the current open-data document may remain.
     pub(crate) fn is_reading(&self) -> bool {
         self.current.is_some()
     }
 
     /// Takes the document `text[range]` (found by the splitter, its first line `line`) when it
-    /// is open-data XML; `false` leaves it to the page grammar.
+    /// is open data; `false` leaves it to the page grammar.
     pub(crate) fn begin(&mut self, text: &str, range: Range<usize>, line: usize) -> bool {
         let seg = &text.as_bytes()[range.clone()];
         let head = &seg[..seg.len().min(4096)];
-        if sniff(head) != Sniff::Xml {
-            return false;
-        }
         let mark = Mark {
             offset: range.start,
             line,
             column: 1,
         };
-        self.current = Some(Current::Xml {
-            state: XmlState::new(),
-            mark,
-            end: range.end,
-        });
+        self.current = match sniff(head) {
+            Sniff::Json => Some(Current::Json {
+                state: JsonState::new(mark),
+                range,
+            }),
+            Sniff::Xml => Some(Current::Xml {
+                state: XmlState::new(),
+                mark,
+                end: range.end,
+            }),
+            Sniff::Other | Sniff::More => return false,
+        };
         true
     }
 
