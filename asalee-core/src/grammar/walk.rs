@@ -60,6 +60,8 @@ struct Walk<'l, 't> {
     /// The line that ends the document (chrome or a chamber line after the anchor, else the
     /// number of lines), when [`layout_of`] went as far.
     end: Option<usize>,
+    /// Where the author's values were read (a link there gives `author.ref`).
+    author_at: Vec<usize>,
 }
 
 /// Parses the document `text[range]` (line numbers count in the whole `text`).
@@ -111,6 +113,7 @@ pub(crate) fn parse_document(
         continuation: None,
         author_prefix: None,
         end,
+        author_at: Vec::new(),
     };
     match layout {
         Layout::Senat => walk.rec.set_chamber(Chamber::Senat),
@@ -120,6 +123,10 @@ pub(crate) fn parse_document(
     walk.header(at, anchor);
     walk.anchor_line(at, anchor);
     walk.body(at + 1);
+    if let Some(name) = walk.rec.author.name.as_deref() {
+        walk.rec.author.reference = (walk.author_at.iter())
+            .find_map(|&at| crate::opendata::link::author_ref(text, at, name));
+    }
     let missing_at = base + lines.src_start(at);
     walk.finish(missing_at, options)
 }
@@ -875,6 +882,9 @@ impl<'l, 't> Walk<'l, 't> {
 
     /// An author: the parts inside the parentheses as the layout orders them.
     fn set_author(&mut self, a: AuthorLine, offset: usize) {
+        if self.author_at.len() < 4 {
+            self.author_at.push(offset);
+        }
         self.rec
             .set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
         self.rec.set_author_part(AuthorPart::Name, a.name, offset);

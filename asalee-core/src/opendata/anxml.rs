@@ -5,7 +5,7 @@
 use super::build::Draft;
 use super::fields::{analysis, text_at};
 use super::node::{Node, UNKNOWN};
-use super::text::{html_text, page, words};
+use super::text::{html_text, page};
 use crate::{Closed, Erratum, ErratumOf, JoRef, Kind, Layout};
 
 /// The site's bookkeeping, which yields nothing: identifiers and codes (`ID_…`, `CODE_…`,
@@ -196,7 +196,7 @@ fn closure(d: &mut Draft, n: &mut Node) {
     let date_node = c.take("DATE_CLOTURE").or_else(|| c.take("DATE_JO"));
     let date = d.date(date_node, "CLOTURE.DATE_JO");
     let reason = text_at(&mut c, "LIBELLE")
-        .map(|r| words(crate::grammar::text::strip_parens_and_period(&r)))
+        .map(|r| super::text::reason(&r))
         .filter(|r| !r.is_empty());
     c.take("PAGE_JO");
     if date.is_some() || reason.is_some() || code.is_some() {

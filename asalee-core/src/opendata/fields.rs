@@ -245,7 +245,7 @@ fn closure(d: &mut Draft, n: &mut Node) {
     }
     let date = d.date(c.take("dateCloture"), "cloture.dateCloture");
     let reason = text_at(&mut c, "libelleCloture")
-        .map(|r| words(crate::grammar::text::strip_parens_and_period(&r)))
+        .map(|r| super::text::reason(&r))
         .filter(|r| !r.is_empty());
     if date.is_some() || reason.is_some() || code.is_some() {
         d.q.closed = Some(crate::Closed { date, reason });

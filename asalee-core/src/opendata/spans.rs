@@ -174,11 +174,23 @@ fn xml_end(b: &[u8], from: usize, end: usize, name: &str) -> usize {
     let stop = finder
         .find(&b[from..end])
         .map_or(end, |k| from + k + close.len());
-    // A document cut before its end: the next line that starts one.
+    // A document cut before its end: the next line that starts one (inside a whole
+    // legislature, its own `<question>` lines do not).
+    let list = name.starts_with("questions");
     let mut i = from;
     while let Some(k) = memchr::memchr(b'\n', &b[i..stop]) {
         i += k + 1;
-        if i < stop && starts_document(&b[i..end]).is_some() {
+        let next = if i < stop {
+            starts_document(&b[i..end])
+        } else {
+            None
+        };
+        let cuts = match next {
+            Some(Kind::Xml(n)) => !list || n.starts_with("questions"),
+            Some(Kind::Json) => true,
+            None => b[i..stop].starts_with(b"<?xml"),
+        };
+        if cuts {
             return i;
         }
     }
@@ -234,5 +246,10 @@ mod tests {
         );
         let text = "[\n {\"question\": {\"a\": [1,\n{\"question\": {}}";
         assert_eq!(parts(text).len(), 2);
+        // A whole legislature's questions are its own.
+        let list = "<questionsEcrites>\n<question a=\"1\">\n</question>\n<question>\n</question>\n</questionsEcrites>\n";
+        assert_eq!(parts(list), [(true, list)]);
+        let cut = "<question a=\"1\">\n<uid>\n<?xml version=\"1.0\"?>\n<QUESTION TYPE=\"QE\">\n</QUESTION>\n";
+        assert_eq!(parts(cut).len(), 2);
     }
 }

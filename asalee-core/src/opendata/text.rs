@@ -56,6 +56,13 @@ pub(crate) fn page(s: &str) -> Option<u32> {
         .flatten()
 }
 
+/// A closure's reason as written, without surrounding parentheses or a final period (in either
+/// order: `(Retrait).` and `(Retrait.)` both give `Retrait`).
+pub(crate) fn reason(s: &str) -> String {
+    let strip = text::strip_parens_and_period;
+    words(strip(strip(s)))
+}
+
 /// A value as the record writes words: white space folded, trimmed.
 pub(crate) fn words(s: &str) -> String {
     text::squeeze(s)
@@ -102,6 +109,11 @@ mod tests {
         assert_eq!(date("2024-10-031"), None);
         assert_eq!(date("3/10/2024"), None);
         assert_eq!(date(""), None);
+        assert_eq!(
+            reason(" (Retrait à l'initiative de l'auteur). "),
+            "Retrait à l'initiative de l'auteur"
+        );
+        assert_eq!(reason("Fin de mandat"), "Fin de mandat");
         assert_eq!(page("6551"), Some(6551));
         assert_eq!(page("65a"), None);
         assert_eq!(page(""), None);

@@ -432,9 +432,8 @@ fn element<B: BufRead>(
                     continue;
                 }
                 Event::GeneralRef(g) => {
-                    html.push('&');
-                    html.push_str(&g);
-                    html.push(';');
+                    // The XML's own escape: its character is the HTML's source.
+                    push_ref(html, &g);
                     continue;
                 }
                 Event::End(_) | Event::Eof => {}
