@@ -53,7 +53,7 @@ export interface Question {
   layout: Layout;
 }
 
-export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat";
+export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat" | "an-opendata" | "an-xml";
 
 export interface Author {
   civility: "M." | "Mme" | null;

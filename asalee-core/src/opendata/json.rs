@@ -77,6 +77,12 @@ impl JsonState {
         }
     }
 
+    /// The capacity of the buffer (what memory the scanner holds).
+    #[cfg(test)]
+    pub(crate) fn buffered(&self) -> usize {
+        self.buf.capacity()
+    }
+
     /// How many bytes of the source were taken (the caller of a text passes the rest from there).
     pub(crate) fn consumed(&self) -> usize {
         self.read

@@ -19,6 +19,8 @@ pub(crate) mod link;
 mod node;
 mod pos;
 mod spans;
+#[cfg(test)]
+mod tests;
 mod text;
 mod xml;
 
@@ -252,6 +254,18 @@ impl<R: Read> Documents<R> {
             ))),
         };
         Documents { inner, options }
+    }
+}
+
+#[cfg(test)]
+impl<R: Read> Documents<R> {
+    /// The bytes the reader holds (its buffers), to check that memory stays bounded.
+    pub(crate) fn buffered(&self) -> usize {
+        match &self.inner {
+            Inner::Json(state, _) => state.buffered(),
+            Inner::Xml(_, r) => r.get_ref().buffered(),
+            Inner::Failed(_) => 0,
+        }
     }
 }
 

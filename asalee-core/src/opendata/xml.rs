@@ -36,6 +36,12 @@ impl<B: BufRead> Tap<B> {
         }
     }
 
+    /// The capacity of the bytes kept (what memory the tap holds).
+    #[cfg(test)]
+    pub(crate) fn buffered(&self) -> usize {
+        self.kept.capacity()
+    }
+
     /// Forgets the bytes before `offset` (of the input).
     fn forget(&mut self, offset: usize) {
         let k = offset.saturating_sub(self.mark.offset).min(self.kept.len());

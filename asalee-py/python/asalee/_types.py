@@ -26,7 +26,9 @@ Chamber = Literal["AN", "SENAT"]
 """``"AN"`` (Assemblée nationale) or ``"SENAT"``."""
 Kind = Literal["QE", "QOSD", "QG"]
 """The AN open-data code of the kind of question."""
-Layout = Literal["an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat"]
+Layout = Literal[
+    "an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat", "an-opendata", "an-xml"
+]
 """The layout the document was recognised as (SPEC, "The documents")."""
 ErratumOf = Literal["question", "answer"]
 """What an erratum corrects."""
