@@ -55,6 +55,8 @@
 //! | `an-current` | 17th legislature: `ASSEMBLÉE NATIONALE`, `17ème législature`, title, `Question écrite n° 2621`, `Données clés`, `Date(s) clé(s)` |
 //! | `plain` | a bare text copy: title, `Question écrite n° 9521`, hard-wrapped paragraphs |
 //! | `senat` | `Question écrite n° 01342 de Mme X (Département - Groupe)`, `publiée dans le JO Sénat du 17/10/2024 - page 3968`, `Réponse du Ministère de …`; older `Question de M. NOM Prénom (…) publiée le …` |
+//! | `an-opendata` | the AN's open-data exports, JSON or XML: `{"question": {"uid": "QANR5L16QG1", …}}`, whole legislatures (`questionsEcrites` → a list of `question`), one question a line |
+//! | `an-xml` | the AN site's older per-question XML: `<QUESTION TYPE="QE">`, `<DEPOT NUMERO="47351">`, CDATA texts |
 //!
 //! ```
 //! use asalee_core::{parse, Layout};
