@@ -314,7 +314,12 @@ impl JsonState {
             return false;
         };
         if !matches!(first, b'{' | b'[' | b'"') {
-            // A number, `true`, `false` or `null`: up to the next delimiter.
+            // A number, `true`, `false` or `null`: up to the next delimiter. A delimiter where a
+            // value should be (`[:`, `[}`) is passed over, so that the scanner always moves.
+            self.pos += 1;
+            if matches!(first, b',' | b'}' | b']' | b':') {
+                return true;
+            }
             loop {
                 while let Some(&c) = self.buf.get(self.pos) {
                     if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r' | b':') {
@@ -331,6 +336,8 @@ impl JsonState {
         loop {
             while self.pos >= self.buf.len() {
                 if !self.refill(src, keep) {
+                    // (An escape cut at the end may have moved one past it.)
+                    self.pos = self.pos.min(self.buf.len());
                     return false;
                 }
             }
