@@ -321,9 +321,12 @@ fn cost(input: &str) -> f64 {
     best / input.len() as f64
 }
 
+/// A hostile input's name and its maker (of size `n`).
+type Shape = (&'static str, fn(usize) -> String);
+
 #[test]
 fn hostile_inputs_neither_panic_nor_cost_more_than_linear_time() {
-    let shapes: [(&str, fn(usize) -> String); 6] = [
+    let shapes: [Shape; 6] = [
         ("deep JSON", |n| {
             format!("{{\"question\": {}{}}}", "[".repeat(n), "]".repeat(n))
         }),

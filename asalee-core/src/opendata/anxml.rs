@@ -27,7 +27,7 @@ pub(crate) fn question(mut n: Node, start: usize) -> Draft {
         if let Some(code) = t.text() {
             match code.parse::<Kind>() {
                 Ok(k) => d.q.kind = Some(k),
-                Err(_) => d.unreadable(at, "@TYPE", &code.to_owned(), "the kind"),
+                Err(_) => d.unreadable(at, "@TYPE", code, "the kind"),
             }
         }
     }
@@ -35,7 +35,7 @@ pub(crate) fn question(mut n: Node, start: usize) -> Draft {
         if let Some(t) = l.text() {
             match t.parse::<u32>() {
                 Ok(l) => d.q.legislature = Some(l),
-                Err(_) => d.unreadable(at, "LEGISLATURE", &t.to_owned(), "the legislature"),
+                Err(_) => d.unreadable(at, "LEGISLATURE", t, "the legislature"),
             }
         }
     }
@@ -113,7 +113,7 @@ fn deposits(d: &mut Draft, n: &mut Node) {
                     Ok(v) => {
                         d.number.get_or_insert(v);
                     }
-                    Err(_) => d.unreadable(at, "DEPOT.@NUMERO", &t.to_owned(), "the number"),
+                    Err(_) => d.unreadable(at, "DEPOT.@NUMERO", t, "the number"),
                 }
             }
         }
@@ -161,7 +161,7 @@ fn author(d: &mut Draft, n: &mut Node) {
                     Err(_) => d.unreadable(
                         at,
                         "CIRCONSCRIPTION.@NUMERO_CIRCONSCRIPTION",
-                        &t.to_owned(),
+                        t,
                         "the constituency",
                     ),
                 }

@@ -29,7 +29,7 @@ pub(crate) fn question(mut n: Node, start: usize) -> Draft {
         if let Some(code) = t.text() {
             match code.parse::<Kind>() {
                 Ok(k) => d.q.kind = Some(k),
-                Err(_) => d.unreadable(at, "type", &code.to_owned(), "the kind"),
+                Err(_) => d.unreadable(at, "type", code, "the kind"),
             }
         }
     }
@@ -83,7 +83,7 @@ fn identifiant(d: &mut Draft, n: &mut Node) {
         if let Some(t) = v.text() {
             match t.parse::<u64>() {
                 Ok(num) => d.number = Some(num),
-                Err(_) => d.unreadable(at, "identifiant.numero", &t.to_owned(), "the number"),
+                Err(_) => d.unreadable(at, "identifiant.numero", t, "the number"),
             }
         }
     }
@@ -91,12 +91,7 @@ fn identifiant(d: &mut Draft, n: &mut Node) {
         if let Some(t) = v.text() {
             match t.parse::<u32>() {
                 Ok(l) => d.q.legislature = Some(l),
-                Err(_) => d.unreadable(
-                    at,
-                    "identifiant.legislature",
-                    &t.to_owned(),
-                    "the legislature",
-                ),
+                Err(_) => d.unreadable(at, "identifiant.legislature", t, "the legislature"),
             }
         }
     }

@@ -191,11 +191,8 @@ impl Hook {
 
 /// The questions of a stream of open data (JSON or XML, one question, a whole legislature, or a
 /// sequence of documents), one at a time: memory holds the question being read, not the input.
-/// An input that is not open data yields one error.
-///
-/// ```ignore
-/// for result in asalee_core::opendata::read(std::fs::File::open(path)?, Options::new()) { … }
-/// ```
+/// An input that is not open data yields one error. Positions count from the stream's first
+/// byte (line 1, column 1); a byte-order mark is skipped.
 // Called by `parse_reader`, the streaming entry point.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn read<R: Read>(reader: R, options: Options) -> Documents<R> {
