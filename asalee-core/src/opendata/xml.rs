@@ -189,6 +189,12 @@ impl XmlState {
                     self.phase = Phase::Done;
                     return Some(self.question(r, &e, at, options));
                 }
+                (Phase::Prolog, Event::Empty(e)) if is_question(&e) => {
+                    // An empty question: a record with nothing in it (it fails for its number).
+                    self.phase = Phase::Done;
+                    let node = Open::new(&e, at).into_node();
+                    return Some(record(r, node, &e, at, options));
+                }
                 (Phase::List(_) | Phase::Recover(_), Event::Start(e))
                     if local(&e) == "question" =>
                 {
@@ -230,13 +236,7 @@ impl XmlState {
             Ok(node) => node,
             Err(err) => return Err(self.fail(r, err)),
         };
-        let draft = if local(e) == "QUESTION" {
-            super::anxml::question(node, at)
-        } else {
-            super::fields::question(node, at)
-        };
-        let tap = r.get_ref();
-        draft.finish(options, &mut |offset| tap.locate(offset))
+        record(r, node, e, at, options)
     }
 
     /// A failure inside a question: the error, and the reading goes on at the next question
@@ -279,6 +279,28 @@ impl XmlState {
             r.get_ref().locate(at).position(),
         )
     }
+}
+
+/// Whether an element is a question (`question` of the export, `QUESTION` of the site).
+fn is_question(e: &BytesStart<'_>) -> bool {
+    matches!(local(e).as_str(), "question" | "QUESTION")
+}
+
+/// The record of a question element's tree (its start tag `e` at `at`).
+fn record<B: BufRead>(
+    r: &Reader<Tap<B>>,
+    node: Node,
+    e: &BytesStart<'_>,
+    at: usize,
+    options: Options,
+) -> Result<Question, ParseError> {
+    let draft = if local(e) == "QUESTION" {
+        super::anxml::question(node, at)
+    } else {
+        super::fields::question(node, at)
+    };
+    let tap = r.get_ref();
+    draft.finish(options, &mut |offset| tap.locate(offset))
 }
 
 /// Why an element could not be read.
