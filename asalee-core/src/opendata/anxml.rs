@@ -110,9 +110,8 @@ fn deposits(d: &mut Draft, n: &mut Node) {
         if let Some((num, at)) = dep.take("@NUMERO") {
             if let Some(t) = num.text() {
                 match t.parse::<u64>() {
-                    Ok(v) => {
-                        d.number.get_or_insert(v);
-                    }
+                    Ok(v) if d.number.is_none() => (d.number, d.number_at) = (Some(v), at),
+                    Ok(_) => {}
                     Err(_) => d.unreadable(at, "DEPOT.@NUMERO", t, "the number"),
                 }
             }

@@ -11,6 +11,8 @@ use crate::{Author, Chamber, Date, Layout, Options, OtherField, Question, Warnin
 pub(crate) struct Draft {
     pub(crate) q: Question,
     pub(crate) number: Option<u64>,
+    /// Where the number was read ([`UNKNOWN`] in JSON): a missing text is reported there.
+    pub(crate) number_at: usize,
     pub(crate) uid: Option<(String, usize)>,
     pub(crate) author: Author,
     /// Warnings at byte offsets of the input ([`UNKNOWN`]: the question's start).
@@ -49,6 +51,7 @@ impl Draft {
                 layout,
             },
             number: None,
+            number_at: UNKNOWN,
             uid: None,
             author: Author::default(),
             warnings: Vec::new(),
@@ -64,7 +67,7 @@ impl Draft {
     /// Keeps a value the record does not read, with its warning.
     pub(crate) fn other(&mut self, at: usize, label: &str, value: &str) {
         let value = super::text::words(value);
-        self.warn(at, format!("unknown value `{label}` kept in other_fields"));
+        self.warn(at, format!("unknown value kept in other_fields: {label}"));
         self.q.other_fields.push(OtherField {
             label: label.to_owned(),
             value,
@@ -76,7 +79,7 @@ impl Draft {
         let value = super::text::words(value);
         self.warn(
             at,
-            format!("{what} of `{label}` could not be read: `{value}`"),
+            format!("{what} of {label} could not be read: \"{value}\""),
         );
         self.q.other_fields.push(OtherField {
             label: label.to_owned(),
@@ -155,7 +158,7 @@ impl Draft {
             return Err(ParseError::new(
                 ErrorKind::MissingText,
                 format!("question {number} has neither a question text nor an answer text (`texte` of `texteQuestion` or `texteReponse`)"),
-                locate(start).position(),
+                locate(if self.number_at == UNKNOWN { start } else { self.number_at }).position(),
             ));
         }
         let computed = match (q.chamber, q.legislature, q.kind) {
@@ -164,7 +167,7 @@ impl Draft {
         };
         self.q.uid = match (self.uid.take(), computed) {
             (Some((stated, at)), Some(c)) if stated != c => {
-                self.warn(at, format!("the uid `{stated}` does not agree with the legislature, kind and number (`{c}`); the stated one is kept"));
+                self.warn(at, format!("the uid {stated} does not agree with the legislature, kind and number ({c}); the stated one is kept"));
                 Some(stated)
             }
             (Some((stated, _)), _) => Some(stated),

@@ -82,7 +82,7 @@ fn identifiant(d: &mut Draft, n: &mut Node) {
     if let Some((v, at)) = id.take("numero") {
         if let Some(t) = v.text() {
             match t.parse::<u64>() {
-                Ok(num) => d.number = Some(num),
+                Ok(num) => (d.number, d.number_at) = (Some(num), at),
                 Err(_) => d.unreadable(at, "identifiant.numero", t, "the number"),
             }
         }

@@ -109,7 +109,13 @@ impl JsonState {
 
     fn finish(&self, node: Node, start: usize, options: Options) -> Result<Question, ParseError> {
         let (mark, buf) = (self.mark, &self.buf);
-        super::fields::question(node, start).finish(options, &mut |at| mark.at(buf, at))
+        let mut draft = super::fields::question(node, start);
+        // JSON gives no positions: the number's key is found in the item's bytes.
+        let item = &buf[start.saturating_sub(mark.offset).min(buf.len())..];
+        if let Some(i) = memchr::memmem::find(item, b"\"numero\"") {
+            draft.number_at = start + i;
+        }
+        draft.finish(options, &mut |at| mark.at(buf, at))
     }
 
     /// The next question's tree and start offset, walking the outer levels.
@@ -120,7 +126,11 @@ impl JsonState {
                 if self.stack.is_empty() {
                     return Ok(None);
                 }
-                return Err(self.error_here("truncated JSON: the input ends inside the document"));
+                return Err(ParseError::new(
+                    ErrorKind::NotAQuestion,
+                    "truncated JSON: the input ends inside the document",
+                    self.visible_end_mark().position(),
+                ));
             };
             match (self.stack.last().copied(), c) {
                 (None, b'{') => {
@@ -258,7 +268,7 @@ impl JsonState {
                 .map_or(bytes.len(), |i| i + 1),
         };
         let offset = if e.is_eof() {
-            bytes.len()
+            visible_end(bytes)
         } else {
             (line_start + e.column().saturating_sub(1)).min(bytes.len())
         };
@@ -430,6 +440,11 @@ impl JsonState {
         n > 0
     }
 
+    /// The end of the input's visible bytes (a truncated input fails there, not on a blank line).
+    fn visible_end_mark(&self) -> Mark {
+        self.mark.advance(&self.buf[..visible_end(&self.buf)])
+    }
+
     fn here(&self) -> Mark {
         let pos = self.pos.min(self.buf.len());
         self.mark.advance(&self.buf[..pos])
@@ -438,4 +453,14 @@ impl JsonState {
     fn error_here(&self, message: &str) -> ParseError {
         ParseError::new(ErrorKind::NotAQuestion, message, self.here().position())
     }
+}
+
+/// The length of `bytes` without their trailing white space.
+pub(crate) fn visible_end(bytes: &[u8]) -> usize {
+    bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count()
 }

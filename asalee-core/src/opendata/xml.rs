@@ -159,12 +159,12 @@ impl XmlState {
                     return match phase {
                         Phase::List(root) | Phase::Recover(root) => Some(Err(self.error(
                             r,
-                            position(r),
+                            visible_end(r),
                             &format!("truncated XML: the input ends inside <{root}>"),
                         ))),
                         _ if !self.yielded => Some(Err(self.error(
                             r,
-                            at,
+                            visible_end(r),
                             "not a question document: an XML document with no question",
                         ))),
                         _ => None,
@@ -247,7 +247,7 @@ impl XmlState {
             Failure::Deep(at) => self.error(r, at, "malformed XML: elements nested too deeply"),
             Failure::Eof(name) => self.error(
                 r,
-                position(r),
+                visible_end(r),
                 &format!("truncated XML: the input ends inside <{name}>"),
             ),
         };
@@ -321,6 +321,12 @@ fn base<B: BufRead>(r: &Reader<Tap<B>>) -> usize {
 fn position<B: BufRead>(r: &Reader<Tap<B>>) -> usize {
     let tap = r.get_ref();
     tap.mark.offset + tap.kept.len()
+}
+
+/// The offset after the last visible byte the reader took (a truncated input fails there).
+fn visible_end<B: BufRead>(r: &Reader<Tap<B>>) -> usize {
+    let tap = r.get_ref();
+    tap.mark.offset + super::json::visible_end(&tap.kept)
 }
 
 /// An element's local name (its namespace prefix dropped).
