@@ -416,3 +416,16 @@ fn mutated_open_data_never_panics() {
         }
     }
 }
+
+/// A truncated whole legislature fails at its last visible byte, not on the blank line after.
+#[test]
+fn a_truncated_legislature_fails_on_a_visible_line() {
+    let xml = String::from_utf8(read("variants/an-opendata-l16-legislature.xml")).unwrap();
+    let cut = xml.replace("</questionsEcrites>", "");
+    let results: Vec<_> = parse_all_bytes(cut.as_bytes()).collect();
+    assert_eq!(results.len(), 4);
+    let e = results[3].as_ref().unwrap_err();
+    let line = cut.split('\n').nth(e.line() - 1).unwrap();
+    assert_eq!(line, "</question>", "{e}");
+    assert_eq!(e.column(), "</question>".len() + 1);
+}

@@ -42,9 +42,14 @@ impl<B: BufRead> Tap<B> {
         self.kept.capacity()
     }
 
-    /// Forgets the bytes before `offset` (of the input).
+    /// Forgets the bytes before `offset` (of the input), but for the last visible one and the
+    /// white space after it (where a truncated input is said to end).
     fn forget(&mut self, offset: usize) {
         let k = offset.saturating_sub(self.mark.offset).min(self.kept.len());
+        let k = self.kept[..k]
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .unwrap_or(0);
         self.mark = self.mark.advance(&self.kept[..k]);
         self.kept.drain(..k);
     }
