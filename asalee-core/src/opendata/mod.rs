@@ -141,11 +141,15 @@ impl Hook {
     pub(crate) fn begin(&mut self, text: &str, range: Range<usize>, line: usize) -> bool {
         let seg = &text.as_bytes()[range.clone()];
         let head = &seg[..seg.len().min(4096)];
+        // (Segments begin at a line's start; the column is counted should one not.)
+        let line_start =
+            memchr::memrchr(b'\n', &text.as_bytes()[..range.start]).map_or(0, |i| i + 1);
         let mark = Mark {
-            offset: range.start,
+            offset: line_start,
             line,
             column: 1,
-        };
+        }
+        .advance(&text.as_bytes()[line_start..range.start]);
         self.current = match sniff(head) {
             Sniff::Json => Some(Current::Json {
                 state: JsonState::new(mark),

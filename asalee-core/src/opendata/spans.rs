@@ -12,7 +12,11 @@ pub(crate) fn spans(text: &str, range: Range<usize>) -> Vec<(bool, Range<usize>)
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut text_from = range.start;
+    // A document begins at a line's start: a range that starts inside a line begins at the next.
     let mut line = range.start;
+    if line > 0 && b.get(line - 1) != Some(&b'\n') {
+        line = memchr::memchr(b'\n', &b[line..range.end]).map_or(range.end, |i| line + i + 1);
+    }
     while line < range.end {
         let found = starts_document(&b[line..range.end]);
         let next_line =
@@ -30,13 +34,9 @@ pub(crate) fn spans(text: &str, range: Range<usize>) -> Vec<(bool, Range<usize>)
             Kind::Xml(_) => prolog_start(b, text_from, line),
             Kind::Json => line,
         };
-        // The rest of the last line, when blank, belongs to the document.
-        let eol = next_line(end.saturating_sub(1).max(line));
-        let end = if b[end..eol].iter().all(u8::is_ascii_whitespace) {
-            eol
-        } else {
-            end
-        };
+        // The rest of the last line belongs to the document (a document begins at a line's
+        // start: what follows on its last line is the document's own trailing text).
+        let end = next_line(end.saturating_sub(1).max(line));
         if start > text_from {
             out.push((false, text_from..start));
         }

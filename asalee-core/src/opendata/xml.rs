@@ -162,7 +162,9 @@ impl XmlState {
                 (_, Event::Eof) => {
                     let phase = std::mem::replace(&mut self.phase, Phase::Done);
                     return match phase {
-                        Phase::List(root) | Phase::Recover(root) => Some(Err(self.error(
+                        // (After a broken question, the unclosed root is no second error.)
+                        Phase::Recover(_) => None,
+                        Phase::List(root) => Some(Err(self.error(
                             r,
                             visible_end(r),
                             &format!("truncated XML: the input ends inside <{root}>"),
