@@ -4,7 +4,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures="$here/../fixtures"
-for target in parse parse_bytes parse_all jo; do
+for target in parse parse_bytes parse_all jo opendata; do
     dir="$here/corpus/$target"
     mkdir -p "$dir"
     for sub in seeds authored real variants expected regressions jo; do

@@ -279,8 +279,9 @@ mod tests {
         assert!(shown
             .iter()
             .any(|s| s.ends_with("seeds/000_b712eef2958484e0.txt")));
+        // Depth first, each folder's names in order (`expected/…` before `expected-real/…`).
         let mut sorted = shown.clone();
-        sorted.sort_unstable();
+        sorted.sort_unstable_by(|a, b| Path::new(a).components().cmp(Path::new(b).components()));
         assert_eq!(shown, sorted);
         assert!(inputs
             .iter()

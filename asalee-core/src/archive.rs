@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::sync::Arc;
 
-use crate::stream::{io_error, is_open_data, Item, OpenData, SNIFF};
+use crate::stream::{io_error, is_open_data, open_data, Item, SNIFF};
 use crate::Options;
 
 /// Reads the next member of a zip archive into `queue` (its documents, each naming the member);
@@ -45,7 +45,7 @@ pub(crate) fn next_member(
             return false;
         }
         if is_open_data(&bytes[..bytes.len().min(SNIFF)]) {
-            queue.extend(OpenData::new(&bytes[..], options).map(member));
+            queue.extend(open_data(&bytes[..], options).map(member));
         } else {
             queue.extend(options.parse_all_bytes(&bytes).map(member));
         }

@@ -55,6 +55,8 @@
 //! | `an-current` | 17th legislature: `ASSEMBLÉE NATIONALE`, `17ème législature`, title, `Question écrite n° 2621`, `Données clés`, `Date(s) clé(s)` |
 //! | `plain` | a bare text copy: title, `Question écrite n° 9521`, hard-wrapped paragraphs |
 //! | `senat` | `Question écrite n° 01342 de Mme X (Département - Groupe)`, `publiée dans le JO Sénat du 17/10/2024 - page 3968`, `Réponse du Ministère de …`; older `Question de M. NOM Prénom (…) publiée le …` |
+//! | `an-opendata` | the AN's open-data exports, JSON or XML: `{"question": {"uid": "QANR5L16QG1", …}}`, whole legislatures (`questionsEcrites` → a list of `question`), one question a line |
+//! | `an-xml` | the AN site's older per-question XML: `<QUESTION TYPE="QE">`, `<DEPOT NUMERO="47351">`, CDATA texts |
 //! | `jo` | the text of a Journal officiel "Questions" issue, every block a document: `91355. – 1er décembre 2015. – M. …`, `Réponse. – …`, ministry headings in capitals, running heads with page numbers |
 //!
 //! ```
@@ -100,6 +102,7 @@ mod decode;
 mod error;
 mod grammar;
 mod markup;
+mod opendata;
 mod position;
 mod question;
 mod record;
@@ -249,7 +252,16 @@ fn parse_one(decoded: decode::Decoded<'_>, options: Options) -> Result<Question,
         .next()
         .unwrap_or_else(|| unreachable_no_document(all.text()));
     let mut q = first?;
-    if let Some((next, _, _)) = all.splitter.next_segment(&all.text) {
+    if all.open.is_reading() {
+        // The open data's other questions (a whole legislature), and any document after them.
+        let more = all.by_ref().count();
+        if more > 0 {
+            q.warnings.push(Warning {
+                line: all.line_of_offset.1,
+                message: format!("{more} more document(s) follow; parse reads the first (use parse_all for every one)"),
+            });
+        }
+    } else if let Some((next, _, _)) = all.splitter.next_segment(&all.text) {
         let mut lines = record::LineCounter::new(all.text());
         let line = lines.line(next.start);
         let more = 1 + all.splitter.count_rest(&all.text);
@@ -287,6 +299,8 @@ pub struct ParseAll<'a> {
     text: Cow<'a, str>,
     options: Options,
     splitter: grammar::split::Splitter,
+    /// Open data (JSON, or XML the splitter found), read before anything else.
+    open: opendata::Hook,
     offset: usize,
     line_of_offset: (usize, usize),
     /// Parts read in another encoding than the text before them (their documents say so).
@@ -307,10 +321,12 @@ impl<'a> ParseAll<'a> {
         whole: Option<usize>,
         first_line: usize,
     ) -> ParseAll<'a> {
+        let chunks = opendata::split_chunks(&decoded.text, decoded.chunks);
         ParseAll {
-            splitter: grammar::split::Splitter::from_chunks(decoded.chunks, whole),
+            splitter: grammar::split::Splitter::from_chunks(chunks, whole),
             text: decoded.text,
             options,
+            open: opendata::Hook::default(),
             offset: 0,
             line_of_offset: (0, first_line),
             mixed: decoded.mixed,
@@ -333,17 +349,37 @@ impl<'a> ParseAll<'a> {
         self.splitter.next_segment(&self.text)
     }
 
+    /// The line of `start`, the start of the document about to be read (counted from where the
+    /// last document started, so that a long input costs linear time).
+    fn locate(&mut self, start: usize) -> usize {
+        self.offset = start;
+        let (from, line) = self.line_of_offset;
+        let line = line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..start]).count();
+        self.line_of_offset = (start, line);
+        line
+    }
+
+    /// Whether a document the splitter found is open data (a question, a whole legislature):
+    /// then its questions come from [`ParseAll::next_open`], not [`ParseAll::parse_segment`].
+    pub(crate) fn begin_open(&mut self, found: &grammar::split::Found) -> bool {
+        let line = self.locate(found.0.start);
+        self.open.begin(&self.text, found.0.clone(), line)
+    }
+
+    /// The next question of the open data being read, if any.
+    pub(crate) fn next_open(&mut self) -> Option<Result<Question, ParseError>> {
+        if !self.open.is_reading() {
+            return None;
+        }
+        self.open.next(&self.text, self.options)
+    }
+
     /// Parses a document the splitter found.
     pub(crate) fn parse_segment(
         &mut self,
         (segment, lines, jo): grammar::split::Found,
     ) -> Result<Question, ParseError> {
-        self.offset = segment.start;
-        // Number lines from where the last document started, so that a long input costs linear time.
-        let (from, line) = self.line_of_offset;
-        let line =
-            line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..segment.start]).count();
-        self.line_of_offset = (segment.start, line);
+        let line = self.locate(segment.start);
         let counter = record::LineCounter::at(&self.text, segment.start, line);
         let result = match jo {
             Some(block) => grammar::jo::finish(*block, counter, self.options),
@@ -395,8 +431,15 @@ impl Iterator for ParseAll<'_> {
     type Item = Result<Question, ParseError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let found = self.next_segment()?;
-        Some(self.parse_segment(found))
+        loop {
+            if let Some(r) = self.next_open() {
+                return Some(r);
+            }
+            let found = self.next_segment()?;
+            if !self.begin_open(&found) {
+                return Some(self.parse_segment(found));
+            }
+        }
     }
 }
 

@@ -107,6 +107,10 @@ pub enum Layout {
     Plain,
     /// senat.fr question pages, old and current.
     Senat,
+    /// The AN's open-data exports (JSON or XML), one question of them.
+    AnOpendata,
+    /// The AN site's older per-question XML (`<QUESTION TYPE="QE">`).
+    AnXml,
     /// The text of Journal officiel "Questions" issues, AN and Sénat (each block a document).
     Jo,
 }
@@ -242,6 +246,8 @@ str_enum!(Layout {
     AnCurrent => "an-current",
     Plain => "plain",
     Senat => "senat",
+    AnOpendata => "an-opendata",
+    AnXml => "an-xml",
     Jo => "jo",
 });
 

@@ -27,6 +27,11 @@ impl<'t> LineCounter<'t> {
         }
     }
 
+    /// The whole text the counter numbers.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
     /// A counter that knows `offset` is on 1-based `line`.
     pub(crate) fn at(text: &'t str, offset: usize, line: usize) -> LineCounter<'t> {
         LineCounter { text, offset, line }

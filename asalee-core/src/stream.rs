@@ -13,7 +13,7 @@
 //! block.
 //!
 //! A zip archive (`PK\x03\x04`) is read member by member, each member its own input; JSON and
-//! XML open data go to [`OpenData`].
+//! XML open data go to [`open_data`].
 
 use std::collections::VecDeque;
 use std::io::{self, Cursor, Read};
@@ -41,15 +41,17 @@ pub(crate) type Item = Result<Question, ParseError>;
 /// exactly what [`parse_all_bytes`](crate::parse_all_bytes) yields on the whole input, read a
 /// block at a time. A read error ends it with an error of kind [`ErrorKind::Io`] after every
 /// document read whole before it.
-pub struct ParseReader<R> {
+pub struct ParseReader<R: Read> {
     reader: Option<io::Chain<Cursor<Vec<u8>>, R>>,
     options: Options,
     state: State,
+    /// The open data being read, once the first bytes said so.
+    open: Option<Box<crate::opendata::Documents<io::Chain<Cursor<Vec<u8>>, R>>>>,
     queue: VecDeque<(Item, Option<Arc<str>>)>,
     member: Option<Arc<str>>,
 }
 
-impl<R> std::fmt::Debug for ParseReader<R> {
+impl<R: Read> std::fmt::Debug for ParseReader<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ParseReader")
             .field("options", &self.options)
@@ -73,6 +75,7 @@ impl<R: Read> ParseReader<R> {
             reader: Some(Cursor::new(Vec::new()).chain(reader)),
             options,
             state: State::Start,
+            open: None,
             queue: VecDeque::new(),
             member: None,
         }
@@ -127,10 +130,15 @@ impl<R: Read> ParseReader<R> {
                 }
                 State::OpenData => {
                     if let Some(reader) = self.reader.take() {
-                        let items = OpenData::new(reader, self.options);
-                        self.queue.extend(items.map(|i| (i, None)));
+                        self.open = Some(Box::new(open_data(reader, self.options)));
                     }
-                    self.state = State::Done;
+                    match self.open.as_mut().and_then(|o| o.next()) {
+                        Some(item) => self.queue.push_back((item, None)),
+                        None => {
+                            self.open = None;
+                            self.state = State::Done;
+                        }
+                    }
                 }
                 State::Archive => {
                     let Some(reader) = &mut self.reader else {
@@ -202,33 +210,10 @@ pub(crate) fn is_open_data(head: &[u8]) -> bool {
 }
 
 /// The dispatch point for the AN's open data (JSON, or XML whose root is not `html`): every
-/// input and archive member whose first bytes say it is open data is read here. For now the
-/// input is read whole and parsed by [`parse_all_bytes`](crate::parse_all_bytes); the open-data
-/// layouts replace this body with their own bounded-memory reader of whole-legislature files.
-pub(crate) struct OpenData {
-    items: std::vec::IntoIter<Item>,
-}
-
-impl OpenData {
-    /// Reads an open-data input (its first bytes included).
-    pub(crate) fn new(mut reader: impl Read, options: Options) -> OpenData {
-        let mut bytes = Vec::new();
-        let items: Vec<Item> = match reader.read_to_end(&mut bytes) {
-            Ok(_) => options.parse_all_bytes(&bytes).collect(),
-            Err(e) => vec![Err(io_error(&e, crate::position::Position::start()))],
-        };
-        OpenData {
-            items: items.into_iter(),
-        }
-    }
-}
-
-impl Iterator for OpenData {
-    type Item = Item;
-
-    fn next(&mut self) -> Option<Item> {
-        self.items.next()
-    }
+/// input and archive member whose first bytes say it is open data is read by the open-data
+/// layouts' own reader, one question at a time (memory bounded by a question, not the file).
+pub(crate) fn open_data<R: Read>(reader: R, options: Options) -> crate::opendata::Documents<R> {
+    crate::opendata::read(reader, options)
 }
 
 pub(crate) fn io_error(e: &io::Error, at: crate::position::Position) -> ParseError {
@@ -444,7 +429,13 @@ impl Stream {
                 break;
             }
             self.found = true;
-            emit(all.parse_segment(seg).map_err(|e| e.shifted(w.base)));
+            if all.begin_open(&seg) {
+                while let Some(r) = all.next_open() {
+                    emit(r.map_err(|e| e.shifted(w.base)));
+                }
+            } else {
+                emit(all.parse_segment(seg).map_err(|e| e.shifted(w.base)));
+            }
             current = next;
         }
         drop(all);

@@ -24,9 +24,15 @@ fn not_a_question() {
     );
     fails("", ErrorKind::NotAQuestion, "not a question document: no line such as `Question écrite n° 1234`, `Question N° : 1234` or `Question de :` was found at line 1 column 1");
     fails(
-        "<?xml version=\"1.0\"?>\n<QUESTION/>\n",
+        "<?xml version=\"1.0\"?>\n<rss/>\n",
         ErrorKind::NotAQuestion,
-        "not a question document: an XML document (the AN's open-data XML is not read yet) at line 1 column 1",
+        "not a question document: an XML document that is not the AN's open data (no `question`, `questionsEcrites` or `QUESTION` root) at line 1 column 1",
+    );
+    // An empty `an-xml` question: no number, at its element.
+    fails(
+        "<?xml version=\"1.0\"?>\n<QUESTION/>\n",
+        ErrorKind::MissingNumber,
+        "not a question record: the open-data question gives no number (`identifiant.numero`, `DEPOT/@NUMERO`) at line 2 column 1",
     );
 }
 

@@ -16,7 +16,7 @@ fn expected(path: &std::path::Path) -> Value {
 fn documents() -> Vec<std::path::PathBuf> {
     let mut docs = files("seeds");
     docs.extend(files("authored"));
-    assert_eq!(docs.len(), 6, "five seeds and one authored document");
+    assert_eq!(docs.len(), 7, "five seeds and two authored documents");
     docs
 }
 

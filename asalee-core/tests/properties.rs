@@ -397,6 +397,8 @@ proptest! {
     ) {
         let docs = valid_documents();
         let (_, text) = &docs[doc.index(docs.len())];
+        // (A line inserted into the open data's JSON is no label: it breaks the JSON.)
+        prop_assume!(!text.trim_start().starts_with('{'));
         let starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .filter(|&i| i < text.len())

@@ -10,7 +10,7 @@ from typing import Any, Dict, List
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
-AUTHORED = sorted((FIXTURES / "authored").glob("*.txt"))
+AUTHORED = sorted(p for p in (FIXTURES / "authored").iterdir() if p.suffix in (".txt", ".json"))
 # Every document whose exact record is in expected/NAME.json.
 DOCUMENTS = SEEDS + AUTHORED
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))

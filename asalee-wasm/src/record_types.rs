@@ -128,7 +128,7 @@ export type Chamber = "AN" | "SENAT";
 export type Kind = "QE" | "QOSD" | "QG";
 
 /** The layout the document was recognised as (SPEC, "The documents"). */
-export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat" | "jo";
+export type Layout = "an-fiche" | "an-legacy" | "an-dyn" | "an-current" | "plain" | "senat" | "an-opendata" | "an-xml" | "jo";
 
 /** A civility, normalised (`Monsieur` gives `"M."`, `Madame` gives `"Mme"`). */
 export type Civility = "M." | "Mme" | "Mlle";

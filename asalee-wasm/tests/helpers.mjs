@@ -29,9 +29,9 @@ export function expectedDocuments() {
     if (!file.endsWith(".json")) continue;
     const name = file.slice(0, -".json".length);
     const path = ["seeds", "authored"]
-      .map((folder) => join(fixturesDir, folder, `${name}.txt`))
+      .flatMap((folder) => [".txt", ".json"].map((ext) => join(fixturesDir, folder, `${name}${ext}`)))
       .find((candidate) => existsSync(candidate));
-    if (!path) throw new Error(`no seeds/${name}.txt nor authored/${name}.txt for expected/${file}`);
+    if (!path) throw new Error(`no seeds/${name}.txt nor authored/${name}.{txt,json} for expected/${file}`);
     const bytes = readFileSync(path);
     const expectedText = readFileSync(join(expectedDir, file), "utf8");
     docs.push({

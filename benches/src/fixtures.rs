@@ -156,6 +156,8 @@ pub fn representative(layout: Layout) -> &'static Fixture {
         Layout::Plain => "seeds/001_d8e80435b845cd87.txt",
         Layout::Senat => "authored/senat-2024-qe-answered.txt",
         Layout::Jo => return &JO_EXCERPT,
+        // The open data has its own generator ([`crate::opendata`]), not a page fixture.
+        Layout::AnOpendata | Layout::AnXml => "seeds/000_b712eef2958484e0.txt",
     };
     fixture(name).unwrap_or(&FIXTURES[0])
 }

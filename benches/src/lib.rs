@@ -11,6 +11,8 @@
 //! - [`ADVERSARIES`]: the hostile inputs of issue 7 (repeated labels, `<` runs, nested tags, one
 //!   endless line, numberless `Question N° :`, binary junk, 100,000 renewal dates), each
 //!   `fn(size_bytes) -> Vec<u8>`;
+//! - [`opendata::legislature`]: a whole-legislature open-data export (JSON or XML) of any size,
+//!   made from the project's open-data questions, each with its own number;
 //! - [`count_newlines`] and [`fold_whitespace`]: the physical-limit baselines, run on the same
 //!   bytes as the parser.
 //!
@@ -31,6 +33,7 @@ mod baseline;
 mod corpus;
 mod fixtures;
 mod jo;
+pub mod opendata;
 mod rng;
 mod timing;
 

@@ -27,7 +27,7 @@ pub(crate) fn parse_document(
     if seg.trim_start().starts_with("<?xml") {
         return Err(ParseError::new(
             ErrorKind::NotAQuestion,
-            "not a question document: an XML document (the AN's open-data XML is not read yet)",
+            "not a question document: an XML document that is not the AN's open data (no `question`, `questionsEcrites` or `QUESTION` root)",
             counter.position(base + first_visible),
         ));
     }

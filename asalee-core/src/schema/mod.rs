@@ -130,6 +130,8 @@ pub static LAYOUT: Code = Code {
         "an-current",
         "plain",
         "senat",
+        "an-opendata",
+        "an-xml",
         "jo",
     ],
 };

@@ -103,6 +103,8 @@ fn rust_codes(name: &str) -> Vec<&'static str> {
             | Layout::AnCurrent
             | Layout::Plain
             | Layout::Senat
+            | Layout::AnOpendata
+            | Layout::AnXml
             | Layout::Jo => l.as_str(),
         }
     }
@@ -130,6 +132,8 @@ fn rust_codes(name: &str) -> Vec<&'static str> {
             Layout::AnCurrent,
             Layout::Plain,
             Layout::Senat,
+            Layout::AnOpendata,
+            Layout::AnXml,
             Layout::Jo,
         ]
         .map(layout)

@@ -30,7 +30,7 @@ Chamber = Literal["AN", "SENAT"]
 """``"AN"`` (Assemblée nationale) or ``"SENAT"``."""
 Kind = Literal["QE", "QOSD", "QG"]
 """The AN open-data code of the kind of question."""
-Layout = Literal["an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat", "jo"]
+Layout = Literal["an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat", "an-opendata", "an-xml", "jo"]
 """The layout the document was recognised as (SPEC, "The documents")."""
 Civility = Literal["M.", "Mme", "Mlle"]
 """A civility, normalised (``Monsieur`` gives ``"M."``, ``Madame`` gives ``"Mme"``)."""

@@ -6,6 +6,8 @@
 //! gen an-dyn 10M benches/data/an-dyn-10M.txt      documents of one layout only
 //! gen jo 10M benches/data/jo-10M.txt              one Journal officiel issue of that size
 //! gen renewal-dates 64MiB /tmp/renewal.txt        an adversarial input
+//! gen opendata-json 1G /tmp/legislature.json      a whole-legislature open-data export
+//! gen opendata-xml 1G /tmp/legislature.xml        the same in XML
 //! gen list                                        the layouts and adversarial generators
 //! gen fixtures                                    the fixtures and how much of each varies
 //! ```
@@ -36,7 +38,7 @@ fn write_out(out: &str, bytes: &[u8]) -> std::io::Result<()> {
 fn run(args: &[String]) -> Result<(), String> {
     let [what, size, out] = args else {
         if args.first().map(String::as_str) == Some("list") {
-            println!("mixed\nfiles");
+            println!("mixed\nfiles\nopendata-json\nopendata-xml");
             for (layout, _) in LAYOUTS {
                 println!("{}", layout_name(layout));
             }
@@ -73,6 +75,16 @@ fn run(args: &[String]) -> Result<(), String> {
                 corpus.text.len(),
                 corpus.documents
             );
+        }
+        "opendata-json" | "opendata-xml" => {
+            let form = if what == "opendata-json" {
+                asalee_benches::opendata::Form::Json
+            } else {
+                asalee_benches::opendata::Form::Xml
+            };
+            let (bytes, n) = asalee_benches::opendata::legislature(size, form);
+            write_out(out, &bytes).map_err(io)?;
+            eprintln!("{out}: {} bytes, {n} questions", bytes.len());
         }
         "files" => {
             let dir = Path::new(out);

@@ -238,6 +238,9 @@ impl<'l> Reader<'l, '_> {
 
     /// An author: the parts inside the parentheses as the layout orders them.
     pub(super) fn set_author(&mut self, a: AuthorLine, offset: usize) {
+        if self.author_at.len() < 4 {
+            self.author_at.push(offset);
+        }
         self.rec
             .set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
         self.rec.set_author_part(AuthorPart::Name, a.name, offset);

@@ -88,6 +88,9 @@ pub(crate) struct Reader<'l, 't> {
     /// The line that ends the document (chrome or a chamber line after the anchor, else the
     /// number of lines), when the layout's markers were looked for up to it.
     end: Option<usize>,
+    /// Where the author's values were read (a link to the deputy's page there gives
+    /// `author.ref`); the first few.
+    author_at: Vec<usize>,
 }
 
 impl<'l, 't> Reader<'l, 't> {
@@ -120,6 +123,7 @@ impl<'l, 't> Reader<'l, 't> {
             last_dated: None,
             seance_answer: None,
             end,
+            author_at: Vec::new(),
         };
         if let Some(c) = rules.chamber() {
             reader.rec.set_chamber(c);
@@ -127,8 +131,17 @@ impl<'l, 't> Reader<'l, 't> {
         reader.header(at, anchor);
         reader.anchor_line(at, anchor);
         reader.body(at + 1);
+        reader.author_ref(counter.text());
         let missing_at = base + lines.src_start(at);
         reader.finish(missing_at, options)
+    }
+
+    /// `author.ref` from the link to the deputy's page next to where the author was read.
+    fn author_ref(&mut self, text: &str) {
+        if let Some(name) = self.rec.author.name.as_deref() {
+            self.rec.author.reference = (self.author_at.iter())
+                .find_map(|&at| crate::opendata::link::author_ref(text, at, name));
+        }
     }
 
     /// Moves to the part `event` leads to; whether it applied.
