@@ -37,16 +37,19 @@ const HEAD: usize = 4 * 1024 * 1024;
 
 pub(crate) type Item = Result<Question, ParseError>;
 
+/// The input: the first bytes read to choose how to read it, then the rest.
+type Source<R> = io::Chain<Cursor<Vec<u8>>, R>;
+
 /// The iterator of [`parse_reader`](crate::parse_reader): one `Result` per document, in order,
 /// exactly what [`parse_all_bytes`](crate::parse_all_bytes) yields on the whole input, read a
 /// block at a time. A read error ends it with an error of kind [`ErrorKind::Io`] after every
 /// document read whole before it.
 pub struct ParseReader<R: Read> {
-    reader: Option<io::Chain<Cursor<Vec<u8>>, R>>,
+    reader: Option<Source<R>>,
     options: Options,
     state: State,
     /// The open data being read, once the first bytes said so.
-    open: Option<Box<crate::opendata::Documents<io::Chain<Cursor<Vec<u8>>, R>>>>,
+    open: Option<Box<crate::opendata::Documents<Source<R>>>>,
     queue: VecDeque<(Item, Option<Arc<str>>)>,
     member: Option<Arc<str>>,
 }

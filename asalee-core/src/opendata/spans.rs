@@ -197,6 +197,38 @@ fn xml_end(b: &[u8], from: usize, end: usize, name: &str) -> usize {
     stop
 }
 
+/// The chunks of a decoded text with its open-data documents taken out of the text stretches:
+/// each is a chunk of its own (a `Page`, read whole by the open-data hook), so that JSON or XML
+/// exports pasted among pages and text are found.
+pub(crate) fn split_chunks(
+    text: &str,
+    chunks: Vec<crate::chunk::Chunk>,
+) -> Vec<crate::chunk::Chunk> {
+    use crate::chunk::Chunk;
+    // Only a text stretch holding a `{`, `[` or `<` can hold open data.
+    let may_hold =
+        |r: &Range<usize>| memchr::memchr3(b'{', b'[', b'<', &text.as_bytes()[r.clone()]).is_some();
+    if !chunks
+        .iter()
+        .any(|c| matches!(c, Chunk::Text(r) if may_hold(r)))
+    {
+        return chunks;
+    }
+    let mut out = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        match c {
+            Chunk::Text(r) if may_hold(&r) => out.extend(
+                spans(text, r)
+                    .into_iter()
+                    .filter(|(_, r)| !r.is_empty())
+                    .map(|(open, r)| if open { Chunk::Page(r) } else { Chunk::Text(r) }),
+            ),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,36 +284,4 @@ mod tests {
         let cut = "<question a=\"1\">\n<uid>\n<?xml version=\"1.0\"?>\n<QUESTION TYPE=\"QE\">\n</QUESTION>\n";
         assert_eq!(parts(cut).len(), 2);
     }
-}
-
-/// The chunks of a decoded text with its open-data documents taken out of the text stretches:
-/// each is a chunk of its own (a `Page`, read whole by the open-data hook), so that JSON or XML
-/// exports pasted among pages and text are found.
-pub(crate) fn split_chunks(
-    text: &str,
-    chunks: Vec<crate::chunk::Chunk>,
-) -> Vec<crate::chunk::Chunk> {
-    use crate::chunk::Chunk;
-    // Only a text stretch holding a `{`, `[` or `<` can hold open data.
-    let may_hold =
-        |r: &Range<usize>| memchr::memchr3(b'{', b'[', b'<', &text.as_bytes()[r.clone()]).is_some();
-    if !chunks
-        .iter()
-        .any(|c| matches!(c, Chunk::Text(r) if may_hold(r)))
-    {
-        return chunks;
-    }
-    let mut out = Vec::with_capacity(chunks.len());
-    for c in chunks {
-        match c {
-            Chunk::Text(r) if may_hold(&r) => out.extend(
-                spans(text, r)
-                    .into_iter()
-                    .filter(|(_, r)| !r.is_empty())
-                    .map(|(open, r)| if open { Chunk::Page(r) } else { Chunk::Text(r) }),
-            ),
-            other => out.push(other),
-        }
-    }
-    out
 }
