@@ -109,6 +109,11 @@ EXAMPLE_LIST = [
         checks=[check_dask_same_as_cli],
     ),
     Example(
+        "duckdb-jsonl",
+        "bash examples/duckdb-jsonl/run.sh",
+        stderr=None,
+    ),
+    Example(
         "node-cli",
         "node examples/node-cli/parse.mjs fixtures/seeds/001_d8e80435b845cd87.txt fixtures/real/jo-issues-front-matter-text.txt",
         stdout="stdout.jsonl",
