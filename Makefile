@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 EXAMPLE ?= fixtures/seeds/002_3668855410b903a6.txt
 
-.PHONY: help demo test test-rust lint test-py test-wasm test-examples wheel pack snapshots doc clean jo-pdf-tools
+.PHONY: help demo test test-rust lint test-py test-wasm test-examples wheel pack snapshots doc clean jo-pdf-tools renderings
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,17 @@ wheel: ## Build the Python wheel into asalee-py/dist/ (then: pip install asalee-
 
 pack: ## Build the npm package and pack it into asalee-wasm/dist/asalee-VERSION.tgz (then: npm install ./asalee-wasm/dist/asalee-*.tgz)
 	$(MAKE) -C asalee-wasm pack
+
+RENDER_DIR := target/renderings
+renderings: ## The rendering matrix: every fixture page through pandoc, html2text, markdownify, inscriptis, w3m, lynx, links, elinks (installs them), compared with the page's record
+	command -v pandoc >/dev/null && command -v w3m >/dev/null && command -v lynx >/dev/null && command -v links >/dev/null && command -v elinks >/dev/null \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 pandoc w3m lynx links elinks; }
+	test -x $(RENDER_DIR)/venv/bin/python || python3 -m venv $(RENDER_DIR)/venv
+	$(RENDER_DIR)/venv/bin/python -c "import html2text, markdownify, inscriptis" 2>/dev/null \
+	  || $(RENDER_DIR)/venv/bin/python -m pip install --quiet html2text markdownify inscriptis
+	cargo build --release --quiet -p asalee-cli
+	$(RENDER_DIR)/venv/bin/python tests/renderings/render.py $(RENDER_DIR)/out
+	python3 tests/renderings/compare.py $(RENDER_DIR)/out target/release/asalee
 
 snapshots: ## Re-record the golden snapshots after a deliberate change (review with git diff)
 	INSTA_UPDATE=always cargo test -p asalee-core --test snapshots
