@@ -12,6 +12,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Where an input's bytes come from.
 #[derive(Debug)]
@@ -20,6 +21,8 @@ pub(crate) enum Source {
     Stdin,
     /// A file (or anything else that can be opened and read: a FIFO, `/dev/stdin`).
     File(PathBuf),
+    /// A member of a zip archive on disk (see `archive`), read whole.
+    Member(Arc<crate::archive::Archive>, usize),
     /// A path that cannot be read (nonexistent, a dangling link, a folder that cannot be listed).
     Unreadable(io::Error),
 }
@@ -41,6 +44,9 @@ impl Input {
         match &self.source {
             Source::Stdin => Ok(Box::new(io::stdin())),
             Source::File(path) => Ok(Box::new(fs::File::open(path)?)),
+            Source::Member(archive, index) => Ok(Box::new(io::Cursor::new(
+                crate::archive::read_member(archive, *index)?,
+            ))),
             Source::Unreadable(e) => Err(io::Error::new(e.kind(), e.to_string())),
         }
     }
@@ -156,7 +162,7 @@ pub(crate) fn expand(args: &[OsString], all_files: bool) -> Expanded {
         let path = PathBuf::from(arg);
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walker.walk(&path, false, &mut visited, &mut out),
-            Ok(meta) => out.push(file(path, meta.len())),
+            Ok(meta) => file_inputs(path, meta.len(), &mut out),
             Err(e) => out.push(unreadable(&path, e)),
         }
     }
@@ -169,6 +175,21 @@ pub(crate) fn expand(args: &[OsString], all_files: bool) -> Expanded {
 struct Walker {
     all_files: bool,
     skipped: Skipped,
+}
+
+/// A file, or the members of the zip archive it is (`ARCHIVE!MEMBER`, each its own input).
+fn file_inputs(path: PathBuf, len: u64, out: &mut Vec<Input>) {
+    let Some((archive, members)) = crate::archive::members(&path) else {
+        return out.push(file(path, len));
+    };
+    let archive = Arc::new(archive);
+    let shown = path.display().to_string();
+    let each = len / members.len() as u64;
+    out.extend(members.into_iter().map(|(name, index)| Input {
+        shown: format!("{shown}!{name}"),
+        source: Source::Member(Arc::clone(&archive), index),
+        len: each,
+    }));
 }
 
 fn file(path: PathBuf, len: u64) -> Input {
@@ -249,7 +270,7 @@ impl Walker {
             }
             match skip_reason(&path, assets).filter(|_| !self.all_files) {
                 Some(kind) => self.skipped.add(kind),
-                None => out.push(file(path, len)),
+                None => file_inputs(path, len, out),
             }
         }
     }

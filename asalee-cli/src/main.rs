@@ -16,6 +16,7 @@
 //! nor with their size. Folders give their documents (see `inputs`); zip archives are read
 //! member by member.
 
+mod archive;
 mod cli;
 mod inputs;
 mod interrupt;

@@ -157,6 +157,10 @@ fn zip_archives_name_their_members() {
         "{stderr}"
     );
     assert_eq!(output.status.code(), Some(1));
+    // Members are parsed side by side with --jobs, and come out in the archive's order.
+    let two = run(&["parse", "--jobs", "2", "--source", path.to_str().unwrap()]);
+    assert_eq!(text(&two.stdout), text(&output.stdout));
+    assert_eq!(text(&two.stderr), stderr);
 
     // A truncated archive: a read error in the middle of the file, after the members read whole.
     fs::write(&path, &archive[..archive.len() - archive.len() / 4]).unwrap();

@@ -44,6 +44,15 @@ fn os_error(err: io::Error, filename: &Bound<'_, PyAny>) -> PyErr {
     }
 }
 
+/// EISDIR, which Python raises as `IsADirectoryError` (21 on Linux, the BSDs and macOS).
+fn is_a_directory() -> io::Error {
+    if cfg!(unix) {
+        io::Error::from_raw_os_error(21)
+    } else {
+        io::Error::from(io::ErrorKind::IsADirectory)
+    }
+}
+
 /// A binary file object as a reader; each read takes the GIL for the call to `read`.
 struct PyFile(Py<PyAny>);
 
@@ -85,9 +94,16 @@ fn open(source: &Bound<'_, PyAny>) -> PyResult<Box<dyn Read + Send>> {
             "parse_file() argument 'source' must be a path (str or os.PathLike) or a binary file, not {name}"
         ))
     })?;
+    // A folder opens on some systems and fails only when read: said at once, as Python's open().
     let file = source
         .py()
-        .detach(|| File::open(&path))
+        .detach(|| {
+            let file = File::open(&path)?;
+            if file.metadata()?.is_dir() {
+                return Err(is_a_directory());
+            }
+            Ok(file)
+        })
         .map_err(|e| os_error(e, source))?;
     Ok(Box::new(file))
 }

@@ -39,6 +39,8 @@ def test_typing_names_load_on_first_use() -> None:
         "asalee.QuestionDict; print('typing' in sys.modules)"
     )
     assert python(code).stdout.strip() == "True"
-    layouts = ("an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat", "jo")
+    layouts = (
+        "an-fiche", "an-legacy", "an-dyn", "an-current", "plain", "senat", "an-opendata", "an-xml", "jo"
+    )
     assert get_args(asalee.Layout) == layouts
     assert list(asalee.QuestionDict.__annotations__) == list(asalee.Question.__slots__)

@@ -98,8 +98,11 @@ def test_parse_file(document: Path) -> None:
 def test_parse_file_binary_file(document: Path) -> None:
     with open(document, "rb") as f:
         assert list(asalee.parse_file(f)) == [asalee.parse(read(document))]
-    cp1252 = io.BytesIO(read(document).encode("cp1252"))
-    assert list(asalee.parse_file(cp1252)) == [asalee.parse(read(document))]
+    # Open data is UTF-8 (JSON by definition, the AN's XML by declaration): a stream of it is
+    # read as such (docs/decisions.md), so only the other documents are tried in Windows-1252.
+    if document.suffix not in (".json", ".xml"):
+        cp1252 = io.BytesIO(read(document).encode("cp1252"))
+        assert list(asalee.parse_file(cp1252)) == [asalee.parse(read(document))]
 
 
 def test_parse_file_many_documents(tmp_path: Path) -> None:
