@@ -71,6 +71,46 @@ pub static ADVERSARIES: &[Adversary] = &[
         description: "one AN question with a `Date de renouvellement : 01/01/2020` line every 36 bytes (100,000 lines in 3.6 MB)",
         make: renewal_dates,
     },
+    Adversary {
+        name: "opendata-json-truncated",
+        description: "a JSON whole-legislature export (`{\"questionsEcrites\": {\"question\": [`) cut mid-value at the size",
+        make: crate::opendata::truncated_json,
+    },
+    Adversary {
+        name: "opendata-xml-truncated",
+        description: "an XML whole-legislature export (`<questionsEcrites>`) cut mid-value at the size",
+        make: crate::opendata::truncated_xml,
+    },
+    Adversary {
+        name: "opendata-json-deep",
+        description: "`{\"question\": {\"a\": {\"a\": …` nested to half the size and closed again (past the depth limit)",
+        make: crate::opendata::deep_json,
+    },
+    Adversary {
+        name: "opendata-xml-deep",
+        description: "`<question><a><a>…` nested to half the size and closed again (past the depth limit)",
+        make: crate::opendata::deep_xml,
+    },
+    Adversary {
+        name: "opendata-json-huge-string",
+        description: "one JSON question whose `texte` is HTML-ish text to the size",
+        make: crate::opendata::huge_string_json,
+    },
+    Adversary {
+        name: "opendata-xml-huge-string",
+        description: "one XML question whose `<texte>` is escaped HTML-ish text to the size",
+        make: crate::opendata::huge_string_xml,
+    },
+    Adversary {
+        name: "opendata-json-key-flood",
+        description: "one JSON question with distinct unknown keys (`\"k1\": \"v\"`, …) to the size before its own fields",
+        make: crate::opendata::key_flood_json,
+    },
+    Adversary {
+        name: "opendata-xml-key-flood",
+        description: "one XML question with distinct unknown child elements (`<k1>v</k1>`, …) to the size before its own",
+        make: crate::opendata::key_flood_xml,
+    },
 ];
 
 /// The generator of a name, if there is one.

@@ -5,6 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::adversarial::build;
+
 /// The form of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -143,6 +145,158 @@ fn escape(out: &mut Vec<u8>, text: &str) {
     }
 }
 
+const XML_DECL: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// A whole-legislature export cut at exactly `size` bytes: every question but the last whole, the
+/// last cut in the middle of a value, and the list and its objects never closed.
+fn truncated(size: usize, form: Form) -> Vec<u8> {
+    let mut out = legislature(size, form).0;
+    out.truncate(size);
+    out
+}
+
+/// A JSON whole-legislature export cut at exactly `size` bytes.
+pub fn truncated_json(size: usize) -> Vec<u8> {
+    truncated(size, Form::Json)
+}
+
+/// An XML whole-legislature export cut at exactly `size` bytes.
+pub fn truncated_xml(size: usize) -> Vec<u8> {
+    truncated(size, Form::Xml)
+}
+
+/// `head`, `open` nested to half the rest and `close` the other half, then `tail`.
+fn nested(size: usize, head: &[u8], open: &[u8], close: &[u8], tail: &[u8]) -> Vec<u8> {
+    let depth = size.saturating_sub(head.len() + tail.len()) / (open.len() + close.len());
+    let (mut opened, mut closed) = (0, 0);
+    build(
+        size,
+        head,
+        |o| {
+            if opened < depth {
+                o.extend_from_slice(open);
+                opened += 1;
+            } else if closed < depth {
+                o.extend_from_slice(close);
+                closed += 1;
+            }
+        },
+        b' ',
+        tail,
+    )
+}
+
+/// `{"question": {"a": {"a": …}}}` nested to the size: past the depth limit, one error.
+pub fn deep_json(size: usize) -> Vec<u8> {
+    nested(size, b"{\"question\": ", b"{\"a\": ", b"}", b"0}\n")
+}
+
+/// `<question><a><a>…</a></a></question>` nested to the size: past the depth limit, one error.
+pub fn deep_xml(size: usize) -> Vec<u8> {
+    let head = [XML_DECL, b"<question>".as_slice()].concat();
+    nested(size, &head, b"<a>", b"</a>", b"</question>\n")
+}
+
+/// The authored written question (QE 21874), changed by `edit`, as one document of `form`, cut
+/// at its question's `texte`: the bytes before and after the text.
+fn around(form: Form, edit: impl FnOnce(&mut Value)) -> (Vec<u8>, Vec<u8>) {
+    const MARKER: &str = "@@asalee-adversary@@";
+    let mut q = questions().swap_remove(0);
+    edit(&mut q);
+    let pointer = "/textesQuestion/texteQuestion/texte";
+    if let Some(t) = q.pointer_mut(pointer) {
+        *t = Value::String(MARKER.into());
+    }
+    let mut doc = Vec::new();
+    match form {
+        Form::Json => {
+            doc.extend_from_slice(b"{\"question\": ");
+            doc.extend_from_slice(serde_json::to_string(&q).unwrap_or_default().as_bytes());
+            doc.extend_from_slice(b"}\n");
+        }
+        Form::Xml => {
+            doc.extend_from_slice(XML_DECL);
+            element(&mut doc, "question", &q);
+            doc.push(b'\n');
+        }
+    }
+    let at = memchr::memmem::find(&doc, MARKER.as_bytes()).unwrap_or(doc.len());
+    let tail = doc.split_off(at);
+    (doc, tail.get(MARKER.len()..).unwrap_or_default().to_vec())
+}
+
+/// HTML-ish text, the way the AN writes a question's text (`<br/>`, `<p>`, entities, accents).
+const HTML_TEXT: &str = "M. Jean Dupont attire l'attention de Mme la ministre des solidarités sur le financement des infirmières.<br/><p align=CENTER>Les <strong>protocoles</strong> de coopération&nbsp;: état des lieux</p> ";
+
+/// One question whose text (`texte`) is `size` bytes of HTML-ish text.
+fn huge_string(size: usize, form: Form) -> Vec<u8> {
+    let (head, tail) = around(form, |_| {});
+    let mut unit = Vec::new();
+    match form {
+        Form::Json => unit.extend_from_slice(HTML_TEXT.as_bytes()),
+        Form::Xml => escape(&mut unit, HTML_TEXT),
+    }
+    build(size, &head, |o| o.extend_from_slice(&unit), b' ', &tail)
+}
+
+/// One JSON question whose `texte` is one string of HTML-ish text to the size.
+pub fn huge_string_json(size: usize) -> Vec<u8> {
+    huge_string(size, Form::Json)
+}
+
+/// One XML question whose `<texte>` is HTML-ish text (escaped) to the size.
+pub fn huge_string_xml(size: usize) -> Vec<u8> {
+    huge_string(size, Form::Xml)
+}
+
+/// One question that starts with distinct unknown keys (`"k1": "v"`, `<k1>v</k1>`) to the size,
+/// then its own fields: every unknown key goes to `other_fields` with a warning.
+fn key_flood(size: usize, form: Form) -> Vec<u8> {
+    let (head, tail) = around(form, |q| {
+        if let Some(t) = q.pointer_mut("/textesQuestion/texteQuestion/texte") {
+            *t = Value::String("Texte.".into());
+        }
+    });
+    let mut doc = [head, b"Texte.".to_vec(), tail].concat();
+    // The flood goes right after the question's opening: `{"question": {` or `<question …>`.
+    let open = match form {
+        Form::Json => b"{\"question\": {".len(),
+        Form::Xml => {
+            let start = XML_DECL.len();
+            start
+                + doc[start..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(0, |p| p + 1)
+        }
+    };
+    let tail = doc.split_off(open.min(doc.len()));
+    let mut n = 0u64;
+    build(
+        size,
+        &doc,
+        |o| {
+            n += 1;
+            match form {
+                Form::Json => o.extend_from_slice(format!("\"k{n}\": \"v\", ").as_bytes()),
+                Form::Xml => o.extend_from_slice(format!("<k{n}>v</k{n}>").as_bytes()),
+            }
+        },
+        b' ',
+        &tail,
+    )
+}
+
+/// One JSON question with tens of thousands of distinct unknown keys before its own fields.
+pub fn key_flood_json(size: usize) -> Vec<u8> {
+    key_flood(size, Form::Json)
+}
+
+/// One XML question with tens of thousands of distinct unknown child elements before its own.
+pub fn key_flood_xml(size: usize) -> Vec<u8> {
+    key_flood(size, Form::Xml)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +311,32 @@ mod tests {
                 let q = r.as_ref().unwrap_or_else(|e| panic!("{form:?} {i}: {e}"));
                 assert_eq!(q.number, i as u64 + 1);
             }
+        }
+    }
+
+    #[test]
+    fn the_adversaries_parse_as_they_should() {
+        for make in [truncated_json, truncated_xml] {
+            let records: Vec<_> = asalee_core::parse_all_bytes(&make(200_003)).collect();
+            assert!(records.len() > 10);
+            assert!(records[..records.len() - 1].iter().all(Result::is_ok));
+            assert!(records.last().is_some_and(Result::is_err));
+        }
+        for make in [deep_json, deep_xml] {
+            let records: Vec<_> = asalee_core::parse_all_bytes(&make(100_000)).collect();
+            assert!(!records.is_empty() && records.iter().all(Result::is_err));
+        }
+        for make in [huge_string_json, huge_string_xml] {
+            let q = asalee_core::parse_bytes(&make(100_000)).unwrap();
+            assert_eq!(q.number, 21874);
+            assert!(q.question_text.unwrap_or_default().len() > 50_000);
+        }
+        for make in [key_flood_json, key_flood_xml] {
+            let q = asalee_core::parse_bytes(&make(100_000)).unwrap();
+            assert_eq!(q.number, 21874);
+            assert!(q.question_text.is_some() && q.answer_text.is_some());
+            assert!(q.other_fields.len() > 5000, "{}", q.other_fields.len());
+            assert!(q.warnings.len() >= q.other_fields.len());
         }
     }
 }

@@ -115,7 +115,7 @@ impl JsonState {
         if let Some(i) = memchr::memmem::find(item, b"\"numero\"") {
             draft.number_at = start + i;
         }
-        draft.finish(options, &mut |at| mark.at(buf, at))
+        draft.finish(options, &mut super::pos::locator(mark, buf))
     }
 
     /// The next question's tree and start offset, walking the outer levels.

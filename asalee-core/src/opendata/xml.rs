@@ -307,7 +307,7 @@ fn record<B: BufRead>(
         super::fields::question(node, at)
     };
     let tap = r.get_ref();
-    draft.finish(options, &mut |offset| tap.locate(offset))
+    draft.finish(options, &mut super::pos::locator(tap.mark, &tap.kept))
 }
 
 /// Why an element could not be read.
