@@ -3,8 +3,9 @@
 //! member, so that `--jobs N` parses members side by side. Its central directory is read once;
 //! every worker reads its member through its own handle on the file (`pread`, no shared cursor).
 //!
-//! An archive that cannot be listed, that holds one document, or a member larger than
-//! [`MAX_MEMBER`] is left whole to `asalee_core::parse_reader`, which reads any archive member by
+//! Only regular files named `.zip` are listed. An archive that cannot be listed, that holds one
+//! document, an archive inside it, or a member larger than [`MAX_MEMBER`] is left whole to
+//! `asalee_core::parse_reader`, which reads any archive member by
 //! member from a stream (standard input included) with the memory of one block.
 
 use std::fs::File;
@@ -59,6 +60,14 @@ pub(crate) type Archive = zip::ZipArchive<At>;
 /// The members of the zip archive at `path` worth reading side by side (name and index, in the
 /// archive's order), or `None` to leave the archive whole to the core.
 pub(crate) fn members(path: &Path) -> Option<(Archive, Vec<(String, usize)>)> {
+    // Only a regular file named `.zip` is opened here: a FIFO or a device must be read once, by
+    // the core, and any other archive is read by the core as well.
+    let zip_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if !zip_name || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let mut file = File::open(path).ok()?;
     let mut magic = [0; 4];
     file.read_exact(&mut magic).ok()?;
