@@ -219,3 +219,15 @@ mod tests {
         assert_eq!(weekday_date_line("3 mars 2016"), None);
     }
 }
+
+/// What the issue's cover and running heads say.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Issue {
+    pub(super) chamber: Option<Chamber>,
+    pub(super) legislature: Option<u32>,
+    pub(super) date: Option<Date>,
+    /// The date the running heads give, for an issue copied without its cover.
+    pub(super) head_date: Option<Date>,
+    /// Whether a block of this issue was read (the cover is over).
+    pub(super) started: bool,
+}

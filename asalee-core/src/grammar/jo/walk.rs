@@ -3,26 +3,13 @@
 //! `(tête d'analyse – analyse)`, the Sénat's title), its question and its answer.
 
 use super::blocks::{analysis, answer_line, block_line};
-use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart};
+use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart, Issue};
 use super::join::{ends_sentence, paragraphs, usual_width, Compounds, TextLine};
 use super::lines::Line;
 use super::sections::{is_ministry_heading, section_heading, Section};
 use super::Block;
-use crate::grammar::layouts::senat;
-use crate::grammar::{common, text::squeeze};
+use crate::grammar::{common, layouts::senat, text::squeeze};
 use crate::{Chamber, Date, JoRef, Kind};
-
-/// What the issue's cover and running heads say.
-#[derive(Debug, Clone, Copy, Default)]
-struct Issue {
-    chamber: Option<Chamber>,
-    legislature: Option<u32>,
-    date: Option<Date>,
-    /// The date the running heads give, for an issue copied without its cover.
-    head_date: Option<Date>,
-    /// Whether a block of this issue was read (the cover is over).
-    started: bool,
-}
 
 /// A block being read.
 #[derive(Debug)]
