@@ -81,6 +81,23 @@ if [ -x /usr/bin/time ]; then
   rm -f "$DATA/out.jsonl"
 fi
 
+if [ -x /usr/bin/time ]; then
+  "$BIN/gen" opendata-zip 10K "$DATA/questions-10k.json.zip"
+  log "asalee parse over a zip of 10,000 per-question JSON files, 21 interleaved rounds (medians)"
+  python3 - "$BIN/asalee" "$DATA/questions-10k.json.zip" 21 <<'PY' | tee -a "$OUT/summary.txt"
+import statistics, subprocess, sys, time
+binary, archive, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+wall = {1: [], 2: []}
+for _ in range(rounds):
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        subprocess.run([binary, "parse", "--jobs", str(jobs), archive], stdout=subprocess.DEVNULL, check=True)
+        wall[jobs].append(time.perf_counter() - start)
+one, two = statistics.median(wall[1]), statistics.median(wall[2])
+print(f"zip: --jobs 1 {one:.3f} s, --jobs 2 {two:.3f} s: {one / two:.2f}x")
+PY
+fi
+
 log "adversarial (load before: $(load))"
 cargo bench -q -p asalee-benches --bench adversarial 2>/dev/null | tee "$OUT/adversarial.txt"
 log "load after: $(load)"

@@ -186,7 +186,7 @@ fn file_inputs(path: PathBuf, len: u64, out: &mut Vec<Input>) {
     let shown = path.display().to_string();
     let each = len / members.len() as u64;
     out.extend(members.into_iter().map(|(name, index)| Input {
-        shown: format!("{shown}!{name}"),
+        shown: [shown.as_str(), "!", &name].concat(),
         source: Source::Member(Arc::clone(&archive), index),
         len: each,
     }));

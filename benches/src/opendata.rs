@@ -71,6 +71,36 @@ pub fn legislature(size: usize, form: Form) -> (Vec<u8>, usize) {
     (out, n)
 }
 
+/// `count` per-question JSON files, as the AN's `Questions_ecrites.json.zip` holds them
+/// (`{"question": {…}}`, one file a question, named by its `uid`), zipped with deflate: the
+/// sources' questions in turn, question `i` numbered `i`.
+pub fn archive(count: usize) -> Vec<u8> {
+    use std::io::Write;
+    let sources = questions();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for n in 1..=count.max(1) {
+        let mut q = sources[(n - 1) % sources.len()].clone();
+        renumber(&mut q, n);
+        let uid = q
+            .get("uid")
+            .and_then(Value::as_str)
+            .unwrap_or("q")
+            .to_owned();
+        let file = serde_json::json!({ "question": q });
+        zip.start_file(format!("json/{uid}.json"), options)
+            .expect("writing to memory");
+        zip.write_all(
+            serde_json::to_string_pretty(&file)
+                .unwrap_or_default()
+                .as_bytes(),
+        )
+        .expect("writing to memory");
+    }
+    zip.finish().expect("writing to memory").into_inner()
+}
+
 /// Gives question `q` the number `n` (its `uid` and `identifiant.numero`).
 fn renumber(q: &mut Value, n: usize) {
     let kind = q

@@ -8,6 +8,7 @@
 //! gen renewal-dates 64MiB /tmp/renewal.txt        an adversarial input
 //! gen opendata-json 1G /tmp/legislature.json      a whole-legislature open-data export
 //! gen opendata-xml 1G /tmp/legislature.xml        the same in XML
+//! gen opendata-zip 10K /tmp/questions.json.zip    10,000 per-question JSON files in a zip
 //! gen list                                        the layouts and adversarial generators
 //! gen fixtures                                    the fixtures and how much of each varies
 //! ```
@@ -35,31 +36,39 @@ fn write_out(out: &str, bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
+/// `gen list` and `gen fixtures`; `false` for any other arguments.
+fn describe(args: &[String]) -> bool {
+    if args.first().map(String::as_str) == Some("list") {
+        println!("mixed\nfiles\nopendata-json\nopendata-xml\nopendata-zip");
+        for (layout, _) in LAYOUTS {
+            println!("{}", layout_name(layout));
+        }
+        for a in ADVERSARIES {
+            println!("{}\t{}", a.name, a.description);
+        }
+        return true;
+    }
+    if args.first().map(String::as_str) == Some("fixtures") {
+        println!("fixture\tlayout\trendering\tbytes\treplaceable words");
+        for f in FIXTURES {
+            println!(
+                "{}\t{}\t{:?}\t{}\t{}",
+                f.name,
+                layout_name(f.layout),
+                f.rendering,
+                f.bytes.len(),
+                variability(f).0
+            );
+        }
+        println!("words drawn from: {}", variability(&FIXTURES[0]).1);
+        return true;
+    }
+    false
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     let [what, size, out] = args else {
-        if args.first().map(String::as_str) == Some("list") {
-            println!("mixed\nfiles\nopendata-json\nopendata-xml");
-            for (layout, _) in LAYOUTS {
-                println!("{}", layout_name(layout));
-            }
-            for a in ADVERSARIES {
-                println!("{}\t{}", a.name, a.description);
-            }
-            return Ok(());
-        }
-        if args.first().map(String::as_str) == Some("fixtures") {
-            println!("fixture\tlayout\trendering\tbytes\treplaceable words");
-            for f in FIXTURES {
-                println!(
-                    "{}\t{}\t{:?}\t{}\t{}",
-                    f.name,
-                    layout_name(f.layout),
-                    f.rendering,
-                    f.bytes.len(),
-                    variability(f).0
-                );
-            }
-            println!("words drawn from: {}", variability(&FIXTURES[0]).1);
+        if describe(args) {
             return Ok(());
         }
         return Err(USAGE.to_owned());
@@ -85,6 +94,12 @@ fn run(args: &[String]) -> Result<(), String> {
             let (bytes, n) = asalee_benches::opendata::legislature(size, form);
             write_out(out, &bytes).map_err(io)?;
             eprintln!("{out}: {} bytes, {n} questions", bytes.len());
+        }
+        "opendata-zip" => {
+            // The size is the number of members.
+            let bytes = asalee_benches::opendata::archive(size);
+            write_out(out, &bytes).map_err(io)?;
+            eprintln!("{out}: {} bytes, {size} members", bytes.len());
         }
         "files" => {
             let dir = Path::new(out);
