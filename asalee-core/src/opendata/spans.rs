@@ -15,39 +15,59 @@ pub(crate) fn spans(text: &str, range: Range<usize>) -> Vec<(bool, Range<usize>)
     // A document begins at a line's start: a range that starts inside a line begins at the next.
     let mut line = range.start;
     if line > 0 && b.get(line - 1) != Some(&b'\n') {
-        line = memchr::memchr(b'\n', &b[line..range.end]).map_or(range.end, |i| line + i + 1);
+        line = next_line(b, line, range.end);
     }
-    while line < range.end {
-        let found = starts_document(&b[line..range.end]);
-        let next_line =
-            |at: usize| memchr::memchr(b'\n', &b[at..range.end]).map_or(range.end, |i| at + i + 1);
-        let Some(kind) = found else {
-            line = next_line(line);
+    // Only a line starting with `{`, `[` or `<` can begin one: those bytes are searched for
+    // (one `memchr3` over the range, not one search per line), and kept at a line's start.
+    let mut at = line;
+    while at < range.end {
+        let Some(i) = memchr::memchr3(b'{', b'[', b'<', &b[at..range.end]) else {
+            break;
+        };
+        let start_of_line = at + i;
+        at = start_of_line + 1;
+        if start_of_line != line && b[start_of_line - 1] != b'\n' {
+            continue;
+        }
+        let Some(kind) = starts_document(&b[start_of_line..range.end]) else {
             continue;
         };
         let end = match kind {
-            Kind::Json => json_end(b, line, range.end),
-            Kind::Xml(name) => xml_end(b, line, range.end, name),
+            Kind::Json => json_end(b, start_of_line, range.end),
+            Kind::Xml(name) => xml_end(b, start_of_line, range.end, name),
         };
         // An XML root's prolog (declaration, comments, doctype) belongs to its document.
         let start = match kind {
-            Kind::Xml(_) => prolog_start(b, text_from, line),
-            Kind::Json => line,
+            Kind::Xml(_) => prolog_start(b, text_from, start_of_line),
+            Kind::Json => start_of_line,
         };
         // The rest of the last line belongs to the document (a document begins at a line's
         // start: what follows on its last line is the document's own trailing text).
-        let end = next_line(end.saturating_sub(1).max(line));
+        let end = next_line(b, end.saturating_sub(1).max(start_of_line), range.end);
         if start > text_from {
             out.push((false, text_from..start));
         }
         out.push((true, start..end));
         text_from = end;
-        line = end;
+        at = end;
     }
     if text_from < range.end {
         out.push((false, text_from..range.end));
     }
     out
+}
+
+/// Whether `b` holds a name every open-data document holds: `"question` (the JSON key of a
+/// question or a list of them), `<question` or `<QUESTION` (the XML roots). A text without one
+/// (most of them: the pages' text renderings) is not read line by line.
+fn may_hold(b: &[u8]) -> bool {
+    memchr::memmem::find_iter(b, b"question").any(|at| at > 0 && matches!(b[at - 1], b'"' | b'<'))
+        || memchr::memmem::find(b, b"<QUESTION").is_some()
+}
+
+/// The start of the line after the one holding `at` (or `end`).
+fn next_line(b: &[u8], at: usize, end: usize) -> usize {
+    memchr::memchr(b'\n', &b[at..end]).map_or(end, |i| at + i + 1)
 }
 
 /// The first of the lines before `line` (and after `floor`) that are an XML prolog: blank, or
@@ -79,7 +99,9 @@ enum Kind {
 fn starts_document(b: &[u8]) -> Option<Kind> {
     match b.first()? {
         b'{' | b'[' => json_signature(b).then_some(Kind::Json),
-        b'<' => {
+        // (Every root's name starts with a `q`: the lines of an HTML fragment, which all start
+        // with `<`, are turned down by their second byte.)
+        b'<' if matches!(b.get(1), Some(b'q' | b'Q')) => {
             let rest = &b[1..];
             let name = [
                 "questionsEcrites",
@@ -205,9 +227,8 @@ pub(crate) fn split_chunks(
     chunks: Vec<crate::chunk::Chunk>,
 ) -> Vec<crate::chunk::Chunk> {
     use crate::chunk::Chunk;
-    // Only a text stretch holding a `{`, `[` or `<` can hold open data.
-    let may_hold =
-        |r: &Range<usize>| memchr::memchr3(b'{', b'[', b'<', &text.as_bytes()[r.clone()]).is_some();
+    // Only a text stretch holding a root's or a key's name can hold open data.
+    let may_hold = |r: &Range<usize>| may_hold(&text.as_bytes()[r.clone()]);
     if !chunks
         .iter()
         .any(|c| matches!(c, Chunk::Text(r) if may_hold(r)))
