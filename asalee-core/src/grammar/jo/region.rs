@@ -15,6 +15,12 @@ const PREAMBLE: usize = 4;
 
 /// Whether line `i` opens with a block's number line (`91355. – 1er décembre 2015. – M. …`).
 fn is_block(lines: &Lines, i: usize) -> bool {
+    // A line whose first byte is visible ASCII other than a digit has a first cell that starts
+    // with it: the cell is not looked for (most lines of every other layout end here).
+    let first = lines.get(i).as_bytes().first();
+    if first.is_some_and(|c| c.is_ascii_graphic() && !c.is_ascii_digit()) {
+        return false;
+    }
     lines
         .first_cell(i)
         .filter(|c| c.starts_with(|c: char| c.is_ascii_digit()))
