@@ -262,7 +262,7 @@ fn parse_one(decoded: decode::Decoded<'_>, options: Options) -> Result<Question,
             });
         }
     } else if let Some((next, _, _)) = all.splitter.next_segment(&all.text) {
-        let mut lines = record::LineCounter::new(all.text());
+        let mut lines = position::LineCounter::new(all.text());
         let line = lines.line(next.start);
         let more = 1 + all.splitter.count_rest(&all.text);
         q.warnings.push(Warning {
@@ -272,7 +272,7 @@ fn parse_one(decoded: decode::Decoded<'_>, options: Options) -> Result<Question,
     }
     if options.is_strict() {
         if let Some(w) = q.warnings.first() {
-            let mut lines = record::LineCounter::new(all.text());
+            let mut lines = position::LineCounter::new(all.text());
             let offset = lines.line_start(w.line);
             return Err(ParseError::new(
                 ErrorKind::Strict,
@@ -354,7 +354,7 @@ impl<'a> ParseAll<'a> {
     fn locate(&mut self, start: usize) -> usize {
         self.offset = start;
         let (from, line) = self.line_of_offset;
-        let line = line + memchr::memchr_iter(b'\n', &self.text.as_bytes()[from..start]).count();
+        let line = line + position::line_ends(&self.text.as_bytes()[from..start]);
         self.line_of_offset = (start, line);
         line
     }
@@ -380,7 +380,7 @@ impl<'a> ParseAll<'a> {
         (segment, lines, jo): grammar::split::Found,
     ) -> Result<Question, ParseError> {
         let line = self.locate(segment.start);
-        let counter = record::LineCounter::at(&self.text, segment.start, line);
+        let counter = position::LineCounter::at(&self.text, segment.start, line);
         let result = match jo {
             Some(block) => grammar::jo::finish(*block, counter, self.options),
             None => {
@@ -406,7 +406,7 @@ impl<'a> ParseAll<'a> {
         else {
             return Ok(q);
         };
-        let mut counter = record::LineCounter::at(&self.text, segment.start, line);
+        let mut counter = position::LineCounter::at(&self.text, segment.start, line);
         let position = counter.position(m.range.start.max(segment.start));
         if self.options.is_strict() {
             return Err(ParseError::new(

@@ -3,98 +3,11 @@
 //! disagree, and so that unknown labels and unreadable dates are never dropped silently.
 
 use crate::error::{ErrorKind, ParseError};
-use crate::position::Position;
+use crate::position::LineCounter;
 use crate::question::{
     Author, Chamber, Closed, Erratum, ErratumOf, JoRef, Kind, Layout, OtherField, Question, Warning,
 };
 use crate::Date;
-
-/// Turns byte offsets of the whole input into 1-based lines, moving forward incrementally so that
-/// numbering every warning of a document costs time linear in the document.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct LineCounter<'t> {
-    text: &'t str,
-    offset: usize,
-    line: usize,
-}
-
-impl<'t> LineCounter<'t> {
-    pub(crate) fn new(text: &'t str) -> LineCounter<'t> {
-        LineCounter {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The whole text the counter numbers.
-    pub(crate) fn text(&self) -> &'t str {
-        self.text
-    }
-
-    /// A counter that knows `offset` is on 1-based `line`.
-    pub(crate) fn at(text: &'t str, offset: usize, line: usize) -> LineCounter<'t> {
-        LineCounter { text, offset, line }
-    }
-
-    /// The 1-based line of `offset`.
-    pub(crate) fn line(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            // Back within the document: count the line ends in between (never from the text's
-            // start, which would make a batch of documents quadratic).
-            let back =
-                memchr::memchr_iter(b'\n', &self.text.as_bytes()[offset..self.offset]).count();
-            self.line -= back;
-            self.offset = offset;
-            return self.line;
-        }
-        self.line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.offset..offset]).count();
-        self.offset = offset;
-        self.line
-    }
-
-    /// The 1-based line and column (in characters) of `offset`.
-    pub(crate) fn position(&mut self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line(offset);
-        let line_start =
-            memchr::memrchr(b'\n', &self.text.as_bytes()[..offset]).map_or(0, |i| i + 1);
-        let column = 1 + self.text[line_start..offset].chars().count();
-        Position {
-            offset,
-            line,
-            column,
-        }
-    }
-
-    /// The byte offset where 1-based `line` starts (searching forward from the last position).
-    pub(crate) fn line_start(&mut self, line: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        let mut at = memchr::memrchr(b'\n', &bytes[..self.offset]).map_or(0, |i| i + 1);
-        // A line before the current one: walk back (within the document, not from the text's
-        // start, so that numbering a batch's documents stays linear).
-        let mut l = self.line;
-        while line < l && at > 0 {
-            at = memchr::memrchr(b'\n', &bytes[..at - 1]).map_or(0, |i| i + 1);
-            l -= 1;
-        }
-        if line < l {
-            return 0;
-        }
-        while l < line {
-            match memchr::memchr(b'\n', &bytes[at..]) {
-                Some(i) => at += i + 1,
-                None => return self.text.len(),
-            }
-            l += 1;
-        }
-        at
-    }
-}
 
 /// A record being read.
 #[derive(Debug)]
@@ -498,23 +411,6 @@ pub(crate) enum AuthorPart {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_counter_moves_both_ways() {
-        let mut c = LineCounter::new("a\nb\nc\n");
-        assert_eq!(c.line(0), 1);
-        assert_eq!(c.line(2), 2);
-        assert_eq!(c.line(5), 3);
-        assert_eq!(c.line(1), 1);
-        assert_eq!(c.line(99), 4);
-        let mut c = LineCounter::new("a\nb\nc");
-        assert_eq!(c.line_start(3), 4);
-        assert_eq!(c.position(5).column, 2);
-        // Back from line 3 to lines 2 and 1.
-        assert_eq!(c.line_start(2), 2);
-        assert_eq!(c.line_start(1), 0);
-        assert_eq!(c.line_start(3), 4);
-    }
 
     #[test]
     fn same_fact_twice() {

@@ -384,7 +384,7 @@ impl Stream {
     /// The position of `offset` of the window, in the whole input.
     fn window_position(&self, offset: usize) -> crate::position::Position {
         let w = &self.window;
-        let mut counter = crate::record::LineCounter::at(&w.text, 0, w.first_line);
+        let mut counter = crate::position::LineCounter::at(&w.text, 0, w.first_line);
         let mut p = counter.position(offset);
         p.offset += w.base;
         p
@@ -485,7 +485,7 @@ impl Window {
         if keep == 0 {
             return;
         }
-        self.first_line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[..keep]).count();
+        self.first_line += crate::position::line_ends(&self.text.as_bytes()[..keep]);
         self.base += keep;
         self.text.drain(..keep);
         let shift = |r: std::ops::Range<usize>| r.start.max(keep) - keep..r.end.max(keep) - keep;

@@ -9,7 +9,7 @@ use super::token::Tokens;
 use super::Anchor;
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::{self, Lines};
-use crate::record::LineCounter;
+use crate::position::LineCounter;
 use crate::{Options, Question};
 
 /// Parses the document `text[range]` (line numbers count in the whole `text`).

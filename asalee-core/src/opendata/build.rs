@@ -2,8 +2,8 @@
 //! values kept in `other_fields` with a warning, and the finished [`Question`] or its error.
 
 use super::node::{Node, UNKNOWN};
-use super::pos::Mark;
 use crate::error::{ErrorKind, ParseError};
+use crate::position::mark::Mark;
 use crate::{Author, Chamber, Date, Layout, Options, OtherField, Question, Warning};
 
 /// A question being read from an open-data tree.

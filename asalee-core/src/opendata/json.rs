@@ -8,8 +8,8 @@
 use std::io::Read;
 
 use super::node::Node;
-use super::pos::Mark;
 use crate::error::{ErrorKind, ParseError};
+use crate::position::mark::Mark;
 use crate::{Options, Question};
 
 /// Bytes read from the source at a time.
@@ -115,7 +115,7 @@ impl JsonState {
         if let Some(i) = memchr::memmem::find(item, b"\"numero\"") {
             draft.number_at = start + i;
         }
-        draft.finish(options, &mut super::pos::locator(mark, buf))
+        draft.finish(options, &mut crate::position::mark::locator(mark, buf))
     }
 
     /// The next question's tree and start offset, walking the outer levels.
@@ -261,12 +261,7 @@ impl JsonState {
     /// A serde_json error in the item at `buf[0..pos]`, at its line and column in the input.
     fn serde_error(&self, e: &serde_json::Error) -> ParseError {
         let bytes = &self.buf[..self.pos];
-        let line_start = match e.line() {
-            0 | 1 => 0,
-            n => memchr::memchr_iter(b'\n', bytes)
-                .nth(n - 2)
-                .map_or(bytes.len(), |i| i + 1),
-        };
+        let line_start = crate::position::line_start_in(bytes, e.line());
         let offset = if e.is_eof() {
             visible_end(bytes)
         } else {

@@ -17,7 +17,7 @@ mod fields;
 mod json;
 pub(crate) mod link;
 mod node;
-mod pos;
+
 mod spans;
 #[cfg(test)]
 mod tests;
@@ -30,9 +30,9 @@ use std::ops::Range;
 pub(crate) use self::spans::split_chunks;
 
 use self::json::JsonState;
-use self::pos::Mark;
 use self::xml::{Tap, XmlState};
 use crate::error::{ErrorKind, ParseError};
+use crate::position::mark::Mark;
 use crate::{Options, Question};
 
 /// What the first bytes of an input are.

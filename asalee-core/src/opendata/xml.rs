@@ -10,8 +10,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::node::{text_or_null, Entry, Node};
-use super::pos::Mark;
 use crate::error::{ErrorKind, ParseError};
+use crate::position::mark::Mark;
 use crate::{Options, Question};
 
 /// Elements nested deeper than this are refused (no input may exhaust the stack).
@@ -307,7 +307,10 @@ fn record<B: BufRead>(
         super::fields::question(node, at)
     };
     let tap = r.get_ref();
-    draft.finish(options, &mut super::pos::locator(tap.mark, &tap.kept))
+    draft.finish(
+        options,
+        &mut crate::position::mark::locator(tap.mark, &tap.kept),
+    )
 }
 
 /// Why an element could not be read.

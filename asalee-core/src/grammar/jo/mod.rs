@@ -29,7 +29,8 @@ pub(crate) use region::bounds;
 
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::Lines;
-use crate::record::{LineCounter, Record};
+use crate::position::LineCounter;
+use crate::record::Record;
 use crate::{Chamber, JoRef, Kind, Layout, Options, Question};
 
 /// One block of an issue, read: what its record needs, with byte offsets into the whole input

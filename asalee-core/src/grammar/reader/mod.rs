@@ -23,7 +23,8 @@ use crate::grammar::paragraphs::Paras;
 use crate::grammar::token::Tokens;
 use crate::grammar::{date, text, Anchor};
 use crate::markup::{self, Lines};
-use crate::record::{AuthorPart, LineCounter, Publication, Record, TextField};
+use crate::position::LineCounter;
+use crate::record::{AuthorPart, Publication, Record, TextField};
 use crate::{Date, Options, Question};
 
 use state::{next_state, Event};

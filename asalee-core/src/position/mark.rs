@@ -2,7 +2,7 @@
 //! those of a later byte from the bytes in between (so that a stream keeps only the bytes of the
 //! question being read, not the whole input, to say where something is).
 
-use crate::position::Position;
+use super::Position;
 
 /// A byte of the input: its offset, 1-based line and 1-based column in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
