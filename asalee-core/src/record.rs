@@ -1,6 +1,8 @@
-//! The record under construction: every field set through one place, so that giving the same
-//! fact twice is no warning when the values agree and a warning (first value kept) when they
-//! disagree, and so that unknown labels and unreadable dates are never dropped silently.
+//! The record under construction. Its fields are private: a reader changes it only through
+//! [`Record::apply`], one [`Set`] fact at a time, so that giving the same fact twice is no
+//! warning when the values agree and a warning (first value kept) when they disagree, and so that
+//! unknown labels and unreadable dates are never dropped silently. [`Record::finish`] turns it
+//! into the [`Question`] (or the error of a document without a number or a text).
 
 use crate::error::{ErrorKind, ParseError};
 use crate::position::LineCounter;
@@ -9,32 +11,95 @@ use crate::question::{
 };
 use crate::Date;
 
+/// A fact about the question as a reader found it: the one way a [`Record`] changes
+/// ([`Record::apply`]). Giving a field twice is a warning when the values differ (the first is
+/// kept); lists (renewals, reattributions, errata) grow.
+#[derive(Debug, Clone)]
+pub(crate) enum Set<'v> {
+    /// The question's number.
+    Number(u64),
+    /// Its kind.
+    Kind(Kind),
+    /// Its legislature.
+    Legislature(u32),
+    /// Its chamber (a layout's, or a chamber line's).
+    Chamber(Chamber),
+    /// A text field's value.
+    Text(TextField, &'v str),
+    /// A text field's value, unless the document gave one already (then nothing is said).
+    TextIfNone(TextField, &'v str),
+    /// More of a text field (a wrapped line of a one-line field).
+    MoreText(TextField, &'v str),
+    /// A JO publication: its date and, when given, its page.
+    Published(Publication, Date, Option<u32>),
+    /// The page of a publication already dated.
+    Page(Publication, u32),
+    /// The signalement's date.
+    Flagged(Date),
+    /// A change of attribution's date.
+    Reassigned(Date),
+    /// A renewal's date.
+    Renewed(Date),
+    /// A closure that is not an answer: its date and reason.
+    Closed(Option<Date>, Option<String>),
+    /// An erratum.
+    Erratum(ErratumOf, Date, Option<u32>),
+    /// The page of the last erratum, when it had none.
+    ErratumPage(u32),
+    /// A part of the author (squeezed; empty is nothing).
+    AuthorPart(AuthorPart, Option<String>),
+    /// The author's constituency.
+    Constituency(u32),
+    /// The deputy's identifier, from a link around the author's name (`None`: none found).
+    AuthorRef(Option<String>),
+    /// The reason of the closure given before, read on a later line.
+    ClosureReason(String),
+    /// The question's and the answer's texts, once the document is read.
+    Texts(Option<String>, Option<String>),
+    /// An unknown label and its value (kept in `other_fields`, with a warning).
+    Other {
+        /// The label as written.
+        label: &'v str,
+        /// Its value.
+        value: &'v str,
+    },
+    /// A value that cannot be read (a warning naming the label and what was expected).
+    Unreadable {
+        /// The label as written.
+        label: &'v str,
+        /// The value as written.
+        value: &'v str,
+        /// What the value should have been (`the date`).
+        what: &'v str,
+    },
+}
+
 /// A record being read.
 #[derive(Debug)]
 pub(crate) struct Record<'t> {
-    pub(crate) chamber: Option<Chamber>,
-    pub(crate) legislature: Option<u32>,
-    pub(crate) kind: Option<Kind>,
-    pub(crate) number: Option<u64>,
-    pub(crate) title: Option<String>,
-    pub(crate) author: Author,
-    pub(crate) has_author: bool,
-    pub(crate) ministry_asked: Option<String>,
-    pub(crate) ministry_answering: Option<String>,
-    pub(crate) rubric: Option<String>,
-    pub(crate) analysis_heading: Option<String>,
-    pub(crate) analysis: Option<String>,
-    pub(crate) question_published: Option<JoRef>,
-    pub(crate) answer_published: Option<JoRef>,
-    pub(crate) flagged_on: Option<Date>,
-    pub(crate) reassigned_on: Vec<Date>,
-    pub(crate) renewed_on: Vec<Date>,
-    pub(crate) closed: Option<Closed>,
-    pub(crate) errata: Vec<Erratum>,
-    pub(crate) question_text: Option<String>,
-    pub(crate) answer_text: Option<String>,
-    pub(crate) other_fields: Vec<OtherField>,
-    pub(crate) warnings: Vec<Warning>,
+    chamber: Option<Chamber>,
+    legislature: Option<u32>,
+    kind: Option<Kind>,
+    number: Option<u64>,
+    title: Option<String>,
+    author: Author,
+    has_author: bool,
+    ministry_asked: Option<String>,
+    ministry_answering: Option<String>,
+    rubric: Option<String>,
+    analysis_heading: Option<String>,
+    analysis: Option<String>,
+    question_published: Option<JoRef>,
+    answer_published: Option<JoRef>,
+    flagged_on: Option<Date>,
+    reassigned_on: Vec<Date>,
+    renewed_on: Vec<Date>,
+    closed: Option<Closed>,
+    errata: Vec<Erratum>,
+    question_text: Option<String>,
+    answer_text: Option<String>,
+    other_fields: Vec<OtherField>,
+    warnings: Vec<Warning>,
     lines: LineCounter<'t>,
 }
 
@@ -76,8 +141,84 @@ impl<'t> Record<'t> {
         }
     }
 
+    /// Applies a fact found at byte `offset` of the input: the line its warnings name (facts
+    /// that cannot conflict, such as a list's new item or the texts, warn of nothing).
+    pub(crate) fn apply(&mut self, fact: Set<'_>, offset: usize) {
+        match fact {
+            Set::Number(n) => self.set_number(n, offset),
+            Set::Kind(k) => self.set_kind(k, offset),
+            Set::Legislature(n) => self.set_legislature(n, offset),
+            Set::Chamber(c) => self.set_chamber(c),
+            Set::Text(field, value) => self.set_text(field, value, offset),
+            Set::TextIfNone(field, value) => {
+                if self.text(field).is_none() {
+                    self.set_text(field, value, offset);
+                }
+            }
+            Set::MoreText(field, more) => self.append_text(field, more),
+            Set::Published(which, date, page) => self.set_published(which, date, page, offset),
+            Set::Page(which, page) => self.set_page(which, page, offset),
+            Set::Flagged(date) => self.set_flagged(date, offset),
+            Set::Reassigned(date) => self.reassigned_on.push(date),
+            Set::Renewed(date) => self.renewed_on.push(date),
+            Set::Closed(date, reason) => self.set_closed(date, reason, offset),
+            Set::Erratum(of, date, page) => self.add_erratum(of, date, page),
+            Set::ErratumPage(page) => {
+                if let Some(e) = self.errata.last_mut() {
+                    e.page.get_or_insert(page);
+                }
+            }
+            Set::AuthorPart(part, value) => self.set_author_part(part, value, offset),
+            Set::Constituency(n) => self.set_constituency(n, offset),
+            Set::AuthorRef(r) => self.author.reference = r,
+            Set::ClosureReason(reason) => {
+                if let Some(c) = &mut self.closed {
+                    c.reason = Some(reason);
+                }
+            }
+            Set::Texts(question, answer) => {
+                self.question_text = question;
+                self.answer_text = answer;
+            }
+            Set::Other { label, value } => self.other(offset, label, value),
+            Set::Unreadable { label, value, what } => self.unreadable(offset, label, value, what),
+        }
+    }
+
+    /// The question's kind, once given.
+    pub(crate) fn kind(&self) -> Option<Kind> {
+        self.kind
+    }
+
+    /// The author's name, once given.
+    pub(crate) fn author_name(&self) -> Option<&str> {
+        self.author.name.as_deref()
+    }
+
+    /// The question's text, once set.
+    pub(crate) fn question_text(&self) -> Option<&str> {
+        self.question_text.as_deref()
+    }
+
+    /// Whether the answer's publication is known.
+    pub(crate) fn has_answer_published(&self) -> bool {
+        self.answer_published.is_some()
+    }
+
+    /// A text field's value, once given.
+    fn text(&self, field: TextField) -> Option<&String> {
+        match field {
+            TextField::Title => self.title.as_ref(),
+            TextField::MinistryAsked => self.ministry_asked.as_ref(),
+            TextField::MinistryAnswering => self.ministry_answering.as_ref(),
+            TextField::Rubric => self.rubric.as_ref(),
+            TextField::AnalysisHeading => self.analysis_heading.as_ref(),
+            TextField::Analysis => self.analysis.as_ref(),
+        }
+    }
+
     /// Records a warning at the line of `offset`.
-    pub(crate) fn warn(&mut self, offset: usize, message: impl Into<String>) {
+    fn warn(&mut self, offset: usize, message: impl Into<String>) {
         let line = self.lines.line(offset);
         self.warnings.push(Warning {
             line,
@@ -86,7 +227,7 @@ impl<'t> Record<'t> {
     }
 
     /// Keeps an unknown labelled line, with its warning.
-    pub(crate) fn other(&mut self, offset: usize, label: &str, value: &str) {
+    fn other(&mut self, offset: usize, label: &str, value: &str) {
         let label = crate::grammar::text::squeeze(label);
         let value = crate::grammar::text::squeeze(value);
         self.warn(
@@ -97,7 +238,7 @@ impl<'t> Record<'t> {
     }
 
     /// Keeps a labelled line whose value could not be read (a date, a number), with its warning.
-    pub(crate) fn unreadable(&mut self, offset: usize, label: &str, value: &str, what: &str) {
+    fn unreadable(&mut self, offset: usize, label: &str, value: &str, what: &str) {
         let label = crate::grammar::text::squeeze(label);
         let value = crate::grammar::text::squeeze(value);
         self.warn(
@@ -110,7 +251,7 @@ impl<'t> Record<'t> {
     /// Sets a field that a document may state more than once.
     ///
     /// The line of `offset` is counted only for a warning.
-    pub(crate) fn set<T: PartialEq + std::fmt::Debug>(
+    fn set<T: PartialEq + std::fmt::Debug>(
         slot: &mut Option<T>,
         value: T,
         warnings: &mut Vec<Warning>,
@@ -128,7 +269,7 @@ impl<'t> Record<'t> {
     }
 
     /// Sets a text field (ministry, rubric, title…), as written.
-    pub(crate) fn set_text(&mut self, field: TextField, value: &str, offset: usize) {
+    fn set_text(&mut self, field: TextField, value: &str, offset: usize) {
         let value = crate::grammar::text::squeeze(value);
         if value.is_empty() {
             return;
@@ -148,7 +289,7 @@ impl<'t> Record<'t> {
     }
 
     /// Appends a hard-wrapped continuation to a text field already set.
-    pub(crate) fn append_text(&mut self, field: TextField, more: &str) {
+    fn append_text(&mut self, field: TextField, more: &str) {
         let slot = match field {
             TextField::Title => &mut self.title,
             TextField::MinistryAsked => &mut self.ministry_asked,
@@ -167,7 +308,7 @@ impl<'t> Record<'t> {
         }
     }
 
-    pub(crate) fn set_number(&mut self, n: u64, offset: usize) {
+    fn set_number(&mut self, n: u64, offset: usize) {
         Record::set(
             &mut self.number,
             n,
@@ -177,7 +318,7 @@ impl<'t> Record<'t> {
         );
     }
 
-    pub(crate) fn set_kind(&mut self, k: Kind, offset: usize) {
+    fn set_kind(&mut self, k: Kind, offset: usize) {
         Record::set(
             &mut self.kind,
             k,
@@ -187,7 +328,7 @@ impl<'t> Record<'t> {
         );
     }
 
-    pub(crate) fn set_legislature(&mut self, n: u32, offset: usize) {
+    fn set_legislature(&mut self, n: u32, offset: usize) {
         Record::set(
             &mut self.legislature,
             n,
@@ -197,20 +338,14 @@ impl<'t> Record<'t> {
         );
     }
 
-    pub(crate) fn set_chamber(&mut self, c: Chamber) {
+    fn set_chamber(&mut self, c: Chamber) {
         if self.chamber.is_none() {
             self.chamber = Some(c);
         }
     }
 
     /// Sets a JO publication; a page from either statement is kept.
-    pub(crate) fn set_published(
-        &mut self,
-        which: Publication,
-        date: Date,
-        page: Option<u32>,
-        offset: usize,
-    ) {
+    fn set_published(&mut self, which: Publication, date: Date, page: Option<u32>, offset: usize) {
         let (slot, what) = match which {
             Publication::Question => (&mut self.question_published, "the question's publication"),
             Publication::Answer => (&mut self.answer_published, "the answer's publication"),
@@ -236,7 +371,7 @@ impl<'t> Record<'t> {
     }
 
     /// Sets the page of a publication already dated (an `page :` item after the date).
-    pub(crate) fn set_page(&mut self, which: Publication, page: u32, offset: usize) {
+    fn set_page(&mut self, which: Publication, page: u32, offset: usize) {
         let slot = match which {
             Publication::Question => &mut self.question_published,
             Publication::Answer => &mut self.answer_published,
@@ -254,7 +389,7 @@ impl<'t> Record<'t> {
         }
     }
 
-    pub(crate) fn set_flagged(&mut self, date: Date, offset: usize) {
+    fn set_flagged(&mut self, date: Date, offset: usize) {
         Record::set(
             &mut self.flagged_on,
             date,
@@ -264,7 +399,7 @@ impl<'t> Record<'t> {
         );
     }
 
-    pub(crate) fn set_closed(&mut self, date: Option<Date>, reason: Option<String>, offset: usize) {
+    fn set_closed(&mut self, date: Option<Date>, reason: Option<String>, offset: usize) {
         match &mut self.closed {
             None => self.closed = Some(Closed { date, reason }),
             Some(old) => {
@@ -282,17 +417,12 @@ impl<'t> Record<'t> {
         }
     }
 
-    pub(crate) fn add_erratum(&mut self, of: ErratumOf, date: Date, page: Option<u32>) {
+    fn add_erratum(&mut self, of: ErratumOf, date: Date, page: Option<u32>) {
         self.errata.push(Erratum { of, date, page });
     }
 
     /// Sets an author part, warning when it disagrees with one already given.
-    pub(crate) fn set_author_part(
-        &mut self,
-        part: AuthorPart,
-        value: Option<String>,
-        offset: usize,
-    ) {
+    fn set_author_part(&mut self, part: AuthorPart, value: Option<String>, offset: usize) {
         let Some(value) = value
             .map(|v| crate::grammar::text::squeeze(&v))
             .filter(|v| !v.is_empty())
@@ -311,7 +441,7 @@ impl<'t> Record<'t> {
         Record::set(slot, value, &mut self.warnings, at, what);
     }
 
-    pub(crate) fn set_constituency(&mut self, n: u32, offset: usize) {
+    fn set_constituency(&mut self, n: u32, offset: usize) {
         self.has_author = true;
         Record::set(
             &mut self.author.constituency,

@@ -30,7 +30,7 @@ pub(crate) use region::bounds;
 use crate::error::{ErrorKind, ParseError};
 use crate::markup::Lines;
 use crate::position::LineCounter;
-use crate::record::Record;
+use crate::record::{AuthorPart, Publication, Record, Set, TextField};
 use crate::{Chamber, JoRef, Kind, Layout, Options, Question};
 
 /// One block of an issue, read: what its record needs, with byte offsets into the whole input
@@ -122,29 +122,52 @@ pub(crate) fn finish(
             lines.position(block.at),
         ));
     }
+    // The block's facts, applied as a page's are (each at the block's number line).
     let mut rec = Record::new(lines);
-    rec.number = Some(number);
-    rec.chamber = block.chamber;
-    rec.legislature = block.legislature;
-    rec.kind = block.kind;
-    rec.title = block.title;
-    rec.ministry_asked = block.ministry_asked;
-    rec.ministry_answering = block.ministry_answering;
-    rec.rubric = block.rubric;
-    rec.analysis_heading = block.analysis_heading;
-    rec.analysis = block.analysis;
-    rec.question_published = block.question_published;
-    rec.answer_published = block.answer_published;
+    let at = block.at;
+    rec.apply(Set::Number(number), at);
+    if let Some(c) = block.chamber {
+        rec.apply(Set::Chamber(c), at);
+    }
+    if let Some(n) = block.legislature {
+        rec.apply(Set::Legislature(n), at);
+    }
+    if let Some(k) = block.kind {
+        rec.apply(Set::Kind(k), at);
+    }
+    let texts = [
+        (TextField::Title, &block.title),
+        (TextField::MinistryAsked, &block.ministry_asked),
+        (TextField::MinistryAnswering, &block.ministry_answering),
+        (TextField::Rubric, &block.rubric),
+        (TextField::AnalysisHeading, &block.analysis_heading),
+        (TextField::Analysis, &block.analysis),
+    ];
+    for (field, value) in texts {
+        if let Some(value) = value {
+            rec.apply(Set::Text(field, value), at);
+        }
+    }
+    let published = [
+        (Publication::Question, block.question_published),
+        (Publication::Answer, block.answer_published),
+    ];
+    for (which, jo) in published {
+        if let Some(jo) = jo {
+            rec.apply(Set::Published(which, jo.date, jo.page), at);
+        }
+    }
     if let Some((civility, name)) = block
         .question_text
         .as_deref()
         .and_then(crate::grammar::name::opening_name)
     {
-        rec.author.civility = Some(civility.to_owned());
-        rec.author.name = Some(name);
-        rec.has_author = true;
+        rec.apply(
+            Set::AuthorPart(AuthorPart::Civility, Some(civility.to_owned())),
+            at,
+        );
+        rec.apply(Set::AuthorPart(AuthorPart::Name, Some(name)), at);
     }
-    rec.question_text = block.question_text;
-    rec.answer_text = block.answer_text;
+    rec.apply(Set::Texts(block.question_text, block.answer_text), at);
     rec.finish(Layout::Jo, block.at, options.is_strict())
 }

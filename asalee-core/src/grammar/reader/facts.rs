@@ -6,7 +6,7 @@ use crate::grammar::label::{Item, Key};
 use crate::grammar::layouts::AuthorOrder;
 use crate::grammar::name::{author_line, constituency_line, AuthorLine};
 use crate::grammar::{common, date, text};
-use crate::record::{AuthorPart, Publication, TextField};
+use crate::record::{AuthorPart, Publication, Set, TextField};
 use crate::ErratumOf;
 
 use super::items::author_incomplete;
@@ -32,25 +32,29 @@ impl<'l> Reader<'l, '_> {
                 page,
                 takes_page,
             } => {
-                self.rec.set_published(which, date, page, offset);
+                self.rec.apply(Set::Published(which, date, page), offset);
                 if takes_page {
                     self.last_dated = Some(Dated::Published(which));
                 }
             }
-            Fact::UnreadableDate { label, value } => {
-                self.rec.unreadable(offset, label, value, "the date")
-            }
+            Fact::UnreadableDate { label, value } => self.rec.apply(
+                Set::Unreadable {
+                    label,
+                    value,
+                    what: "the date",
+                },
+                offset,
+            ),
             Fact::Page(p) => self.page(p, offset),
-            Fact::Text(field, value) => self.rec.set_text(field, &value, offset),
+            Fact::Text(field, value) => self.rec.apply(Set::Text(field, &value), offset),
             Fact::MinistryAnsweringIfUnset(m) => {
-                if self.rec.ministry_answering.is_none() {
-                    self.rec.set_text(TextField::MinistryAnswering, &m, offset);
-                }
+                let fact = Set::TextIfNone(TextField::MinistryAnswering, &m);
+                self.rec.apply(fact, offset);
             }
             Fact::AnsweredInSeance(d) => {
                 self.seance_answer.get_or_insert(d);
             }
-            Fact::Lapsed(reason) => self.rec.set_closed(None, Some(reason), offset),
+            Fact::Lapsed(reason) => self.rec.apply(Set::Closed(None, Some(reason)), offset),
             Fact::Item(it) => {
                 if let Some(key) = it.key {
                     self.apply(key, &it, offset);
@@ -59,7 +63,7 @@ impl<'l> Reader<'l, '_> {
             Fact::Author(a) => self.set_author(a, offset),
             Fact::Title(t) => {
                 if let Some(t) = t {
-                    self.rec.set_text(TextField::Title, t, offset);
+                    self.rec.apply(Set::Text(TextField::Title, t), offset);
                 }
             }
             Fact::ItemCutByWrap(it) => {
@@ -73,33 +77,45 @@ impl<'l> Reader<'l, '_> {
         }
     }
 
+    /// A labelled value that cannot be read as `what`: a warning naming the label.
+    fn unreadable(&mut self, it: &Item<'_>, what: &str, offset: usize) {
+        let (label, value) = (it.label, it.value);
+        self.rec
+            .apply(Set::Unreadable { label, value, what }, offset);
+    }
+
+    /// A text field's labelled value.
+    fn text(&mut self, field: TextField, value: &str, offset: usize) {
+        self.rec.apply(Set::Text(field, value), offset);
+    }
+
     /// Applies a known label's value.
     pub(super) fn apply(&mut self, key: Key, it: &Item<'_>, offset: usize) {
         let v = it.value;
         match key {
             Key::Number | Key::NumberField => match common::question_number(v.trim()) {
-                Ok((rest, n)) if rest.trim().is_empty() => self.rec.set_number(n, offset),
-                _ => self.rec.unreadable(offset, it.label, v, "the number"),
+                Ok((rest, n)) if rest.trim().is_empty() => self.rec.apply(Set::Number(n), offset),
+                _ => self.unreadable(it, "the number", offset),
             },
-            Key::MinistryAsked => self.rec.set_text(TextField::MinistryAsked, v, offset),
-            Key::MinistryAnswering => self.rec.set_text(TextField::MinistryAnswering, v, offset),
-            Key::Rubric => self.rec.set_text(TextField::Rubric, v, offset),
-            Key::Title => self.rec.set_text(TextField::Title, v, offset),
-            Key::AnalysisHeading => self.rec.set_text(TextField::AnalysisHeading, v, offset),
-            Key::Analysis => self.rec.set_text(TextField::Analysis, v, offset),
+            Key::MinistryAsked => self.text(TextField::MinistryAsked, v, offset),
+            Key::MinistryAnswering => self.text(TextField::MinistryAnswering, v, offset),
+            Key::Rubric => self.text(TextField::Rubric, v, offset),
+            Key::Title => self.text(TextField::Title, v, offset),
+            Key::AnalysisHeading => self.text(TextField::AnalysisHeading, v, offset),
+            Key::Analysis => self.text(TextField::Analysis, v, offset),
             Key::QuestionPublished => self.published(Publication::Question, it, offset),
             Key::AnswerPublished => self.published(Publication::Answer, it, offset),
             Key::Page => match date::page(&format!("page {v}")) {
                 Ok((rest, p)) if rest.trim().is_empty() => self.page(p, offset),
-                _ => self.rec.unreadable(offset, it.label, v, "the page"),
+                _ => self.unreadable(it, "the page", offset),
             },
             Key::Reassigned | Key::Renewed | Key::Flagged => match date::find_date(v) {
                 Some((_, _, d)) => match key {
-                    Key::Reassigned => self.rec.reassigned_on.push(d),
-                    Key::Renewed => self.rec.renewed_on.push(d),
-                    _ => self.rec.set_flagged(d, offset),
+                    Key::Reassigned => self.rec.apply(Set::Reassigned(d), offset),
+                    Key::Renewed => self.rec.apply(Set::Renewed(d), offset),
+                    _ => self.rec.apply(Set::Flagged(d), offset),
                 },
-                None => self.rec.unreadable(offset, it.label, v, "the date"),
+                None => self.unreadable(it, "the date", offset),
             },
             Key::Withdrawn | Key::Closure => {
                 let (d, rest) = match date::find_date(v) {
@@ -108,12 +124,12 @@ impl<'l> Reader<'l, '_> {
                 };
                 let reason = text::strip_parens_and_period(rest);
                 if d.is_none() && date::has_date_like(rest) && !rest.trim_start().starts_with('(') {
-                    self.rec.unreadable(offset, it.label, v, "the date");
+                    self.unreadable(it, "the date", offset);
                     return;
                 }
                 let reason = (!reason.is_empty()).then(|| text::squeeze(reason));
                 self.wants.closure_reason = reason.is_none();
-                self.rec.set_closed(d, reason, offset);
+                self.rec.apply(Set::Closed(d, reason), offset);
             }
             Key::ErratumQuestion | Key::ErratumAnswer => match date::find_date(v) {
                 Some((_, end, d)) => {
@@ -123,10 +139,10 @@ impl<'l> Reader<'l, '_> {
                         ErratumOf::Answer
                     };
                     let page = date::find_page(&v[end..]);
-                    self.rec.add_erratum(of, d, page);
+                    self.rec.apply(Set::Erratum(of, d, page), 0);
                     self.last_dated = Some(Dated::Erratum);
                 }
-                None => self.rec.unreadable(offset, it.label, v, "the date"),
+                None => self.unreadable(it, "the date", offset),
             },
             Key::Author | Key::QuestionOf => {
                 if key == Key::QuestionOf {
@@ -141,17 +157,17 @@ impl<'l> Reader<'l, '_> {
             }
             Key::Circonscription => self.constituency(v, offset),
             Key::Kind => match common::kind_words(v) {
-                Ok((_, Some(k))) => self.rec.set_kind(k, offset),
+                Ok((_, Some(k))) => self.rec.apply(Set::Kind(k), offset),
                 Ok((_, None)) => {}
                 Err(_) => match common::kind_code(v) {
-                    Some(k) => self.rec.set_kind(k, offset),
-                    None => self.rec.unreadable(offset, it.label, v, "the kind"),
+                    Some(k) => self.rec.apply(Set::Kind(k), offset),
+                    None => self.unreadable(it, "the kind", offset),
                 },
             },
             Key::SeanceDate => {
                 if let Some((_, _, d)) = date::find_date(v) {
                     self.rec
-                        .set_published(Publication::Question, d, None, offset);
+                        .apply(Set::Published(Publication::Question, d, None), offset);
                 }
             }
             Key::Dates => {
@@ -176,7 +192,7 @@ impl<'l> Reader<'l, '_> {
                     .ok()
                     .and_then(|(r, k)| r.trim().is_empty().then_some(k).flatten());
                 if let Some(k) = kind.or_else(|| common::kind_code(rest)) {
-                    self.rec.set_kind(k, offset);
+                    self.rec.apply(Set::Kind(k), offset);
                 }
             }
             return;
@@ -186,12 +202,13 @@ impl<'l> Reader<'l, '_> {
                 self.set_author(a, offset);
                 if let Some(d) = crate::grammar::name::posed_in_seance(rest) {
                     self.rec
-                        .set_published(Publication::Question, d, None, offset);
+                        .apply(Set::Published(Publication::Question, d, None), offset);
                 }
             }
-            Err(_) => self
-                .rec
-                .set_author_part(AuthorPart::Name, Some(v.to_owned()), offset),
+            Err(_) => self.rec.apply(
+                Set::AuthorPart(AuthorPart::Name, Some(v.to_owned())),
+                offset,
+            ),
         }
     }
 
@@ -199,24 +216,34 @@ impl<'l> Reader<'l, '_> {
         match date::find_date(it.value) {
             Some((_, end, d)) => {
                 let page = date::find_page(&it.value[end..]);
-                self.rec.set_published(which, d, page, offset);
+                self.rec.apply(Set::Published(which, d, page), offset);
                 self.last_dated = Some(Dated::Published(which));
             }
-            None => self.rec.unreadable(offset, it.label, it.value, "the date"),
+            None => self.rec.apply(
+                Set::Unreadable {
+                    label: it.label,
+                    value: it.value,
+                    what: "the date",
+                },
+                offset,
+            ),
         }
     }
 
     pub(super) fn page(&mut self, p: u32, offset: usize) {
         match self.last_dated {
-            Some(Dated::Published(which)) => self.rec.set_page(which, p, offset),
+            Some(Dated::Published(which)) => self.rec.apply(Set::Page(which, p), offset),
             Some(Dated::Erratum) => {
-                if let Some(e) = self.rec.errata.last_mut() {
-                    e.page.get_or_insert(p);
-                }
+                self.rec.apply(Set::ErratumPage(p), offset);
             }
-            None => self
-                .rec
-                .unreadable(offset, "page", &p.to_string(), "the publication"),
+            None => self.rec.apply(
+                Set::Unreadable {
+                    label: "page",
+                    value: &p.to_string(),
+                    what: "the publication",
+                },
+                offset,
+            ),
         }
     }
 
@@ -224,15 +251,21 @@ impl<'l> Reader<'l, '_> {
         match constituency_line(v) {
             Some((dept, n, group)) => {
                 self.rec
-                    .set_author_part(AuthorPart::Department, dept, offset);
+                    .apply(Set::AuthorPart(AuthorPart::Department, dept), offset);
                 if let Some(n) = n {
-                    self.rec.set_constituency(n, offset);
+                    self.rec.apply(Set::Constituency(n), offset);
                 }
-                self.rec.set_author_part(AuthorPart::Group, group, offset);
+                self.rec
+                    .apply(Set::AuthorPart(AuthorPart::Group, group), offset);
             }
-            None => self
-                .rec
-                .unreadable(offset, "Circonscription", v, "the constituency"),
+            None => self.rec.apply(
+                Set::Unreadable {
+                    label: "Circonscription",
+                    value: v,
+                    what: "the constituency",
+                },
+                offset,
+            ),
         }
     }
 
@@ -241,17 +274,22 @@ impl<'l> Reader<'l, '_> {
         if self.author_at.len() < 4 {
             self.author_at.push(offset);
         }
+        self.rec.apply(
+            Set::AuthorPart(AuthorPart::Civility, a.civility.map(str::to_owned)),
+            offset,
+        );
         self.rec
-            .set_author_part(AuthorPart::Civility, a.civility.map(str::to_owned), offset);
-        self.rec.set_author_part(AuthorPart::Name, a.name, offset);
+            .apply(Set::AuthorPart(AuthorPart::Name, a.name), offset);
         let (group, dept, region) = match self.rules.author_order() {
             AuthorOrder::GroupDepartment => (a.first, a.second, None),
             AuthorOrder::DepartmentGroup => (a.second, a.first, None),
             AuthorOrder::RegionGroup => (a.second, None, a.first),
         };
-        self.rec.set_author_part(AuthorPart::Group, group, offset);
         self.rec
-            .set_author_part(AuthorPart::Department, dept, offset);
-        self.rec.set_author_part(AuthorPart::Region, region, offset);
+            .apply(Set::AuthorPart(AuthorPart::Group, group), offset);
+        self.rec
+            .apply(Set::AuthorPart(AuthorPart::Department, dept), offset);
+        self.rec
+            .apply(Set::AuthorPart(AuthorPart::Region, region), offset);
     }
 }

@@ -7,7 +7,7 @@ use crate::grammar::label::{first_item, Key};
 use crate::grammar::name::opening_name;
 use crate::grammar::{self, common, Anchor};
 use crate::markup;
-use crate::record::TextField;
+use crate::record::{Set, TextField};
 
 use super::state::Event;
 use super::Reader;
@@ -20,14 +20,14 @@ impl<'l> Reader<'l, '_> {
             let (l, token) = (self.lines.get(i), self.tokens.get(self.lines, i));
             if let Some(c) = token.chamber() {
                 if self.rules.keeps_chamber_line(c) {
-                    self.rec.set_chamber(c);
+                    self.rec.apply(Set::Chamber(c), 0);
                 }
             } else if let Some(n) = token
                 .is_legislature()
                 .then(|| common::legislature_line(l))
                 .flatten()
             {
-                self.rec.set_legislature(n, self.offset(i));
+                self.rec.apply(Set::Legislature(n), self.offset(i));
             }
         }
         let wants_title = self.rules.title_before_anchor();
@@ -47,9 +47,8 @@ impl<'l> Reader<'l, '_> {
                     }
                 }
                 if let Some(t) = self.title_before(open) {
-                    self.rec.set_text(
-                        TextField::Title,
-                        &markup::paragraph(self.lines.get(t)),
+                    self.rec.apply(
+                        Set::Text(TextField::Title, &markup::paragraph(self.lines.get(t))),
                         self.offset(t),
                     );
                 }
@@ -58,9 +57,8 @@ impl<'l> Reader<'l, '_> {
         }
         if wants_title && !matches!(anchor, Anchor::SenatAuthor) {
             if let Some(t) = self.title_before(at) {
-                self.rec.set_text(
-                    TextField::Title,
-                    &markup::paragraph(self.lines.get(t)),
+                self.rec.apply(
+                    Set::Text(TextField::Title, &markup::paragraph(self.lines.get(t))),
                     self.offset(t),
                 );
             }
@@ -99,7 +97,7 @@ impl<'l> Reader<'l, '_> {
             .unwrap_or("");
         match anchor {
             Anchor::Numero(n) => {
-                self.rec.set_number(n, offset);
+                self.rec.apply(Set::Number(n), offset);
                 // The rest of the line: the author and kind cells, other labels.
                 let rest = common::numero_line(first).map(|(r, _)| r).unwrap_or("");
                 let mut cells: Vec<&str> = vec![rest];
@@ -116,9 +114,9 @@ impl<'l> Reader<'l, '_> {
             Anchor::KindNumber(kind, n)
             | Anchor::KindNumberTitle(kind, n)
             | Anchor::KindNumberAuthor(kind, n) => {
-                self.rec.set_number(n, offset);
+                self.rec.apply(Set::Number(n), offset);
                 if let Some(k) = kind {
-                    self.rec.set_kind(k, offset);
+                    self.rec.apply(Set::Kind(k), offset);
                 }
             }
             Anchor::SenatAuthor => {}
@@ -133,7 +131,7 @@ impl<'l> Reader<'l, '_> {
             match fact {
                 Fact::Title(Some(t)) => {
                     self.rec
-                        .set_text(TextField::Title, t, self.offset_of(at, t));
+                        .apply(Set::Text(TextField::Title, t), self.offset_of(at, t));
                     self.carry.continuation = Some(TextField::Title);
                 }
                 Fact::Title(None) => self.wants.title = true,

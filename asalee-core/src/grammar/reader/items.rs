@@ -5,7 +5,7 @@ use crate::grammar::label::{self, first_item, Item, Key};
 use crate::grammar::name::{author_line, constituency_line, is_bare_name};
 use crate::grammar::{self, common, date, text};
 use crate::markup;
-use crate::record::{AuthorPart, Publication, TextField};
+use crate::record::{AuthorPart, Publication, Set, TextField};
 
 use super::state::{next_state, Event};
 use super::{Pending, Reader};
@@ -75,7 +75,13 @@ impl<'l> Reader<'l, '_> {
                             partial: None,
                         });
                     } else {
-                        self.rec.other(offset, it.label, it.value);
+                        self.rec.apply(
+                            Set::Other {
+                                label: it.label,
+                                value: it.value,
+                            },
+                            offset,
+                        );
                     }
                 }
                 None => self.unlabelled(i, it.value, offset),
@@ -95,7 +101,13 @@ impl<'l> Reader<'l, '_> {
                 };
                 self.apply(key, &it, p.offset);
             }
-            (None, _) => self.rec.other(p.offset, p.label, p.partial.unwrap_or("")),
+            (None, _) => self.rec.apply(
+                Set::Other {
+                    label: p.label,
+                    value: p.partial.unwrap_or(""),
+                },
+                p.offset,
+            ),
             (Some(_), None) => {}
         }
     }
@@ -122,7 +134,13 @@ impl<'l> Reader<'l, '_> {
                     self.apply(key, &it, p.offset);
                 }
             }
-            None => self.rec.other(p.offset, p.label, &value),
+            None => self.rec.apply(
+                Set::Other {
+                    label: p.label,
+                    value: &value,
+                },
+                p.offset,
+            ),
         }
     }
 
@@ -133,14 +151,13 @@ impl<'l> Reader<'l, '_> {
         }
         if self.wants.closure_reason && self.part == Part::KeyBlock {
             self.wants.closure_reason = false;
-            if let Some(c) = &mut self.rec.closed {
-                c.reason = Some(text::squeeze(text::strip_parens_and_period(value)));
-            }
+            let reason = text::squeeze(text::strip_parens_and_period(value));
+            self.rec.apply(Set::ClosureReason(reason), offset);
             return;
         }
         if self.wants.title {
             self.wants.title = false;
-            self.rec.set_text(TextField::Title, value, offset);
+            self.rec.apply(Set::Text(TextField::Title, value), offset);
             self.carry.continuation = Some(TextField::Title);
             return;
         }
@@ -155,24 +172,24 @@ impl<'l> Reader<'l, '_> {
         if let Ok((rest, k)) = common::kind_words(value) {
             if rest.trim().is_empty() {
                 if let Some(k) = k {
-                    self.rec.set_kind(k, offset);
+                    self.rec.apply(Set::Kind(k), offset);
                 }
                 return;
             }
         }
         if let Some(k) = self.rules.kind_cell(value) {
-            self.rec.set_kind(k, offset);
+            self.rec.apply(Set::Kind(k), offset);
             return;
         }
         if let Some(n) = common::legislature_line(value) {
-            self.rec.set_legislature(n, offset);
+            self.rec.apply(Set::Legislature(n), offset);
             return;
         }
         if common::chamber_line(value).is_some() {
             return;
         }
         // Prose opens a text, but in the key block, where it is passed over.
-        let prose = Event::Prose(self.rules.prose_opens(self.rec.kind));
+        let prose = Event::Prose(self.rules.prose_opens(self.rec.kind()));
         if next_state(self.part, prose).is_none() {
             return;
         }
@@ -187,11 +204,12 @@ impl<'l> Reader<'l, '_> {
                 constituency_line(value).filter(|_| value.contains("circonscription"))
             {
                 self.rec
-                    .set_author_part(AuthorPart::Department, dept, offset);
+                    .apply(Set::AuthorPart(AuthorPart::Department, dept), offset);
                 if let Some(n) = n {
-                    self.rec.set_constituency(n, offset);
+                    self.rec.apply(Set::Constituency(n), offset);
                 }
-                self.rec.set_author_part(AuthorPart::Group, group, offset);
+                self.rec
+                    .apply(Set::AuthorPart(AuthorPart::Group, group), offset);
                 return;
             }
             if let Ok((rest, a)) = author_line(value) {
@@ -199,7 +217,7 @@ impl<'l> Reader<'l, '_> {
                     self.set_author(a, offset);
                     if let Some(d) = crate::grammar::name::posed_in_seance(rest) {
                         self.rec
-                            .set_published(Publication::Question, d, None, offset);
+                            .apply(Set::Published(Publication::Question, d, None), offset);
                     }
                     return;
                 }

@@ -24,7 +24,7 @@ use crate::grammar::token::Tokens;
 use crate::grammar::{date, text, Anchor};
 use crate::markup::{self, Lines};
 use crate::position::LineCounter;
-use crate::record::{AuthorPart, Publication, Record, TextField};
+use crate::record::{AuthorPart, Publication, Record, Set, TextField};
 use crate::{Date, Options, Question};
 
 use state::{next_state, Event};
@@ -127,7 +127,7 @@ impl<'l, 't> Reader<'l, 't> {
             author_at: Vec::new(),
         };
         if let Some(c) = rules.chamber() {
-            reader.rec.set_chamber(c);
+            reader.rec.apply(Set::Chamber(c), 0);
         }
         reader.header(at, anchor);
         reader.anchor_line(at, anchor);
@@ -139,9 +139,10 @@ impl<'l, 't> Reader<'l, 't> {
 
     /// `author.ref` from the link to the deputy's page next to where the author was read.
     fn author_ref(&mut self, text: &str) {
-        if let Some(name) = self.rec.author.name.as_deref() {
-            self.rec.author.reference = (self.author_at.iter())
+        if let Some(name) = self.rec.author_name() {
+            let found = (self.author_at.iter())
                 .find_map(|&at| crate::opendata::link::author_ref(text, at, name));
+            self.rec.apply(Set::AuthorRef(found), 0);
         }
     }
 
@@ -214,7 +215,8 @@ impl<'l, 't> Reader<'l, 't> {
                     && !token.is_header()
                     && !is_date_only(line)
                 {
-                    self.rec.append_text(field, &markup::paragraph(line));
+                    self.rec
+                        .apply(Set::MoreText(field, &markup::paragraph(line)), 0);
                     self.carry.continuation = Some(field);
                     continue;
                 }
@@ -325,22 +327,25 @@ impl<'l, 't> Reader<'l, 't> {
         if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
             self.author_value(&prefix, offset, key);
         }
-        self.rec.question_text = self.rules.join(&self.question);
-        self.rec.answer_text = self.rules.join(&self.answer);
+        let texts = Set::Texts(
+            self.rules.join(&self.question),
+            self.rules.join(&self.answer),
+        );
+        self.rec.apply(texts, missing_at);
         if let Some(d) = self.seance_answer {
-            if self.rec.answer_published.is_none() {
-                self.rec.answer_published = Some(crate::JoRef {
-                    date: d,
-                    page: None,
-                });
+            if !self.rec.has_answer_published() {
+                self.rec
+                    .apply(Set::Published(Publication::Answer, d, None), missing_at);
             }
         }
-        if self.rec.author.name.is_none() {
-            if let Some((civ, name)) = self.rec.question_text.as_deref().and_then(opening_name) {
+        if self.rec.author_name().is_none() {
+            if let Some((civ, name)) = self.rec.question_text().and_then(opening_name) {
+                self.rec.apply(
+                    Set::AuthorPart(AuthorPart::Civility, Some(civ.to_owned())),
+                    missing_at,
+                );
                 self.rec
-                    .set_author_part(AuthorPart::Civility, Some(civ.to_owned()), missing_at);
-                self.rec
-                    .set_author_part(AuthorPart::Name, Some(name), missing_at);
+                    .apply(Set::AuthorPart(AuthorPart::Name, Some(name)), missing_at);
             }
         }
         self.rec
