@@ -174,7 +174,16 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         let len = bytes.len() as u64;
         let mut at = At::new(File::open(&path).unwrap(), len);
-        let starts = [0, 5, BLOCK - 1, BLOCK, 2, 2 * BLOCK + 7, bytes.len() - 3, bytes.len()];
+        let starts = [
+            0,
+            5,
+            BLOCK - 1,
+            BLOCK,
+            2,
+            2 * BLOCK + 7,
+            bytes.len() - 3,
+            bytes.len(),
+        ];
         for start in starts {
             for want in [1, 30, BLOCK - 1, BLOCK, 2 * BLOCK + 1] {
                 at.seek(SeekFrom::Start(start as u64)).unwrap();
