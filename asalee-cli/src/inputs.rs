@@ -96,41 +96,24 @@ impl Skipped {
     }
 }
 
-/// What a folder's file is taken for.
+/// What a folder's file is taken for: the core's rule (`asalee_core::folder_skip`), which
+/// Python's `parse_files` follows too.
 fn skip_reason(path: &Path, in_assets: bool) -> Option<String> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if in_assets {
-        return Some("in `_files/` folders".into());
-    }
-    if name.starts_with('.') {
-        return Some(name.into_owned());
-    }
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match ext.as_deref() {
-        None => None,
-        Some(e) if asalee_core::is_document_name(&format!("x.{e}")) => None,
-        Some(
-            "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "ico" | "bmp" | "tif" | "tiff"
-            | "avif" | "css" | "js" | "mjs" | "map" | "woff" | "woff2" | "ttf" | "otf" | "eot"
-            | "pdf" | "mp3" | "mp4" | "webm" | "gz" | "swf",
-        ) => Some(format!(".{}", ext.unwrap_or_default())),
-        // Another name: read when its first bytes are text.
-        Some(e) => (!looks_like_text(path)).then(|| format!(".{e}")),
-    }
+    asalee_core::folder_skip(&name, in_assets, || head(path))
 }
 
-/// Whether a file's first bytes are text (no NUL byte); an unreadable file is read (to say why).
-fn looks_like_text(path: &Path) -> bool {
-    let mut head = [0; 1024];
-    match fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
-        Ok(n) => memchr::memchr(0, &head[..n]).is_none(),
-        Err(_) => true,
-    }
+/// A file's first bytes (at most 1,024), `None` when it cannot be read.
+fn head(path: &Path) -> Option<Vec<u8>> {
+    let mut head = vec![0; 1024];
+    let n = fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .ok()?;
+    head.truncate(n);
+    Some(head)
 }
 
 /// The inputs, and the files of folders that are not documents.

@@ -90,3 +90,72 @@ pub fn is_document_name(name: &str) -> bool {
         ),
     }
 }
+
+/// Why a file found in a folder is not read as a document, as the kind a summary counts it
+/// under (`None`: it is read): `in `_files/` folders` for the assets of a page saved by a
+/// browser (`in_assets`: a folder above it, below the one given, is named `…_files`), the name
+/// of a hidden file (`.DS_Store`), or the extension of an image, style sheet, script, font, PDF,
+/// sound, video or compressed file (`.png`). A name without an extension or with a document's
+/// ([`is_document_name`]) is read; another extension is read when `head`, the file's first
+/// bytes (asked for only then; `None` when it cannot be read), holds no NUL byte in its first
+/// 1,024: text. The command line's folders and Python's `parse_files` skip the same files.
+///
+/// ```
+/// use asalee_core::folder_skip;
+/// assert_eq!(folder_skip("page.html", false, || None), None);
+/// assert_eq!(folder_skip("app.js", true, || None).as_deref(), Some("in `_files/` folders"));
+/// assert_eq!(folder_skip(".DS_Store", false, || None).as_deref(), Some(".DS_Store"));
+/// assert_eq!(folder_skip("photo.JPG", false, || None).as_deref(), Some(".jpg"));
+/// assert_eq!(folder_skip("page.asp", false, || Some(b"<html>".to_vec())), None);
+/// assert_eq!(folder_skip("data.bin", false, || Some(vec![0, 1])).as_deref(), Some(".bin"));
+/// ```
+pub fn folder_skip(
+    file_name: &str,
+    in_assets: bool,
+    head: impl FnOnce() -> Option<Vec<u8>>,
+) -> Option<String> {
+    if in_assets {
+        return Some("in `_files/` folders".into());
+    }
+    if file_name.starts_with('.') {
+        return Some(file_name.into());
+    }
+    let ext = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())?;
+    if is_document_name(&format!("x.{ext}")) {
+        return None;
+    }
+    let known = matches!(
+        ext.as_str(),
+        "png"
+            | "jpg"
+            | "jpeg"
+            | "gif"
+            | "svg"
+            | "webp"
+            | "ico"
+            | "bmp"
+            | "tif"
+            | "tiff"
+            | "avif"
+            | "css"
+            | "js"
+            | "mjs"
+            | "map"
+            | "woff"
+            | "woff2"
+            | "ttf"
+            | "otf"
+            | "eot"
+            | "pdf"
+            | "mp3"
+            | "mp4"
+            | "webm"
+            | "gz"
+            | "swf"
+    );
+    // Another name: read when its first bytes are text (an unreadable file is read, to say why).
+    let text = || head().is_none_or(|b| !b[..b.len().min(1024)].contains(&0));
+    (known || !text()).then(|| format!(".{ext}"))
+}

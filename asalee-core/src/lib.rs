@@ -110,7 +110,7 @@ pub mod schema;
 mod stream;
 pub mod table;
 
-pub use crate::archive::is_document_name;
+pub use crate::archive::{folder_skip, is_document_name};
 pub use crate::date::{Date, InvalidDate};
 pub use crate::decode::{decode, Encoding};
 pub use crate::error::{ErrorKind, ParseError};

@@ -59,7 +59,7 @@ fn replay_data(path: &Path, data: &[u8]) -> Duration {
 
 /// Regression inputs whose bug is not fixed yet: `regression_inputs` skips them and
 /// `open_regressions` (ignored) replays them. Remove a file from here once its bug is fixed.
-const OPEN: &[&str] = &["two-documents-lost-after-stray-tag.bin"];
+const OPEN: &[&str] = &["two-documents-reader-merges-text-after-page.bin"];
 
 fn regression_files() -> Vec<PathBuf> {
     files_in(&root().join("fixtures/regressions"))
@@ -120,7 +120,7 @@ fn regression_inputs() {
 
 /// The regression inputs of bugs not fixed yet (see `OPEN`).
 #[test]
-#[ignore = "replays the inputs of open bugs listed in OPEN (none today)"]
+#[ignore = "replays the inputs of open bugs listed in OPEN"]
 fn open_regressions() {
     for path in regression_files().iter().filter(|p| is_open(p)) {
         replay(path);

@@ -226,6 +226,23 @@ impl Drop for Pool {
     }
 }
 
+/// Why a file found in a folder by `parse_files` is not read (the kind, as `asalee parse DIR`
+/// counts it), or `None`: the core's rule, `asalee_core::folder_skip`. `in_assets`: a folder
+/// above it is a page's `…_files` folder.
+#[pyfunction]
+pub(crate) fn _folder_skip(path: PathBuf, in_assets: bool) -> Option<String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    asalee_core::folder_skip(&name, in_assets, || {
+        let mut head = vec![0; 1024];
+        let n = File::open(&path).and_then(|mut f| f.read(&mut head)).ok()?;
+        head.truncate(n);
+        Some(head)
+    })
+}
+
 /// `parse_files`' engine: `(path, Question | ParseError)` for every document of every file of
 /// `paths`, in order, the files read and parsed by `jobs` threads (a few files ahead).
 #[pyfunction]

@@ -261,6 +261,7 @@ fn _asalee(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<files::FileIter>()?;
     m.add_function(wrap_pyfunction!(files::_parse_files, m)?)?;
     m.add_class::<files::FilesIter>()?;
+    m.add_function(wrap_pyfunction!(files::_folder_skip, m)?)?;
     m.add_function(wrap_pyfunction!(_rust_row, m)?)?;
     m.add_function(wrap_pyfunction!(_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(_rust_json, m)?)?;

@@ -452,6 +452,16 @@ mod tests {
         assert_eq!(s.count_rest(text), 2);
     }
 
+    /// Markup left open in one document of a text (a stray `<footer>`: a cut or joined file)
+    /// ends with its block, so the document after the blank line is still found.
+    #[test]
+    fn an_element_left_open_does_not_hide_the_next_document() {
+        let text = "Titre un\nQuestion écrite n° 1\nTexte de la question\nM. A B <footer>demande.\n\nTitre deux\nQuestion écrite n° 2\nTexte de la question\nMme C D demande.\n";
+        let got = segments(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("Titre deux\n"), "{got:?}");
+    }
+
     /// The safety net: a second question's number in a page starts another document.
     #[test]
     fn a_page_that_holds_two_questions() {

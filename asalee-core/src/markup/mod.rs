@@ -37,7 +37,7 @@ use html::{
     read_tag, Decoded, MAX_TAG_LEN,
 };
 use markdown::{markdown_inline, markdown_line_prefix, MAX_LINK_DEST, MAX_LINK_TEXT};
-use scan::{next_line_blank, special_at, NextByte};
+use scan::{next_line_blank, special_at, NextBlank, NextByte};
 use tags::classify;
 use text::{is_invisible, is_space_char, push_run};
 
@@ -51,11 +51,13 @@ pub(crate) fn lines(src: &str) -> Lines {
         src,
         bytes: src.as_bytes(),
         skipping: None,
+        page: b.page,
         at_line_start: true,
         next_gt: NextByte::new(b'>'),
         next_nl: NextByte::new(b'\n'),
         next_bracket: NextByte::new(b']'),
         next_paren: NextByte::new(b')'),
+        next_blank: NextBlank::new(),
     };
     let mut i = 0;
     while i < src.len() {
@@ -74,6 +76,8 @@ struct Pass<'s> {
     bytes: &'s [u8],
     /// Element being skipped: (name, depth).
     skipping: Option<(Box<str>, usize)>,
+    /// Whether the text is a saved page (see [`Builder::page`]).
+    page: bool,
     /// Whether the pass is at the start of a source line (for text-mode Markdown handling).
     at_line_start: bool,
     /// The next `>`, line break, `]` and `)` (cached positions).
@@ -81,21 +85,42 @@ struct Pass<'s> {
     next_nl: NextByte,
     next_bracket: NextByte,
     next_paren: NextByte,
+    /// The end of the block of text (see [`Pass::block_end`]).
+    next_blank: NextBlank,
 }
 
 impl Pass<'_> {
+    /// How far markup that starts at `i` may reach: in a saved page, the page's end; in text
+    /// (Markdown, fragments), the end of its block, the line break before the next blank line,
+    /// as an HTML block of Markdown ends there. So an element left open in text (a stray
+    /// `<footer>`, a hidden `<div>`, `<script>` or `<!--` never closed) hides nothing past a
+    /// blank line: never the next document of a concatenation.
+    fn block_end(&mut self, i: usize) -> usize {
+        if self.page {
+            self.bytes.len()
+        } else {
+            self.next_blank.find(self.bytes, i)
+        }
+    }
+
     /// Inside a skipped element: only tags of the same name are looked at. Returns where the
     /// pass goes on.
     fn skip_in_element(&mut self, mut i: usize) -> usize {
         let (src, bytes) = (self.src, self.bytes);
+        if self.skipping.is_none() {
+            return i;
+        }
+        let end = self.block_end(i);
+        let Some(lt) = memchr(b'<', &bytes[i..end]) else {
+            // In text the element ends with its block (in a page, with the page).
+            self.skipping = None;
+            return end;
+        };
         let Some((name, depth)) = &mut self.skipping else {
             return i;
         };
-        let Some(lt) = memchr(b'<', &bytes[i..]) else {
-            return bytes.len();
-        };
         i += lt;
-        if let Some(len) = comment_len(&src[i..]) {
+        if let Some(len) = comment_len(&src[i..end]) {
             return i + len;
         }
         // Only tags of the skipped element's name matter: others are passed over unread.
@@ -107,7 +132,7 @@ impl Pass<'_> {
         if !same_name {
             return i + 1;
         }
-        match read_tag(&src[i..], true) {
+        match read_tag(&src[i..end], true) {
             Some(tag) if tag.name.eq_ignore_ascii_case(name) => {
                 if tag.end {
                     *depth -= 1;
@@ -229,10 +254,12 @@ impl Pass<'_> {
     /// A `<` at `i`: a comment, a declaration, a tag, or text. Returns where the pass goes on.
     fn tag(&mut self, b: &mut Builder<'_>, i: usize) -> usize {
         let (src, bytes) = (self.src, self.bytes);
-        if let Some(len) = comment_len(&src[i..]) {
+        // (In text, nothing of a tag, comment or declaration reaches past its block's end.)
+        let end = self.block_end(i);
+        if let Some(len) = comment_len(&src[i..end]) {
             return i + len;
         }
-        if let Some(len) = declaration_len(&src[i..]) {
+        if let Some(len) = declaration_len(&src[i..end]) {
             return i + len;
         }
         // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
@@ -243,7 +270,7 @@ impl Pass<'_> {
             b.push_text("<", i);
             return i + 1;
         }
-        let Some(tag) = read_tag(&src[i..], multiline) else {
+        let Some(tag) = read_tag(&src[i..end], multiline) else {
             b.push_text("<", i);
             return i + 1;
         };
@@ -254,7 +281,7 @@ impl Pass<'_> {
             if !self_closing {
                 if info.raw_text {
                     let after = i + tag_len;
-                    return after + raw_text_end(&src[after..], name);
+                    return after + raw_text_end(&src[after..end], name);
                 }
                 self.skipping = Some((name.into(), 1));
             }
@@ -382,6 +409,43 @@ mod tests {
         assert_eq!(l.src_of_part(0, part), src.find("monde").unwrap());
         assert_eq!(l.get(2), "Suite");
         assert_eq!(l.src_start(2), src.find("Suite").unwrap());
+    }
+
+    /// In text, an element left open that hides its content (a stray `<footer>` in a sentence,
+    /// a hidden `<div>`, `<script>`, a comment, a declaration or a tag never closed) ends with
+    /// its block, at the next blank line: the documents after it (files joined) stay visible.
+    /// Closed within its block it is left out as before, and in a saved page it runs on.
+    #[test]
+    fn elements_left_open_in_text_end_at_a_blank_line() {
+        let next = "\n\nQuestion N° 2\nfin";
+        for open in [
+            "<footer>",
+            "<nav class=x>",
+            "<div hidden>",
+            "<span style=\"display: none\">",
+            "<script>",
+            "<title>",
+            "<!-- ",
+            "<!x ",
+            "<?php ",
+        ] {
+            let text = format!("Il souhait{open}e\nsavoir{next}");
+            assert_eq!(
+                all(&text),
+                ["Il souhait", "", "Question N° 2", "fin"],
+                "{open}"
+            );
+        }
+        // A tag whose `>` lies past the blank line is text.
+        assert_eq!(
+            all("Il <div class=\"e\n\nQuestion N° 2 <b>x</b>"),
+            ["Il <div class=\"e", "", "Question N° 2 x"]
+        );
+        assert_eq!(all("a<footer>b\nc</footer>d\n\ne"), ["ad", "", "e"]);
+        assert_eq!(
+            all("<html><body><p>a</p><footer>\n\n<p>Question N° 2</p></body></html>"),
+            ["a"]
+        );
     }
 
     #[test]

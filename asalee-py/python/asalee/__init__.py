@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 
 from ._asalee import ParseAll, ParseFile, ParseFiles, __version__, parse, parse_all, parse_file
-from ._asalee import _parse_files
+from ._asalee import _folder_skip, _parse_files
 from ._model import (
     _TYPING_NAMES,
     COLUMNS,
@@ -120,37 +120,46 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all _
         raise AttributeError(f"module 'asalee' has no attribute {name!r}")
 
 
-def _files(paths: Iterable[_P]) -> Iterator[_P]:
-    """The files of ``paths``: a folder gives every regular file below it, each folder's entries
-    in name order, depth first (as ``asalee parse DIR`` reads it)."""
+def _files(paths: Iterable[_P], all_files: bool = False) -> Iterator[_P]:
+    """The files of ``paths``: a folder gives the documents below it, each folder's entries in
+    name order, depth first, and leaves out what is not a document (a page's ``_files/`` assets,
+    images, style sheets, scripts, hidden files: the core's rule, as ``asalee parse DIR`` reads
+    a folder) unless ``all_files``. A path given is always read."""
     for path in paths:
         if isinstance(path, (str, os.PathLike)) and os.path.isdir(path):
-            yield from _folder(path)
+            yield from _folder(path, False, all_files)
         else:
             yield path
 
 
-def _folder(folder: Any) -> Iterator[Any]:
+def _folder(folder: Any, assets: bool, all_files: bool) -> Iterator[Any]:
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries)
     for name in names:
         # A `pathlib.Path` gives paths of its own type; a str (or another os.PathLike) gives str.
         path = folder / name if hasattr(folder, "joinpath") else os.path.join(folder, name)
         if os.path.isdir(path):
-            yield from _folder(path)
-        elif os.path.isfile(path):
+            yield from _folder(path, assets or name.endswith("_files"), all_files)
+        elif os.path.isfile(path) and (all_files or _folder_skip(path, assets) is None):
             yield path
 
 
 def parse_files(
-    paths: Union[_P, Iterable[_P]], *, strict: bool = False, jobs: int = 1
+    paths: Union[_P, Iterable[_P]],
+    *,
+    strict: bool = False,
+    jobs: int = 1,
+    all_files: bool = False,
 ) -> Iterator[Tuple[_P, Union[Question, ParseError]]]:
     """Parses every document of every file: a lazy iterator of ``(path, Question | ParseError)``.
 
-    ``paths`` is one path or an iterable of paths; a folder gives every file below it, in name
-    order. Each file is read like :func:`parse_all`: one item per document, so a file holding
-    several questions gives several items and a file that holds no question gives one
-    ``ParseError``. ``path`` is the object given in ``paths`` (or the file's path in a folder).
+    ``paths`` is one path or an iterable of paths; a folder gives every document below it, in
+    name order, as ``asalee parse DIR`` reads it: files that are not documents (the ``_files/``
+    folder a browser saves a page's assets in, images, style sheets, scripts, fonts, PDFs,
+    hidden files such as ``.DS_Store``, files of another extension that are not text) are left
+    out, unless ``all_files=True``; a path given is always read. Each file is read like
+    :func:`parse_all`: one item per document, so a file holding several questions gives several
+    items and a file that holds no question gives one ``ParseError``. ``path`` is the object given in ``paths`` (or the file's path in a folder).
     ``jobs`` threads read and parse the files, with the GIL released, a few files ahead of the
     iteration; the items still come in order. A file that cannot be read raises ``OSError`` when
     the iteration reaches it.
@@ -163,6 +172,10 @@ def parse_files(
         raise TypeError(
             f"parse_files() argument 'strict' must be a bool, not {type(strict).__name__}"
         )
+    if not isinstance(all_files, bool):
+        raise TypeError(
+            f"parse_files() argument 'all_files' must be a bool, not {type(all_files).__name__}"
+        )
     if isinstance(paths, (str, bytes, os.PathLike)):
         paths = (paths,)
     elif not hasattr(paths, "__iter__"):
@@ -170,7 +183,7 @@ def parse_files(
             "parse_files() argument 'paths' must be a path or an iterable of paths, "
             f"not {type(paths).__name__}"
         )
-    return _parse_files(_files(paths), strict=strict, jobs=jobs)  # type: ignore[return-value]
+    return _parse_files(_files(paths, all_files), strict=strict, jobs=jobs)  # type: ignore[return-value]
 
 
 def _rows(results: _Results) -> Iterator[Dict[str, Any]]:

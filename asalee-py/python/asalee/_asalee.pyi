@@ -1,6 +1,6 @@
 # Stubs of the extension module (asalee-py/src/lib.rs); checked by `mypy.stubtest` (make test).
 import os
-from typing import IO, Iterable, Tuple, Union, final
+from typing import IO, Iterable, Optional, Tuple, Union, final
 
 from typing_extensions import Buffer
 
@@ -15,6 +15,7 @@ __all__ = [
     "ParseFile",
     "ParseFiles",
     "_parse_files",
+    "_folder_skip",
     "_from_json",
     "_rust_json",
     "_rust_row",
@@ -70,6 +71,10 @@ def _parse_files(
 ) -> ParseFiles:
     """`parse_files`' engine: `(path, Question | ParseError)` for every document of every file of
     `paths`, in order, the files read and parsed by `jobs` threads (a few files ahead)."""
+
+def _folder_skip(path: Union[str, os.PathLike[str]], in_assets: bool) -> Optional[str]:
+    """Why a file found in a folder by `parse_files` is not read (the kind `asalee parse DIR`
+    counts it under: `.png`, `.DS_Store`, ``in `_files/` folders``), or `None`: the core's rule."""
 
 # Test and benchmark support (private).
 def _from_json(json: str) -> Question: ...

@@ -33,6 +33,37 @@ impl NextByte {
     }
 }
 
+/// The end of the block of text holding a position: the next line break that a blank line
+/// follows (or the text's end), cached as [`NextByte`] is, so that all the asks of a pass cost
+/// linear time. In text (not a saved page) no markup runs past it (see `lines`).
+pub(super) struct NextBlank {
+    at: Option<usize>,
+}
+
+impl NextBlank {
+    pub(super) fn new() -> NextBlank {
+        NextBlank { at: None }
+    }
+
+    /// The first `\n` at or after `from` whose next line is blank (the length of `hay` when
+    /// there is none).
+    pub(super) fn find(&mut self, hay: &[u8], from: usize) -> usize {
+        if let Some(at) = self.at.filter(|&at| at >= from) {
+            return at;
+        }
+        let mut p = from.min(hay.len());
+        let at = loop {
+            match memchr(b'\n', &hay[p..]) {
+                Some(k) if next_line_blank(hay, p + k + 1) => break p + k,
+                Some(k) => p += k + 1,
+                None => break hay.len(),
+            }
+        };
+        self.at = Some(at);
+        at
+    }
+}
+
 /// Whether the source line starting at `at` is blank.
 pub(super) fn next_line_blank(bytes: &[u8], at: usize) -> bool {
     bytes[at.min(bytes.len())..]
