@@ -237,6 +237,9 @@ struct Window {
     mixed: Vec<Mixed>,
     /// `open_text`'s length at the last split.
     split_at: usize,
+    /// The documents that end before this were handed out already (the window restarted
+    /// before the first one that was not, see [`restart_before`]).
+    handed_out: usize,
 }
 
 /// One plain input (pages and text) read as it comes.
@@ -412,6 +415,10 @@ impl Stream {
         let mut current = all.next_segment();
         while let Some(seg) = current.take() {
             let next = all.next_segment();
+            if seg.0.end <= w.handed_out {
+                current = next;
+                continue;
+            }
             let in_open = open.is_some_and(|o| seg.0.start >= o);
             // A JO issue still open is kept whole from its start (its cover and headings give
             // its blocks' fields): its blocks go out when its text is complete.
@@ -462,9 +469,14 @@ impl Stream {
             }
             self.no_document = Some(no_document(w, self.options));
         }
+        // The next split starts where it reads the lines as this one did (and leaves out the
+        // documents handed out before the one kept).
+        let first_kept = keep;
+        let keep = restart_before(&w.text, &w.chunks, open, keep);
         // Every complete part was handed out.
         w.chunks.clear();
         w.drop_before(keep);
+        w.handed_out = first_kept.saturating_sub(keep);
     }
 }
 
@@ -530,6 +542,27 @@ fn no_document(w: &Window, options: Options) -> Item {
         ))
     });
     item.map_err(|e| e.shifted(w.base))
+}
+
+/// Where the window restarts to read the document at `keep` (a line start) again: the start of
+/// its part when that is near, else the line after the last blank line before it, near (in text,
+/// markup left open ends at a blank line, so the lines after one read the same whatever came
+/// before); else `keep`. Splitting the lines from a line in the middle of a part may read them
+/// otherwise than the whole part did (an HTML fragment's header, an element left open), and a
+/// document then ran into the next.
+fn restart_before(text: &str, chunks: &[Chunk], open: Option<usize>, keep: usize) -> usize {
+    let part_start = chunks
+        .iter()
+        .map(Chunk::range)
+        .chain(open.map(|o| o..text.len()))
+        .find(|r| r.start <= keep && keep < r.end)
+        .map_or(keep, |r| r.start);
+    let floor = part_start.max(keep.saturating_sub(LOOKAHEAD));
+    if part_start == floor {
+        return part_start;
+    }
+    let before = &text.as_bytes()[floor..keep];
+    memchr::memmem::rfind(before, b"\n\n").map_or(keep, |i| floor + i + 2)
 }
 
 /// The start of the line holding `offset`.

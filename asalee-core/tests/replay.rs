@@ -59,7 +59,7 @@ fn replay_data(path: &Path, data: &[u8]) -> Duration {
 
 /// Regression inputs whose bug is not fixed yet: `regression_inputs` skips them and
 /// `open_regressions` (ignored) replays them. Remove a file from here once its bug is fixed.
-const OPEN: &[&str] = &["two-documents-reader-merges-text-after-page.bin"];
+const OPEN: &[&str] = &[];
 
 fn regression_files() -> Vec<PathBuf> {
     files_in(&root().join("fixtures/regressions"))
