@@ -569,3 +569,27 @@ fn restart_before(text: &str, chunks: &[Chunk], open: Option<usize>, keep: usize
 fn line_start(text: &str, offset: usize) -> usize {
     memchr::memrchr(b'\n', &text.as_bytes()[..offset.min(text.len())]).map_or(0, |i| i + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A window restarts at its part's start when that is near, after the last blank line
+    /// before the kept document when the part is long, and at the document when neither is.
+    #[test]
+    fn restarts_where_the_lines_read_as_before() {
+        let text = "page\ntext a\n\nheader\nQuestion 1\n";
+        let chunks = [Chunk::Page(0..5), Chunk::Text(5..text.len())];
+        let keep = text.find("Question").unwrap();
+        assert_eq!(restart_before(text, &chunks, None, keep), 5);
+        assert_eq!(restart_before(text, &chunks[..1], Some(5), keep), 5);
+        let long = format!("{}\n\nheader\nQuestion 1\n", "x".repeat(LOOKAHEAD + 10));
+        let keep = long.find("Question").unwrap();
+        let chunks = [Chunk::Text(0..long.len())];
+        assert_eq!(restart_before(&long, &chunks, None, keep), long.find("header").unwrap());
+        let no_blank = format!("{}\nQuestion 1\n", "x\n".repeat(LOOKAHEAD));
+        let keep = no_blank.find("Question").unwrap();
+        let chunks = [Chunk::Text(0..no_blank.len())];
+        assert_eq!(restart_before(&no_blank, &chunks, None, keep), keep);
+    }
+}
