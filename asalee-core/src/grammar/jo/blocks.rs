@@ -104,10 +104,13 @@ pub(crate) fn analysis(inner: &str) -> (Option<String>, Option<String>) {
     let inner = inner.trim();
     let inner = inner.strip_prefix('(').unwrap_or(inner);
     let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
-    let sep = [" – ", " − ", " - ", " — "]
-        .iter()
-        .filter_map(|s| inner.find(s).map(|at| (at, s.len())))
-        .min();
+    // The first space that starts a separator.
+    let sep = memchr::memchr_iter(b' ', inner.as_bytes()).find_map(|at| {
+        [" – ", " − ", " - ", " — "]
+            .iter()
+            .find(|s| inner[at..].starts_with(*s))
+            .map(|s| (at, s.len()))
+    });
     let clean = |s: &str| {
         let s = super::super::text::squeeze(s);
         (!s.is_empty()).then_some(s)

@@ -15,6 +15,7 @@
 //! it is read by the same rule.
 
 use super::super::text::squeeze;
+pub(crate) use super::compounds::Compounds;
 
 /// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
 /// (Words that also end words written in one, such as `leur` in `va-leur` or `cent` in
@@ -74,40 +75,6 @@ const FIRST: &[&str] = &[
     "ci",
     "e",
 ];
-
-/// The hyphenated words an issue writes inside its lines (`sapeurs-pompiers`), lower-cased: a
-/// line-end hyphen that makes one of them is kept.
-#[derive(Debug, Default)]
-pub(crate) struct Compounds(std::collections::HashSet<String>);
-
-impl Compounds {
-    /// The hyphenated words of `lines` (a hyphen between two letters, not at a line's end).
-    pub(crate) fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Compounds {
-        let mut set = std::collections::HashSet::new();
-        for line in lines {
-            if memchr::memchr(b'-', line.as_bytes()).is_none() {
-                continue;
-            }
-            for w in line.split_whitespace().filter(|w| w.contains('-')) {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                let inner = w.char_indices().any(|(at, c)| {
-                    c == '-'
-                        && w[..at].ends_with(char::is_alphabetic)
-                        && w[at + 1..].starts_with(char::is_alphabetic)
-                });
-                if inner {
-                    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
-                    set.insert(w.to_lowercase());
-                }
-            }
-        }
-        Compounds(set)
-    }
-
-    fn contains(&self, before: &str, after: &str) -> bool {
-        !self.0.is_empty() && self.0.contains(&format!("{before}-{after}").to_lowercase())
-    }
-}
 
 /// One line of a text, with whether blank lines stood before it.
 #[derive(Debug, Clone, Copy)]
@@ -332,7 +299,7 @@ pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
     let mut counts = vec![0u32; CAP + 1];
     let mut n = 0u32;
     for l in lines {
-        let t = l.text.trim();
+        let t = super::super::text::trim(l.text);
         if t.is_empty() {
             continue;
         }
@@ -340,7 +307,7 @@ pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
         let mut len = 0;
         let mut space = false;
         if l.folded {
-            len = t.chars().count();
+            len = t.len() - t.bytes().filter(|&b| b & 0xC0 == 0x80).count();
         } else {
             for &b in t.as_bytes().iter().take(4 * CAP) {
                 if b == b' ' || b == b'\t' {

@@ -34,10 +34,12 @@ pub(crate) fn reading_order<'a>(
             return lines;
         }
     }
-    (0..markup.len())
-        .map(|i| Line {
+    markup
+        .src_starts()
+        .enumerate()
+        .map(|(i, src)| Line {
             text: markup.get(i),
-            src: range.start + markup.src_start(i),
+            src: range.start + src,
             folded: !markup.has_tabs(i),
         })
         .collect()

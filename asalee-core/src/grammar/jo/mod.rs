@@ -7,7 +7,7 @@
 //! - [`sections`]: section headings, lists that yield nothing, ministry headings.
 //! - [`blocks`]: a block's own lines (`N. – DATE. – M. Name …`, `Réponse. – …`, the AN's
 //!   analysis line).
-//! - [`join`]: paragraphs and hyphenation.
+//! - [`join`]: paragraphs and hyphenation; [`compounds`]: the hyphenated words an issue writes.
 //! - [`walk`]: the one pass that reads them all.
 //! - [`region`]: where an issue lies among a chunk's other documents.
 //!
@@ -16,6 +16,7 @@
 //! its record.
 
 mod blocks;
+mod compounds;
 mod heads;
 mod join;
 mod lines;

@@ -47,6 +47,13 @@ fn heading_tail(rest: &str) -> bool {
 
 /// The section a (trimmed) line heads, if it is a section heading.
 pub(crate) fn section_heading(t: &str) -> Option<Section> {
+    // The heading's capital (`Q`, `A`, `À`…, `L`, `R`), or its numbering, comes first.
+    let lead = |b: &u8| {
+        b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X' | b'Q' | b'A' | b'L' | b'R' | 0xC3)
+    };
+    if !t.as_bytes().first().is_some_and(lead) {
+        return None;
+    }
     let t = strip_numbering(t);
     // Every heading starts with a capital Q, R, L or A (`AUX QUESTIONS ÉCRITES`, the end of a
     // heading broken over two lines).

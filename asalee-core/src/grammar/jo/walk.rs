@@ -3,12 +3,13 @@
 //! `(tête d'analyse – analyse)`, the Sénat's title), its question and its answer.
 
 use super::blocks::{analysis, answer_line, block_line};
-use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart, Issue};
+use super::heads::{head_part, holds_q, issue_number_line, weekday_date_line, HeadPart, Issue};
 use super::join::{ends_sentence, paragraphs, usual_width, Compounds, TextLine};
 use super::lines::Line;
 use super::sections::{is_ministry_heading, section_heading, Section};
 use super::Block;
-use crate::grammar::{common, layouts::senat, text::squeeze};
+use crate::grammar::text::{squeeze, trim};
+use crate::grammar::{common, layouts::senat};
 use crate::{Chamber, Date, JoRef, Kind};
 
 /// A block being read.
@@ -59,6 +60,8 @@ pub(super) struct Walk<'a> {
     /// lines when a block follows.
     pending: Vec<Line<'a>>,
     blank: bool,
+    /// The text line buffers of the blocks ended, reused by the next ones.
+    spare: Vec<Vec<TextLine<'a>>>,
     pub(super) out: Vec<Block>,
 }
 
@@ -82,6 +85,7 @@ impl<'a> Walk<'a> {
             cur: None,
             pending: Vec::new(),
             blank: false,
+            spare: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -90,7 +94,7 @@ impl<'a> Walk<'a> {
     pub(super) fn run(&mut self, lines: &[Line<'a>]) {
         let mut i = 0;
         while i < lines.len() {
-            let t = lines[i].text.trim();
+            let t = trim(lines[i].text);
             if t.is_empty() {
                 self.blank = true;
                 i += 1;
@@ -176,7 +180,7 @@ impl<'a> Walk<'a> {
         let (mut j, mut parts, mut end) = (i, 0, i);
         let mut first_is_page = false;
         while j < lines.len() && parts < 3 {
-            let t = lines[j].text.trim();
+            let t = trim(lines[j].text);
             if t.is_empty() {
                 j += 1;
                 continue;
@@ -211,7 +215,7 @@ impl<'a> Walk<'a> {
         if first_is_page {
             let next = lines[end..]
                 .iter()
-                .map(|l| l.text.trim())
+                .map(|l| trim(l.text))
                 .find(|t| !t.is_empty());
             if next
                 .and_then(head_part)
@@ -335,7 +339,7 @@ impl<'a> Walk<'a> {
     /// its weekday, the legislature, the chamber alone. A new issue number line after blocks
     /// starts a new issue.
     fn cover_line(&mut self, t: &str) -> bool {
-        let issue_line = t.contains('(') && t.contains("(Q)");
+        let issue_line = holds_q(t);
         if let Some((chamber, date)) = issue_line.then(|| issue_number_line(t)).flatten() {
             if self.issue.started {
                 self.end_block();
@@ -474,12 +478,14 @@ impl<'a> Walk<'a> {
             title,
             rubric,
             analysis: ana,
-            question: Vec::new(),
-            answer: Vec::new(),
+            question: self.spare.pop().unwrap_or_default(),
+            answer: self.spare.pop().unwrap_or_default(),
             answer_page: None,
         });
         self.blank = false;
         self.in_heading = false;
+        self.pending = pending;
+        self.pending.clear();
     }
 
     /// The preamble among the pending lines: how many of the last are used, and the title, the
@@ -588,5 +594,9 @@ impl<'a> Walk<'a> {
             question_text: paragraphs(&d.question, self.width, &self.compounds),
             answer_text: paragraphs(&d.answer, self.width, &self.compounds),
         });
+        for mut lines in [d.question, d.answer] {
+            lines.clear();
+            self.spare.push(lines);
+        }
     }
 }
