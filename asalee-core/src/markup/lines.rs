@@ -121,6 +121,15 @@ impl Lines {
         self.src_of(self.span(i).start)
     }
 
+    /// The lines' text: each line but the last followed by `\n` (the lines are written one after
+    /// the other).
+    pub(crate) fn text(&self) -> &str {
+        match self.len() {
+            0 => "",
+            n => &self.all.text[self.span(0).start..self.span(n - 1).end],
+        }
+    }
+
     /// [`Lines::src_start`] of every line in turn, found by walking the checkpoints once instead
     /// of searching them for each line (lines start in order).
     pub(crate) fn src_starts(&self) -> impl Iterator<Item = usize> + '_ {
@@ -149,7 +158,8 @@ impl Lines {
 
 #[cfg(test)]
 mod tests {
-    /// Walking the checkpoints gives what searching them gives, for a text and its windows.
+    /// Walking the checkpoints gives what searching them gives, for a text and its windows; a
+    /// window's text is its lines joined.
     #[test]
     fn src_starts_agree_with_src_start() {
         let src = "Titre\n  Question écrite n° 1\n\n**Rubrique :** [Santé](#)\n<b>a</b>  b &amp; c\n<div>x\n\ny</div>\r\n\tfin  \n<p>un</p><p>deux</p>\n";
@@ -161,6 +171,8 @@ mod tests {
                     let walked: Vec<usize> = win.src_starts().collect();
                     let searched: Vec<usize> = (0..win.len()).map(|i| win.src_start(i)).collect();
                     assert_eq!(walked, searched, "window {from}..{to} base {base}");
+                    let joined: Vec<&str> = (0..win.len()).map(|i| win.get(i)).collect();
+                    assert_eq!(win.text(), joined.join("\n"));
                 }
             }
         }

@@ -134,12 +134,6 @@ fn after_page(t: &str) -> Option<HeadPart> {
     })
 }
 
-/// Whether `t` holds `(Q)` (found from its `(`, cheaper than searching the three bytes).
-pub(crate) fn holds_q(t: &str) -> bool {
-    let b = t.as_bytes();
-    memchr::memchr_iter(b'(', b).any(|at| b[at..].starts_with(b"(Q)"))
-}
-
 /// The cover's issue-number line: `Année 2015. – no 48 A.N. (Q) …`, `no 9 S (Q)`: the chamber it
 /// names and the date it holds, if any.
 pub(crate) fn issue_number_line(t: &str) -> Option<(Option<Chamber>, Option<Date>)> {

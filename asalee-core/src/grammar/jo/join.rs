@@ -292,6 +292,21 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
     known(SECOND, after) || known(FIRST, before) || compounds.contains(before, after)
 }
 
+/// The number of characters of `s`, `s.chars().count()`: its bytes but the UTF-8 continuation
+/// bytes (`0b10xxxxxx`), counted eight at a time.
+fn char_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = 0;
+    for c in &mut chunks {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
+        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    continuation += chunks.remainder().iter().filter(|&&x| x & 0xC0 == 0x80).count();
+    b.len() - continuation
+}
+
 /// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
 /// characters, white space folded).
 pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
@@ -307,7 +322,7 @@ pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
         let mut len = 0;
         let mut space = false;
         if l.folded {
-            len = t.len() - t.bytes().filter(|&b| b & 0xC0 == 0x80).count();
+            len = char_count(t);
         } else {
             for &b in t.as_bytes().iter().take(4 * CAP) {
                 if b == b' ' || b == b'\t' {
@@ -389,6 +404,17 @@ mod tests {
             text(&["les sapeurs-", "pompiers"], 60),
             "les sapeurs-pompiers"
         );
+    }
+
+    #[test]
+    fn characters_are_counted_eight_bytes_at_a_time() {
+        let parts = ["a", "é", "’", "😀", " ", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}"];
+        let mut s = String::new();
+        for k in 0..200 {
+            assert_eq!(char_count(&s), s.chars().count(), "{s:?}");
+            s.push_str(parts[k % parts.len()]);
+            s.push_str(parts[(k * 7 + 3) % parts.len()]);
+        }
     }
 
     #[test]

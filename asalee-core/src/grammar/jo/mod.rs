@@ -75,9 +75,9 @@ pub(crate) fn read(text: &str, range: Range<usize>, markup: &Lines) -> Vec<(Rang
     if !is_jo {
         return Vec::new();
     }
-    let lines = lines::reading_order(text, range.clone(), markup);
-    let mut walk = walk::Walk::new(&lines);
-    walk.run(&lines);
+    let reading = lines::reading_order(text, range.clone(), markup);
+    let mut walk = walk::Walk::new(&reading);
+    walk.run(&reading.lines);
     // Documents start in order and never before the chunk: a block read out of order (a column
     // read after the other) starts where the previous one does.
     let mut out: Vec<(Range<usize>, Block)> = Vec::with_capacity(walk.out.len());

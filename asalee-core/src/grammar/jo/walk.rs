@@ -3,9 +3,9 @@
 //! `(tête d'analyse – analyse)`, the Sénat's title), its question and its answer.
 
 use super::blocks::{analysis, answer_line, block_line};
-use super::heads::{head_part, holds_q, issue_number_line, weekday_date_line, HeadPart, Issue};
+use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart, Issue};
 use super::join::{ends_sentence, paragraphs, usual_width, Compounds, TextLine};
-use super::lines::Line;
+use super::lines::{Line, Reading};
 use super::sections::{is_ministry_heading, section_heading, Section};
 use super::Block;
 use crate::grammar::text::{squeeze, trim};
@@ -60,6 +60,8 @@ pub(super) struct Walk<'a> {
     /// lines when a block follows.
     pending: Vec<Line<'a>>,
     blank: bool,
+    /// The lines that hold `(Q)` (the cover's issue number line), the next one last.
+    q_lines: Vec<usize>,
     /// The text line buffers of the blocks ended, reused by the next ones.
     spare: Vec<Vec<TextLine<'a>>>,
     pub(super) out: Vec<Block>,
@@ -69,10 +71,19 @@ pub(super) struct Walk<'a> {
 const PREAMBLE: usize = 6;
 
 impl<'a> Walk<'a> {
-    pub(super) fn new(lines: &[Line<'a>]) -> Walk<'a> {
+    pub(super) fn new(reading: &Reading<'a>) -> Walk<'a> {
+        let lines = &reading.lines;
+        // (A word is never split across lines: the lines joined give the same words.)
+        let compounds = match reading.whole {
+            Some(whole) => Compounds::of(std::iter::once(whole)),
+            None => Compounds::of(lines.iter().map(|l| l.text)),
+        };
+        let mut q_lines = reading.lines_holding("(Q)");
+        q_lines.reverse();
         Walk {
             width: usual_width(lines),
-            compounds: Compounds::of(lines.iter().map(|l| l.text)),
+            compounds,
+            q_lines,
             issue: Issue::default(),
             section: None,
             ministry: None,
@@ -111,7 +122,11 @@ impl<'a> Walk<'a> {
             if self.foreign(lines, i, t) {
                 break;
             }
-            self.line(lines[i], t);
+            while self.q_lines.last().is_some_and(|&q| q < i) {
+                self.q_lines.pop();
+            }
+            let q = self.q_lines.last() == Some(&i);
+            self.line(lines[i], t, q);
             i += 1;
         }
         self.end_block();
@@ -235,9 +250,9 @@ impl<'a> Walk<'a> {
         Some(end)
     }
 
-    /// One non-blank line that is not part of a running head.
-    fn line(&mut self, line: Line<'a>, t: &'a str) {
-        if self.cover_line(t) {
+    /// One non-blank line that is not part of a running head (`q`: it holds `(Q)`).
+    fn line(&mut self, line: Line<'a>, t: &'a str, q: bool) {
+        if self.cover_line(t, q) {
             return;
         }
         if let Some(s) = section_heading(t) {
@@ -338,9 +353,8 @@ impl<'a> Walk<'a> {
     /// The cover's lines (before the issue's first block): the issue number line, the date with
     /// its weekday, the legislature, the chamber alone. A new issue number line after blocks
     /// starts a new issue.
-    fn cover_line(&mut self, t: &str) -> bool {
-        let issue_line = holds_q(t);
-        if let Some((chamber, date)) = issue_line.then(|| issue_number_line(t)).flatten() {
+    fn cover_line(&mut self, t: &str, q: bool) -> bool {
+        if let Some((chamber, date)) = q.then(|| issue_number_line(t)).flatten() {
             if self.issue.started {
                 self.end_block();
                 self.issue = Issue::default();
