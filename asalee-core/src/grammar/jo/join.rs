@@ -98,7 +98,7 @@ pub(crate) fn paragraphs(
     let mut one_word_before = false;
     let mut folded = String::new();
     for line in lines {
-        let raw = line.text.trim();
+        let raw = super::super::text::trim(line.text);
         if raw.is_empty() {
             continue;
         }
@@ -129,11 +129,17 @@ pub(crate) fn paragraphs(
 /// (`folded`: the line's white space is folded already, but for cell separators).
 fn fold<'b>(raw: &'b str, folded: bool, buf: &'b mut String, compounds: &Compounds) -> &'b str {
     let b = raw.as_bytes();
-    let hyphens = memchr::memchr_iter(b'-', b).any(|at| b.get(at + 1) == Some(&b' '));
-    let plain = if folded {
-        memchr::memchr(b'\t', b).is_none()
+    let (hyphens, plain) = if folded {
+        // One search for both bytes.
+        let (mut hyphens, mut tab) = (false, false);
+        for at in memchr::memchr2_iter(b'-', b'\t', b) {
+            tab |= b[at] == b'\t';
+            hyphens |= b[at] == b'-' && b.get(at + 1) == Some(&b' ');
+        }
+        (hyphens, !tab)
     } else {
-        is_folded(b)
+        let hyphens = memchr::memchr_iter(b'-', b).any(|at| b.get(at + 1) == Some(&b' '));
+        (hyphens, is_folded(b))
     };
     if plain && !hyphens {
         return raw;
@@ -219,7 +225,7 @@ fn ends_paragraph(prev: &str, next: &str, blank: bool, width: usize) -> bool {
         return true;
     }
     let first = next.split(' ').next().unwrap_or("");
-    let len = prev.chars().count() + 1 + first.chars().count();
+    let len = char_count(prev) + 1 + char_count(first);
     len * 100 <= width * 92
 }
 
