@@ -345,10 +345,15 @@ fn is_squeezed(s: &str) -> bool {
         return false;
     }
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut after_space = false;
-    b.iter().enumerate().all(|(i, &c)| {
-        let ok = match c {
-            b' ' => !after_space,
+    // Only a space, a control byte and the bytes that lead a Unicode space are looked at.
+    let mut from = 0;
+    while let Some(k) = b[from..]
+        .iter()
+        .position(|&c| c <= b' ' || matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    {
+        let i = from + k;
+        let ok = match b[i] {
+            b' ' => at(i + 1) != b' ',
             0..=0x1F => false,
             // U+0085, U+00A0.
             0xC2 => !matches!(at(i + 1), 0x85 | 0xA0),
@@ -361,12 +366,14 @@ fn is_squeezed(s: &str) -> bool {
                     || x == 0x81 && y == 0x9F)
             }
             // U+3000.
-            0xE3 => !(at(i + 1) == 0x80 && at(i + 2) == 0x80),
-            _ => true,
+            _ => !(at(i + 1) == 0x80 && at(i + 2) == 0x80),
         };
-        after_space = c == b' ';
-        ok
-    })
+        if !ok {
+            return false;
+        }
+        from = i + 1;
+    }
+    true
 }
 
 /// Removes one pair of surrounding parentheses and a final period, then trims.

@@ -309,7 +309,11 @@ fn char_count(s: &str) -> usize {
         // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
         continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
     }
-    continuation += chunks.remainder().iter().filter(|&&x| x & 0xC0 == 0x80).count();
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 == 0x80)
+        .count();
     b.len() - continuation
 }
 
@@ -414,7 +418,9 @@ mod tests {
 
     #[test]
     fn characters_are_counted_eight_bytes_at_a_time() {
-        let parts = ["a", "é", "’", "😀", " ", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}"];
+        let parts = [
+            "a", "é", "’", "😀", " ", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}",
+        ];
         let mut s = String::new();
         for k in 0..200 {
             assert_eq!(char_count(&s), s.chars().count(), "{s:?}");
