@@ -134,7 +134,11 @@ impl Lines {
     /// of searching them for each line (lines start in order).
     pub(crate) fn src_starts(&self) -> impl Iterator<Item = usize> + '_ {
         let map = &self.all.map;
-        let first = if self.len() > 0 { self.span(0).start } else { 0 };
+        let first = if self.len() > 0 {
+            self.span(0).start
+        } else {
+            0
+        };
         let mut idx = map.partition_point(|&(o, _)| o <= first);
         (0..self.len()).map(move |i| {
             let out = self.span(i).start;

@@ -2,7 +2,7 @@
 //! sections, ministry headings, and each block with the lines before it (the AN's rubric and
 //! `(tête d'analyse – analyse)`, the Sénat's title), its question and its answer.
 
-use super::blocks::{analysis, answer_line, block_line};
+use super::blocks::{answer_line, block_line, preamble};
 use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart, Issue};
 use super::join::{ends_sentence, paragraphs, usual_width, Compounds, TextLine};
 use super::lines::{Line, Reading};
@@ -459,7 +459,8 @@ impl<'a> Walk<'a> {
             let keep = lines.len().saturating_sub(pending.len());
             lines.truncate(keep);
         }
-        let (used, title, rubric, ana) = self.preamble(&pending);
+        let (used, title, rubric, ana) =
+            preamble(&pending, self.issue.chamber == Some(Chamber::An));
         // The lines not used give back to the block they were read in.
         if let Some(cur) = &mut self.cur {
             let lines = if cur.answer_page.is_some() {
@@ -500,53 +501,6 @@ impl<'a> Walk<'a> {
         self.in_heading = false;
         self.pending = pending;
         self.pending.clear();
-    }
-
-    /// The preamble among the pending lines: how many of the last are used, and the title, the
-    /// rubric and the analysis they give.
-    #[allow(clippy::type_complexity)]
-    fn preamble(
-        &self,
-        pending: &[Line<'a>],
-    ) -> (
-        usize,
-        Option<String>,
-        Option<String>,
-        (Option<String>, Option<String>),
-    ) {
-        let join = |ls: &[Line<'_>]| {
-            let s = match ls {
-                [one] => squeeze(one.text),
-                _ => squeeze(
-                    &ls.iter()
-                        .map(|l| l.text.trim())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-            };
-            (!s.is_empty()).then_some(s)
-        };
-        if let Some(p) = pending.iter().rposition(|l| l.text.starts_with('(')) {
-            let rubric_from = p.saturating_sub(1);
-            let rubric = (p > 0).then(|| join(&pending[rubric_from..p])).flatten();
-            let ana = join(&pending[p..]).map_or((None, None), |s| analysis(&s));
-            return (pending.len() - rubric_from, None, rubric, ana);
-        }
-        if pending.is_empty() {
-            return (0, None, None, (None, None));
-        }
-        // Without an analysis line: a Sénat title (up to three lines), an AN rubric (one).
-        let n = if self.issue.chamber == Some(Chamber::An) {
-            1
-        } else {
-            pending.len().min(3)
-        };
-        let lines = &pending[pending.len() - n..];
-        if self.issue.chamber == Some(Chamber::An) {
-            (n, None, join(lines), (None, None))
-        } else {
-            (n, join(lines), None, (None, None))
-        }
     }
 
     /// Ends the current block, if any, and keeps it.
