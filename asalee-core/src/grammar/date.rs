@@ -78,7 +78,12 @@ pub(crate) fn month(i: &str) -> PResult<'_, u8> {
         ("sept.", 9),
         ("dec.", 12),
     ];
+    // (Every name's first letter is ASCII: the others are not compared.)
+    let first = i.chars().next().map(fold);
     for (name, n) in MONTHS {
+        if first != Some(char::from(name.as_bytes()[0])) {
+            continue;
+        }
         let mut chars = i.char_indices();
         let mut ok = true;
         let mut end = 0;

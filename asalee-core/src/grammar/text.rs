@@ -336,23 +336,44 @@ pub(crate) fn squeeze(s: &str) -> String {
 }
 
 /// Whether [`squeeze`] leaves `s` as it is, decided on bytes: single spaces between other
-/// characters, none of them a control byte or led by a byte that starts a Unicode space
-/// (0xC2, 0xE1, 0xE2, 0xE3). `false` may be answered for a text that needs no change.
+/// characters, none of them a control byte or a Unicode space (the UTF-8 sequences of
+/// `char::is_whitespace` led by 0xC2, 0xE1, 0xE2, 0xE3). `false` may be answered for a text
+/// that needs no change.
 fn is_squeezed(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut after_space = false;
-    b.iter().all(|&c| {
-        let ok = if c == b' ' {
-            !after_space
-        } else {
-            c > b' ' && !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    // Only a space, a control byte and the bytes that lead a Unicode space are looked at.
+    let mut from = 0;
+    while let Some(k) = b[from..]
+        .iter()
+        .position(|&c| c <= b' ' || matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    {
+        let i = from + k;
+        let ok = match b[i] {
+            b' ' => at(i + 1) != b' ',
+            0..=0x1F => false,
+            // U+0085, U+00A0.
+            0xC2 => !matches!(at(i + 1), 0x85 | 0xA0),
+            // U+1680.
+            0xE1 => !(at(i + 1) == 0x9A && at(i + 2) == 0x80),
+            // U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F (not `’` nor `–`).
+            0xE2 => {
+                let (x, y) = (at(i + 1), at(i + 2));
+                !(x == 0x80 && matches!(y, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+                    || x == 0x81 && y == 0x9F)
+            }
+            // U+3000.
+            _ => !(at(i + 1) == 0x80 && at(i + 2) == 0x80),
         };
-        after_space = c == b' ';
-        ok
-    })
+        if !ok {
+            return false;
+        }
+        from = i + 1;
+    }
+    true
 }
 
 /// Removes one pair of surrounding parentheses and a final period, then trims.
@@ -543,7 +564,8 @@ mod tests {
         let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let parts = [
             "a", " ", "  ", "\t", "\n", "\u{a0}", "\u{2019}", "\u{3000}", "é", "\u{85}", "\u{1}",
-            "x y",
+            "x y", "\u{2013}", "\u{2009}", "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}",
+            "\u{202f}", "\u{205f}", "\u{1680}", "\u{3001}", "\u{c2}", "\u{2060}",
         ];
         for x in parts {
             for y in parts {

@@ -121,10 +121,64 @@ impl Lines {
         self.src_of(self.span(i).start)
     }
 
+    /// The lines' text: each line but the last followed by `\n` (the lines are written one after
+    /// the other).
+    pub(crate) fn text(&self) -> &str {
+        match self.len() {
+            0 => "",
+            n => &self.all.text[self.span(0).start..self.span(n - 1).end],
+        }
+    }
+
+    /// [`Lines::src_start`] of every line in turn, found by walking the checkpoints once instead
+    /// of searching them for each line (lines start in order).
+    pub(crate) fn src_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let map = &self.all.map;
+        let first = if self.len() > 0 {
+            self.span(0).start
+        } else {
+            0
+        };
+        let mut idx = map.partition_point(|&(o, _)| o <= first);
+        (0..self.len()).map(move |i| {
+            let out = self.span(i).start;
+            while idx < map.len() && map[idx].0 <= out {
+                idx += 1;
+            }
+            match idx.checked_sub(1) {
+                Some(k) => (map[k].1 + (out - map[k].0)).saturating_sub(self.src_base),
+                None => 0,
+            }
+        })
+    }
+
     /// The source offset of a sub-slice of line `i` (`part` must be a slice of `self.get(i)`).
     pub(crate) fn src_of_part(&self, i: usize, part: &str) -> usize {
         let line = self.get(i);
         let delta = (part.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
         self.src_of(self.span(i).start + delta.min(line.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Walking the checkpoints gives what searching them gives, for a text and its windows; a
+    /// window's text is its lines joined.
+    #[test]
+    fn src_starts_agree_with_src_start() {
+        let src = "Titre\n  Question écrite n° 1\n\n**Rubrique :** [Santé](#)\n<b>a</b>  b &amp; c\n<div>x\n\ny</div>\r\n\tfin  \n<p>un</p><p>deux</p>\n";
+        let all = super::super::lines(src);
+        for from in 0..=all.len() {
+            for to in from..=all.len() {
+                for base in [0, 3] {
+                    let win = all.window(from, to, base);
+                    let walked: Vec<usize> = win.src_starts().collect();
+                    let searched: Vec<usize> = (0..win.len()).map(|i| win.src_start(i)).collect();
+                    assert_eq!(walked, searched, "window {from}..{to} base {base}");
+                    let joined: Vec<&str> = (0..win.len()).map(|i| win.get(i)).collect();
+                    assert_eq!(win.text(), joined.join("\n"));
+                }
+            }
+        }
     }
 }

@@ -1,11 +1,14 @@
 //! A block's own lines: `91355. – 1er décembre 2015. – M. Jean Dupont attire …` (the number,
 //! the date of the question's publication, the opening words), `Réponse. – …`, and the AN's
 //! `(tête d'analyse – analyse)` line. The separators are `–` (U+2013), `−` (U+2212), `—` or `-`,
-//! with any spacing; `no` and `n°` may stand before the number.
+//! with any spacing; `no` and `n°` may stand before the number. The lines before a block (its
+//! preamble) give its title, or its rubric and analysis.
 
 use super::super::name::civility;
 use super::super::text::match_folded;
 use super::heads::loose_date;
+use super::lines::Line;
+use crate::grammar::text::squeeze;
 use crate::Date;
 
 /// A block's first line, read.
@@ -104,10 +107,13 @@ pub(crate) fn analysis(inner: &str) -> (Option<String>, Option<String>) {
     let inner = inner.trim();
     let inner = inner.strip_prefix('(').unwrap_or(inner);
     let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
-    let sep = [" – ", " − ", " - ", " — "]
-        .iter()
-        .filter_map(|s| inner.find(s).map(|at| (at, s.len())))
-        .min();
+    // The first space that starts a separator.
+    let sep = memchr::memchr_iter(b' ', inner.as_bytes()).find_map(|at| {
+        [" – ", " − ", " - ", " — "]
+            .iter()
+            .find(|s| inner[at..].starts_with(*s))
+            .map(|s| (at, s.len()))
+    });
     let clean = |s: &str| {
         let s = super::super::text::squeeze(s);
         (!s.is_empty()).then_some(s)
@@ -115,6 +121,49 @@ pub(crate) fn analysis(inner: &str) -> (Option<String>, Option<String>) {
     match sep {
         Some((at, len)) => (clean(&inner[..at]), clean(&inner[at + len..])),
         None => (clean(inner), None),
+    }
+}
+
+/// The preamble among the pending lines: how many of the last are used, and the title, the
+/// rubric and the analysis they give (`an`: the issue is the Assemblée nationale's).
+#[allow(clippy::type_complexity)]
+pub(super) fn preamble(
+    pending: &[Line<'_>],
+    an: bool,
+) -> (
+    usize,
+    Option<String>,
+    Option<String>,
+    (Option<String>, Option<String>),
+) {
+    let join = |ls: &[Line<'_>]| {
+        let s = match ls {
+            [one] => squeeze(one.text),
+            _ => squeeze(
+                &ls.iter()
+                    .map(|l| l.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
+        (!s.is_empty()).then_some(s)
+    };
+    if let Some(p) = pending.iter().rposition(|l| l.text.starts_with('(')) {
+        let rubric_from = p.saturating_sub(1);
+        let rubric = (p > 0).then(|| join(&pending[rubric_from..p])).flatten();
+        let ana = join(&pending[p..]).map_or((None, None), |s| analysis(&s));
+        return (pending.len() - rubric_from, None, rubric, ana);
+    }
+    if pending.is_empty() {
+        return (0, None, None, (None, None));
+    }
+    // Without an analysis line: a Sénat title (up to three lines), an AN rubric (one).
+    let n = if an { 1 } else { pending.len().min(3) };
+    let lines = &pending[pending.len() - n..];
+    if an {
+        (n, None, join(lines), (None, None))
+    } else {
+        (n, join(lines), None, (None, None))
     }
 }
 

@@ -15,6 +15,7 @@
 //! it is read by the same rule.
 
 use super::super::text::squeeze;
+pub(crate) use super::compounds::Compounds;
 
 /// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
 /// (Words that also end words written in one, such as `leur` in `va-leur` or `cent` in
@@ -75,40 +76,6 @@ const FIRST: &[&str] = &[
     "e",
 ];
 
-/// The hyphenated words an issue writes inside its lines (`sapeurs-pompiers`), lower-cased: a
-/// line-end hyphen that makes one of them is kept.
-#[derive(Debug, Default)]
-pub(crate) struct Compounds(std::collections::HashSet<String>);
-
-impl Compounds {
-    /// The hyphenated words of `lines` (a hyphen between two letters, not at a line's end).
-    pub(crate) fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Compounds {
-        let mut set = std::collections::HashSet::new();
-        for line in lines {
-            if memchr::memchr(b'-', line.as_bytes()).is_none() {
-                continue;
-            }
-            for w in line.split_whitespace().filter(|w| w.contains('-')) {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                let inner = w.char_indices().any(|(at, c)| {
-                    c == '-'
-                        && w[..at].ends_with(char::is_alphabetic)
-                        && w[at + 1..].starts_with(char::is_alphabetic)
-                });
-                if inner {
-                    let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
-                    set.insert(w.to_lowercase());
-                }
-            }
-        }
-        Compounds(set)
-    }
-
-    fn contains(&self, before: &str, after: &str) -> bool {
-        !self.0.is_empty() && self.0.contains(&format!("{before}-{after}").to_lowercase())
-    }
-}
-
 /// One line of a text, with whether blank lines stood before it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TextLine<'a> {
@@ -131,7 +98,7 @@ pub(crate) fn paragraphs(
     let mut one_word_before = false;
     let mut folded = String::new();
     for line in lines {
-        let raw = line.text.trim();
+        let raw = super::super::text::trim(line.text);
         if raw.is_empty() {
             continue;
         }
@@ -162,11 +129,17 @@ pub(crate) fn paragraphs(
 /// (`folded`: the line's white space is folded already, but for cell separators).
 fn fold<'b>(raw: &'b str, folded: bool, buf: &'b mut String, compounds: &Compounds) -> &'b str {
     let b = raw.as_bytes();
-    let hyphens = memchr::memchr_iter(b'-', b).any(|at| b.get(at + 1) == Some(&b' '));
-    let plain = if folded {
-        memchr::memchr(b'\t', b).is_none()
+    let (hyphens, plain) = if folded {
+        // One search for both bytes.
+        let (mut hyphens, mut tab) = (false, false);
+        for at in memchr::memchr2_iter(b'-', b'\t', b) {
+            tab |= b[at] == b'\t';
+            hyphens |= b[at] == b'-' && b.get(at + 1) == Some(&b' ');
+        }
+        (hyphens, !tab)
     } else {
-        is_folded(b)
+        let hyphens = memchr::memchr_iter(b'-', b).any(|at| b.get(at + 1) == Some(&b' '));
+        (hyphens, is_folded(b))
     };
     if plain && !hyphens {
         return raw;
@@ -252,7 +225,7 @@ fn ends_paragraph(prev: &str, next: &str, blank: bool, width: usize) -> bool {
         return true;
     }
     let first = next.split(' ').next().unwrap_or("");
-    let len = prev.chars().count() + 1 + first.chars().count();
+    let len = char_count(prev) + 1 + char_count(first);
     len * 100 <= width * 92
 }
 
@@ -325,6 +298,25 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
     known(SECOND, after) || known(FIRST, before) || compounds.contains(before, after)
 }
 
+/// The number of characters of `s`, `s.chars().count()`: its bytes but the UTF-8 continuation
+/// bytes (`0b10xxxxxx`), counted eight at a time.
+fn char_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = 0;
+    for c in &mut chunks {
+        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
+        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 == 0x80)
+        .count();
+    b.len() - continuation
+}
+
 /// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
 /// characters, white space folded).
 pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
@@ -332,7 +324,7 @@ pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
     let mut counts = vec![0u32; CAP + 1];
     let mut n = 0u32;
     for l in lines {
-        let t = l.text.trim();
+        let t = super::super::text::trim(l.text);
         if t.is_empty() {
             continue;
         }
@@ -340,7 +332,7 @@ pub(crate) fn usual_width(lines: &[super::lines::Line<'_>]) -> usize {
         let mut len = 0;
         let mut space = false;
         if l.folded {
-            len = t.chars().count();
+            len = char_count(t);
         } else {
             for &b in t.as_bytes().iter().take(4 * CAP) {
                 if b == b' ' || b == b'\t' {
@@ -422,6 +414,19 @@ mod tests {
             text(&["les sapeurs-", "pompiers"], 60),
             "les sapeurs-pompiers"
         );
+    }
+
+    #[test]
+    fn characters_are_counted_eight_bytes_at_a_time() {
+        let parts = [
+            "a", "é", "’", "😀", " ", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}",
+        ];
+        let mut s = String::new();
+        for k in 0..200 {
+            assert_eq!(char_count(&s), s.chars().count(), "{s:?}");
+            s.push_str(parts[k % parts.len()]);
+            s.push_str(parts[(k * 7 + 3) % parts.len()]);
+        }
     }
 
     #[test]

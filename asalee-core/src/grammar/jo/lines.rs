@@ -22,25 +22,61 @@ pub(crate) struct Line<'a> {
     pub(crate) folded: bool,
 }
 
+/// An issue's lines in reading order.
+pub(crate) struct Reading<'a> {
+    pub(crate) lines: Vec<Line<'a>>,
+    /// The lines joined by `\n`, when they are written so (the markup stage's lines): what is
+    /// looked for in every line is looked for there at once.
+    pub(crate) whole: Option<&'a str>,
+}
+
+impl Reading<'_> {
+    /// The indices of the lines that hold `needle` (which holds no `\n`), in order.
+    pub(crate) fn lines_holding(&self, needle: &str) -> Vec<usize> {
+        let Some(whole) = self.whole else {
+            let holds = |l: &Line<'_>| memchr::memmem::find(l.text.as_bytes(), needle.as_bytes());
+            return (0..self.lines.len())
+                .filter(|&i| holds(&self.lines[i]).is_some())
+                .collect();
+        };
+        let b = whole.as_bytes();
+        let (mut out, mut line, mut at) = (Vec::new(), 0, 0);
+        for hit in memchr::memmem::find_iter(b, needle.as_bytes()) {
+            line += memchr::memchr_iter(b'\n', &b[at..hit]).count();
+            at = hit;
+            if out.last() != Some(&line) {
+                out.push(line);
+            }
+        }
+        out
+    }
+}
+
 /// The lines of `text[range]` in reading order; `markup` are the chunk's visible lines.
 pub(crate) fn reading_order<'a>(
     text: &'a str,
     range: Range<usize>,
     markup: &'a Lines,
-) -> Vec<Line<'a>> {
+) -> Reading<'a> {
     let chunk = &text[range.clone()];
     if memchr::memmem::find(chunk.as_bytes(), b"    ").is_some() {
         if let Some(lines) = columns(text, range.clone()) {
-            return lines;
+            return Reading { lines, whole: None };
         }
     }
-    (0..markup.len())
-        .map(|i| Line {
+    let lines = markup
+        .src_starts()
+        .enumerate()
+        .map(|(i, src)| Line {
             text: markup.get(i),
-            src: range.start + markup.src_start(i),
+            src: range.start + src,
             folded: !markup.has_tabs(i),
         })
-        .collect()
+        .collect();
+    Reading {
+        lines,
+        whole: Some(markup.text()),
+    }
 }
 
 /// A source line: its text without the line end, and its offset.
@@ -246,6 +282,19 @@ mod tests {
             .find(|l| l.text.trim() == "droite ligne 1 du texte en colonne")
             .unwrap();
         assert!(page[r.src..].starts_with("droite ligne 1"));
+    }
+
+    #[test]
+    fn lines_holding_a_needle_are_found_in_the_whole_text() {
+        let src = "(Q)\nun (Q) et (Q)\n\n(Q\n)\nfin (Q)\n";
+        let markup = crate::markup::lines(src);
+        let reading = reading_order(src, 0..src.len(), &markup);
+        let per_line = Reading {
+            lines: reading.lines.clone(),
+            whole: None,
+        };
+        assert_eq!(reading.lines_holding("(Q)"), [0, 1, 5]);
+        assert_eq!(per_line.lines_holding("(Q)"), [0, 1, 5]);
     }
 
     #[test]

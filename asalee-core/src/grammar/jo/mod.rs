@@ -7,7 +7,7 @@
 //! - [`sections`]: section headings, lists that yield nothing, ministry headings.
 //! - [`blocks`]: a block's own lines (`N. – DATE. – M. Name …`, `Réponse. – …`, the AN's
 //!   analysis line).
-//! - [`join`]: paragraphs and hyphenation.
+//! - [`join`]: paragraphs and hyphenation; [`compounds`]: the hyphenated words an issue writes.
 //! - [`walk`]: the one pass that reads them all.
 //! - [`region`]: where an issue lies among a chunk's other documents.
 //!
@@ -16,6 +16,7 @@
 //! its record.
 
 mod blocks;
+mod compounds;
 mod heads;
 mod join;
 mod lines;
@@ -75,9 +76,9 @@ pub(crate) fn read(text: &str, range: Range<usize>, markup: &Lines) -> Vec<(Rang
     if !is_jo {
         return Vec::new();
     }
-    let lines = lines::reading_order(text, range.clone(), markup);
-    let mut walk = walk::Walk::new(&lines);
-    walk.run(&lines);
+    let reading = lines::reading_order(text, range.clone(), markup);
+    let mut walk = walk::Walk::new(&reading);
+    walk.run(&reading.lines);
     // Documents start in order and never before the chunk: a block read out of order (a column
     // read after the other) starts where the previous one does.
     let mut out: Vec<(Range<usize>, Block)> = Vec::with_capacity(walk.out.len());

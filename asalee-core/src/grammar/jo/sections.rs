@@ -47,6 +47,13 @@ fn heading_tail(rest: &str) -> bool {
 
 /// The section a (trimmed) line heads, if it is a section heading.
 pub(crate) fn section_heading(t: &str) -> Option<Section> {
+    // The heading's capital (`Q`, `A`, `À`…, `L`, `R`), or its numbering, comes first.
+    let lead = |b: &u8| {
+        b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X' | b'Q' | b'A' | b'L' | b'R' | 0xC3)
+    };
+    if !t.as_bytes().first().is_some_and(lead) {
+        return None;
+    }
     let t = strip_numbering(t);
     // Every heading starts with a capital Q, R, L or A (`AUX QUESTIONS ÉCRITES`, the end of a
     // heading broken over two lines).
@@ -60,27 +67,36 @@ pub(crate) fn section_heading(t: &str) -> Option<Section> {
         return None;
     }
     let after = |p: &str| match_folded(t, p).map(|len| &t[len..]);
-    if let Some(rest) = after("Questions écrites") {
-        return heading_tail(rest).then_some(Section::Written);
+    // Only the names that start with the line's first letter are compared.
+    let letter = fold(first);
+    if letter == 'q' {
+        if let Some(rest) = after("Questions écrites") {
+            return heading_tail(rest).then_some(Section::Written);
+        }
+        if let Some(rest) = after("Questions orales") {
+            return heading_tail(rest).then_some(Section::Oral);
+        }
+        return None;
     }
-    if let Some(rest) = after("Questions orales") {
-        return heading_tail(rest).then_some(Section::Oral);
-    }
-    if let Some(rest) = after("Réponses des ministres aux questions écrites")
-        .or_else(|| after("aux questions écrites"))
-        .or_else(|| after("Réponses des ministres"))
-    {
+    let answers = match letter {
+        'r' => after("Réponses des ministres aux questions écrites")
+            .or_else(|| after("Réponses des ministres")),
+        'a' => after("aux questions écrites"),
+        _ => None,
+    };
+    if let Some(rest) = answers {
         return heading_tail(rest).then_some(Section::Answers);
     }
-    if starts_folded(t, "Liste de rappel")
-        || starts_folded(t, "Liste des questions")
-        || match_folded(t, "Rectificatif").is_some()
-        || match_folded(t, "Rectificatifs").is_some()
-        || match_folded(t, "Rectificatif(s)").is_some()
-    {
-        return Some(Section::List);
-    }
-    None
+    let list = match letter {
+        'l' => starts_folded(t, "Liste de rappel") || starts_folded(t, "Liste des questions"),
+        'r' => {
+            match_folded(t, "Rectificatif").is_some()
+                || match_folded(t, "Rectificatifs").is_some()
+                || match_folded(t, "Rectificatif(s)").is_some()
+        }
+        _ => false,
+    };
+    list.then_some(Section::List)
 }
 
 /// Whether a (trimmed) line is a ministry heading: capitals (no lower-case letter), at least

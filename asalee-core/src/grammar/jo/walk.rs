@@ -2,13 +2,14 @@
 //! sections, ministry headings, and each block with the lines before it (the AN's rubric and
 //! `(tête d'analyse – analyse)`, the Sénat's title), its question and its answer.
 
-use super::blocks::{analysis, answer_line, block_line};
+use super::blocks::{answer_line, block_line, preamble};
 use super::heads::{head_part, issue_number_line, weekday_date_line, HeadPart, Issue};
 use super::join::{ends_sentence, paragraphs, usual_width, Compounds, TextLine};
-use super::lines::Line;
+use super::lines::{Line, Reading};
 use super::sections::{is_ministry_heading, section_heading, Section};
 use super::Block;
-use crate::grammar::{common, layouts::senat, text::squeeze};
+use crate::grammar::text::{squeeze, trim};
+use crate::grammar::{common, layouts::senat};
 use crate::{Chamber, Date, JoRef, Kind};
 
 /// A block being read.
@@ -59,6 +60,10 @@ pub(super) struct Walk<'a> {
     /// lines when a block follows.
     pending: Vec<Line<'a>>,
     blank: bool,
+    /// The lines that hold `(Q)` (the cover's issue number line), the next one last.
+    q_lines: Vec<usize>,
+    /// The text line buffers of the blocks ended, reused by the next ones.
+    spare: Vec<Vec<TextLine<'a>>>,
     pub(super) out: Vec<Block>,
 }
 
@@ -66,10 +71,19 @@ pub(super) struct Walk<'a> {
 const PREAMBLE: usize = 6;
 
 impl<'a> Walk<'a> {
-    pub(super) fn new(lines: &[Line<'a>]) -> Walk<'a> {
+    pub(super) fn new(reading: &Reading<'a>) -> Walk<'a> {
+        let lines = &reading.lines;
+        // (A word is never split across lines: the lines joined give the same words.)
+        let compounds = match reading.whole {
+            Some(whole) => Compounds::of(std::iter::once(whole)),
+            None => Compounds::of(lines.iter().map(|l| l.text)),
+        };
+        let mut q_lines = reading.lines_holding("(Q)");
+        q_lines.reverse();
         Walk {
             width: usual_width(lines),
-            compounds: Compounds::of(lines.iter().map(|l| l.text)),
+            compounds,
+            q_lines,
             issue: Issue::default(),
             section: None,
             ministry: None,
@@ -82,6 +96,7 @@ impl<'a> Walk<'a> {
             cur: None,
             pending: Vec::new(),
             blank: false,
+            spare: Vec::new(),
             out: Vec::new(),
         }
     }
@@ -90,7 +105,7 @@ impl<'a> Walk<'a> {
     pub(super) fn run(&mut self, lines: &[Line<'a>]) {
         let mut i = 0;
         while i < lines.len() {
-            let t = lines[i].text.trim();
+            let t = trim(lines[i].text);
             if t.is_empty() {
                 self.blank = true;
                 i += 1;
@@ -107,7 +122,11 @@ impl<'a> Walk<'a> {
             if self.foreign(lines, i, t) {
                 break;
             }
-            self.line(lines[i], t);
+            while self.q_lines.last().is_some_and(|&q| q < i) {
+                self.q_lines.pop();
+            }
+            let q = self.q_lines.last() == Some(&i);
+            self.line(lines[i], t, q);
             i += 1;
         }
         self.end_block();
@@ -176,7 +195,7 @@ impl<'a> Walk<'a> {
         let (mut j, mut parts, mut end) = (i, 0, i);
         let mut first_is_page = false;
         while j < lines.len() && parts < 3 {
-            let t = lines[j].text.trim();
+            let t = trim(lines[j].text);
             if t.is_empty() {
                 j += 1;
                 continue;
@@ -211,7 +230,7 @@ impl<'a> Walk<'a> {
         if first_is_page {
             let next = lines[end..]
                 .iter()
-                .map(|l| l.text.trim())
+                .map(|l| trim(l.text))
                 .find(|t| !t.is_empty());
             if next
                 .and_then(head_part)
@@ -231,9 +250,9 @@ impl<'a> Walk<'a> {
         Some(end)
     }
 
-    /// One non-blank line that is not part of a running head.
-    fn line(&mut self, line: Line<'a>, t: &'a str) {
-        if self.cover_line(t) {
+    /// One non-blank line that is not part of a running head (`q`: it holds `(Q)`).
+    fn line(&mut self, line: Line<'a>, t: &'a str, q: bool) {
+        if self.cover_line(t, q) {
             return;
         }
         if let Some(s) = section_heading(t) {
@@ -334,9 +353,8 @@ impl<'a> Walk<'a> {
     /// The cover's lines (before the issue's first block): the issue number line, the date with
     /// its weekday, the legislature, the chamber alone. A new issue number line after blocks
     /// starts a new issue.
-    fn cover_line(&mut self, t: &str) -> bool {
-        let issue_line = t.contains('(') && t.contains("(Q)");
-        if let Some((chamber, date)) = issue_line.then(|| issue_number_line(t)).flatten() {
+    fn cover_line(&mut self, t: &str, q: bool) -> bool {
+        if let Some((chamber, date)) = q.then(|| issue_number_line(t)).flatten() {
             if self.issue.started {
                 self.end_block();
                 self.issue = Issue::default();
@@ -441,7 +459,8 @@ impl<'a> Walk<'a> {
             let keep = lines.len().saturating_sub(pending.len());
             lines.truncate(keep);
         }
-        let (used, title, rubric, ana) = self.preamble(&pending);
+        let (used, title, rubric, ana) =
+            preamble(&pending, self.issue.chamber == Some(Chamber::An));
         // The lines not used give back to the block they were read in.
         if let Some(cur) = &mut self.cur {
             let lines = if cur.answer_page.is_some() {
@@ -474,59 +493,14 @@ impl<'a> Walk<'a> {
             title,
             rubric,
             analysis: ana,
-            question: Vec::new(),
-            answer: Vec::new(),
+            question: self.spare.pop().unwrap_or_default(),
+            answer: self.spare.pop().unwrap_or_default(),
             answer_page: None,
         });
         self.blank = false;
         self.in_heading = false;
-    }
-
-    /// The preamble among the pending lines: how many of the last are used, and the title, the
-    /// rubric and the analysis they give.
-    #[allow(clippy::type_complexity)]
-    fn preamble(
-        &self,
-        pending: &[Line<'a>],
-    ) -> (
-        usize,
-        Option<String>,
-        Option<String>,
-        (Option<String>, Option<String>),
-    ) {
-        let join = |ls: &[Line<'_>]| {
-            let s = match ls {
-                [one] => squeeze(one.text),
-                _ => squeeze(
-                    &ls.iter()
-                        .map(|l| l.text.trim())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-            };
-            (!s.is_empty()).then_some(s)
-        };
-        if let Some(p) = pending.iter().rposition(|l| l.text.starts_with('(')) {
-            let rubric_from = p.saturating_sub(1);
-            let rubric = (p > 0).then(|| join(&pending[rubric_from..p])).flatten();
-            let ana = join(&pending[p..]).map_or((None, None), |s| analysis(&s));
-            return (pending.len() - rubric_from, None, rubric, ana);
-        }
-        if pending.is_empty() {
-            return (0, None, None, (None, None));
-        }
-        // Without an analysis line: a Sénat title (up to three lines), an AN rubric (one).
-        let n = if self.issue.chamber == Some(Chamber::An) {
-            1
-        } else {
-            pending.len().min(3)
-        };
-        let lines = &pending[pending.len() - n..];
-        if self.issue.chamber == Some(Chamber::An) {
-            (n, None, join(lines), (None, None))
-        } else {
-            (n, join(lines), None, (None, None))
-        }
+        self.pending = pending;
+        self.pending.clear();
     }
 
     /// Ends the current block, if any, and keeps it.
@@ -588,5 +562,9 @@ impl<'a> Walk<'a> {
             question_text: paragraphs(&d.question, self.width, &self.compounds),
             answer_text: paragraphs(&d.answer, self.width, &self.compounds),
         });
+        for mut lines in [d.question, d.answer] {
+            lines.clear();
+            self.spare.push(lines);
+        }
     }
 }
