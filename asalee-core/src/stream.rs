@@ -586,7 +586,10 @@ mod tests {
         let long = format!("{}\n\nheader\nQuestion 1\n", "x".repeat(LOOKAHEAD + 10));
         let keep = long.find("Question").unwrap();
         let chunks = [Chunk::Text(0..long.len())];
-        assert_eq!(restart_before(&long, &chunks, None, keep), long.find("header").unwrap());
+        assert_eq!(
+            restart_before(&long, &chunks, None, keep),
+            long.find("header").unwrap()
+        );
         let no_blank = format!("{}\nQuestion 1\n", "x\n".repeat(LOOKAHEAD));
         let keep = no_blank.find("Question").unwrap();
         let chunks = [Chunk::Text(0..no_blank.len())];
