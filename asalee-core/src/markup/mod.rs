@@ -254,13 +254,17 @@ impl Pass<'_> {
     /// A `<` at `i`: a comment, a declaration, a tag, or text. Returns where the pass goes on.
     fn tag(&mut self, b: &mut Builder<'_>, i: usize) -> usize {
         let (src, bytes) = (self.src, self.bytes);
-        // (In text, nothing of a tag, comment or declaration reaches past its block's end.)
-        let end = self.block_end(i);
-        if let Some(len) = comment_len(&src[i..end]) {
-            return i + len;
-        }
-        if let Some(len) = declaration_len(&src[i..end]) {
-            return i + len;
+        // (In text, nothing of a tag, comment or declaration reaches past its block's end; the
+        // end is looked for only when something may reach a line's end: a `<!` or `<?`, a raw-text
+        // element, a tag that spans lines.)
+        if matches!(bytes.get(i + 1), Some(b'!' | b'?')) {
+            let end = self.block_end(i);
+            if let Some(len) = comment_len(&src[i..end]) {
+                return i + len;
+            }
+            if let Some(len) = declaration_len(&src[i..end]) {
+                return i + len;
+            }
         }
         // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
         // cached positions, so that many of them cost linear time.
@@ -270,7 +274,18 @@ impl Pass<'_> {
             b.push_text("<", i);
             return i + 1;
         }
-        let Some(tag) = read_tag(&src[i..end], multiline) else {
+        // A tag read to its `>` before the line's end reads the same within its block; one
+        // that runs on (or none) is read again within the block.
+        let on_its_line =
+            read_tag(&src[i..], multiline).filter(|tag| i + tag.len <= self.next_nl.find(bytes, i));
+        let tag = match on_its_line {
+            Some(tag) => Some(tag),
+            None => {
+                let end = self.block_end(i);
+                read_tag(&src[i..end], multiline)
+            }
+        };
+        let Some(tag) = tag else {
             b.push_text("<", i);
             return i + 1;
         };
@@ -281,6 +296,7 @@ impl Pass<'_> {
             if !self_closing {
                 if info.raw_text {
                     let after = i + tag_len;
+                    let end = self.block_end(i);
                     return after + raw_text_end(&src[after..end], name);
                 }
                 self.skipping = Some((name.into(), 1));
