@@ -179,6 +179,8 @@ struct Current {
     /// Whether an answer heading (`Texte de la réponse`, `DEBAT`) was seen.
     answer: bool,
     content: bool,
+    /// The line of the text heading that joined the document, if one did.
+    text_heading: Option<usize>,
 }
 
 /// Splits a text chunk at its documents' starts.
@@ -200,6 +202,36 @@ fn split_text(
                 if !c.content && !token.is_blank() && !token.is_header() && !token.is_chrome() {
                     c.content = true;
                 }
+                // The safety net: `Numéro de la question : N` with another number than the
+                // document's is the next question (files joined on a cut line), from the text
+                // heading that joined this one when one did.
+                if let Some(n) = numbered_field(token.first_cell()) {
+                    if c.number.is_some_and(|m| m != n) {
+                        let from = c.text_heading.unwrap_or(i);
+                        let start = back_up(
+                            &lines,
+                            &tokens,
+                            from,
+                            Anchor::TextHeading,
+                            c.anchor_line + 1,
+                        );
+                        starts.push(start);
+                        *c = Current {
+                            anchor: Anchor::TextHeading,
+                            anchor_line: from,
+                            number: Some(n),
+                            question_of: false,
+                            text: c.text_heading.is_some(),
+                            answer: false,
+                            content: false,
+                            text_heading: None,
+                        };
+                        continue;
+                    }
+                    if c.number.is_none() {
+                        c.number = Some(n);
+                    }
+                }
                 if !c.answer
                     && matches!(
                         // (Both labels start with a `T` or a `D`: other cells are not read.)
@@ -220,7 +252,10 @@ fn split_text(
             if let Some(c) = &mut cur {
                 match a {
                     Anchor::QuestionOf => c.question_of = true,
-                    Anchor::TextHeading => c.text = true,
+                    Anchor::TextHeading => {
+                        c.text = true;
+                        c.text_heading = Some(i);
+                    }
                     _ => {}
                 }
                 if a.is_strong() && c.number.is_none() {
@@ -240,6 +275,7 @@ fn split_text(
             text: matches!(a, Anchor::TextHeading) || start < i && trailer(&lines, start, i),
             answer: false,
             content: false,
+            text_heading: None,
         });
     }
     // The chunk's JO issues (`(first line, Some(end))`) among its documents, each read whole.
@@ -297,6 +333,20 @@ fn joins(c: &Current, a: Anchor) -> bool {
                 )
         }
         _ => false,
+    }
+}
+
+/// The number of a `Numéro de la question : N` cell (the labelled number of an-current and
+/// plain documents).
+fn numbered_field(cell: Option<&str>) -> Option<u64> {
+    let cell = cell.filter(|c| c.starts_with(['N', 'n']))?;
+    let item = label::first_item_in_cell(cell)?;
+    if item.key != Some(label::Key::NumberField) {
+        return None;
+    }
+    match crate::grammar::common::question_number(item.value.trim()) {
+        Ok((rest, n)) if rest.trim().is_empty() => Some(n),
+        _ => None,
     }
 }
 
@@ -469,6 +519,24 @@ mod tests {
         let got = segments(text);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[1].starts_with("<h1>Titre deux"), "{got:?}");
+    }
+
+    /// The safety net in text: a `Numéro de la question` with another number than the
+    /// document's starts the next document from the text heading that joined this one (a file
+    /// cut before its own heading, joined to one that starts with its text heading).
+    #[test]
+    fn a_numbered_field_with_another_number_starts_a_document() {
+        let text = "Question N° : 1\tDe M. A B\tQuestion écrite\nM. A B demande.\nTexte de la question\nMme C D demande.\nNuméro de la question : 2\n";
+        assert_eq!(
+            segments(text),
+            [
+                "Question N° : 1\tDe M. A B\tQuestion écrite\nM. A B demande.\n",
+                "Texte de la question\nMme C D demande.\nNuméro de la question : 2\n"
+            ]
+        );
+        // The document's own number, given again, is no other document.
+        let text = "Question écrite n° 1\nTexte de la question\nM. A B demande.\nNuméro de la question : 1\n";
+        assert_eq!(segments(text), [text]);
     }
 
     #[test]
