@@ -13,7 +13,7 @@ use std::ops::Range;
 #[cfg(test)]
 use crate::chunk::chunks;
 use crate::chunk::Chunk;
-use crate::grammar::token::Tokens;
+use crate::grammar::token::{Token, Tokens};
 use crate::grammar::{self, label, name, Anchor};
 use crate::markup::{self, Lines};
 
@@ -183,6 +183,62 @@ struct Current {
     text_heading: Option<usize>,
 }
 
+impl Current {
+    /// Takes in line `i`, not an anchor, of the current document: each fact is looked for
+    /// until it is seen. Returns the start of the next document when the line shows one.
+    fn see(
+        &mut self,
+        lines: &Lines,
+        tokens: &Tokens,
+        token: &Token<'_>,
+        i: usize,
+    ) -> Option<usize> {
+        if !self.content && !token.is_blank() && !token.is_header() && !token.is_chrome() {
+            self.content = true;
+        }
+        // The safety net: `Numéro de la question : N` with another number than the
+        // document's is the next question (files joined on a cut line), from the text
+        // heading that joined this one when one did.
+        if let Some(n) = numbered_field(token.first_cell()) {
+            if self.number.is_some_and(|m| m != n) {
+                let from = self.text_heading.unwrap_or(i);
+                let start = back_up(
+                    lines,
+                    tokens,
+                    from,
+                    Anchor::TextHeading,
+                    self.anchor_line + 1,
+                );
+                *self = Current {
+                    anchor: Anchor::TextHeading,
+                    anchor_line: from,
+                    number: Some(n),
+                    question_of: false,
+                    text: self.text_heading.is_some(),
+                    answer: false,
+                    content: false,
+                    text_heading: None,
+                };
+                return Some(start);
+            }
+            self.number.get_or_insert(n);
+        }
+        if !self.answer
+            && matches!(
+                // (Both labels start with a `T` or a `D`: other cells are not read.)
+                token
+                    .first_cell()
+                    .filter(|c| c.starts_with(['T', 't', 'D', 'd']))
+                    .and_then(label::key_in_cell),
+                Some(label::Key::AnswerHeading | label::Key::Debate)
+            )
+        {
+            self.answer = true;
+        }
+        None
+    }
+}
+
 /// Splits a text chunk at its documents' starts.
 fn split_text(
     text: &str,
@@ -198,51 +254,8 @@ fn split_text(
         let token = tokens.get(&lines, i);
         let Some(a) = token.anchor() else {
             if let Some(c) = &mut cur {
-                // Each fact is looked for until it is seen.
-                if !c.content && !token.is_blank() && !token.is_header() && !token.is_chrome() {
-                    c.content = true;
-                }
-                // The safety net: `Numéro de la question : N` with another number than the
-                // document's is the next question (files joined on a cut line), from the text
-                // heading that joined this one when one did.
-                if let Some(n) = numbered_field(token.first_cell()) {
-                    if c.number.is_some_and(|m| m != n) {
-                        let from = c.text_heading.unwrap_or(i);
-                        let start = back_up(
-                            &lines,
-                            &tokens,
-                            from,
-                            Anchor::TextHeading,
-                            c.anchor_line + 1,
-                        );
-                        starts.push(start);
-                        *c = Current {
-                            anchor: Anchor::TextHeading,
-                            anchor_line: from,
-                            number: Some(n),
-                            question_of: false,
-                            text: c.text_heading.is_some(),
-                            answer: false,
-                            content: false,
-                            text_heading: None,
-                        };
-                        continue;
-                    }
-                    if c.number.is_none() {
-                        c.number = Some(n);
-                    }
-                }
-                if !c.answer
-                    && matches!(
-                        // (Both labels start with a `T` or a `D`: other cells are not read.)
-                        token
-                            .first_cell()
-                            .filter(|c| c.starts_with(['T', 't', 'D', 'd']))
-                            .and_then(label::key_in_cell),
-                        Some(label::Key::AnswerHeading | label::Key::Debate)
-                    )
-                {
-                    c.answer = true;
+                if let Some(start) = c.see(&lines, &tokens, &token, i) {
+                    starts.push(start);
                 }
             }
             continue;
