@@ -37,12 +37,14 @@ pub(super) fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> 
     {
         return line.len();
     }
-    // Table separator row: only |, -, :, spaces.
-    if trimmed.starts_with('|')
+    // Table separator row: only |, -, :, spaces (with outer pipes or, as html2text writes it,
+    // without: `---|---|---`).
+    if trimmed.starts_with(['|', '-', ':'])
         && trimmed
             .chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-        && trimmed.contains('-')
+        && trimmed.contains('|')
+        && trimmed.bytes().filter(|&c| c == b'-').count() >= 3
     {
         return line.len();
     }

@@ -367,6 +367,8 @@ mod tests {
         );
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
+        // html2text writes the separator row without outer pipes.
+        assert_eq!(all("a | b\n---|---\nc | d"), ["a\tb", "", "c\td"]);
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
         assert_eq!(all("a * b"), ["a * b"]);
         assert_eq!(all("snake_case_word"), ["snake_case_word"]);
