@@ -42,7 +42,7 @@ pub(super) fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> 
     if trimmed.starts_with(['|', '-', ':'])
         && trimmed
             .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+            .all(|c| matches!(c, '|' | '-' | ':') || c.is_whitespace())
         && trimmed.contains('|')
         && trimmed.bytes().filter(|&c| c == b'-').count() >= 3
     {

@@ -369,6 +369,11 @@ mod tests {
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
         // html2text writes the separator row without outer pipes.
         assert_eq!(all("a | b\n---|---\nc | d"), ["a\tb", "", "c\td"]);
+        // No-break spaces are spaces there too.
+        assert_eq!(
+            all("|\u{A0}---\u{A0}|\u{A0}---\u{A0}|\n---|---\u{A0}\nx"),
+            ["", "", "x"]
+        );
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
         assert_eq!(all("a * b"), ["a * b"]);
         assert_eq!(all("snake_case_word"), ["snake_case_word"]);
