@@ -18,9 +18,11 @@
 //! - `lines`: the [`Lines`] it writes and the map from their bytes back to the source's;
 //! - `builder`: the writer of those lines (folded spaces, cell and line breaks);
 //! - `tags` and `html`: what each element does, tags, attributes, comments and entities read;
+//! - `boxes`: the box-drawn tables of text renderings (w3m, links, elinks), read cell by cell;
 //! - `markdown`: line prefixes and inline markers; `text`: runs of words, Unicode spaces, cells;
 //! - `scan`: the fast byte scans (where a run of text ends, two spaces, the next `>`).
 
+mod boxes;
 mod builder;
 mod html;
 mod lines;
@@ -157,6 +159,10 @@ impl Pass<'_> {
         // ends a run in the same turn as the run: nothing else can come between them.)
         if self.at_line_start && !b.html_mode() {
             b.clean_line_start = Some(i);
+            // A box-drawn table is read whole, row by row.
+            if let Some(end) = boxes::boxed_table(b, src, i) {
+                return end;
+            }
             i += markdown_line_prefix(b, src, i);
             if i >= bytes.len() {
                 return i;
