@@ -50,7 +50,8 @@ struct BoxLine {
 /// the text after it starts; `None` (nothing written) when no box starts there.
 pub(super) fn boxed_table(b: &mut Builder<'_>, src: &str, i: usize) -> Option<usize> {
     let bytes = src.as_bytes();
-    let indent = bytes[i..].iter().take_while(|&&c| c == b' ').count();
+    // The indentation: spaces, or the no-break spaces a rendering wrote for them.
+    let indent = src[i..].len() - src[i..].trim_start_matches([' ', '\u{A0}']).len();
     // Every box starts with `+` or a box-drawing corner (U+250C…, `\xE2\x94`/`\xE2\x95`).
     match bytes.get(i + indent) {
         Some(b'+') => {}
@@ -68,7 +69,7 @@ pub(super) fn boxed_table(b: &mut Builder<'_>, src: &str, i: usize) -> Option<us
     while at < src.len() {
         let end = line_end(at);
         let line = src[at..end].trim_end_matches('\r');
-        let body = line.trim_start_matches(' ');
+        let body = line.trim_start_matches([' ', '\u{A0}']);
         let first = body.chars().next();
         if first.is_some_and(is_vertical) && !is_separator(body) {
             row.push(BoxLine {
