@@ -381,6 +381,11 @@ mod tests {
             ["", "", "x"]
         );
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
+        // pandoc's spans: their text, or nothing when they are hidden.
+        assert_eq!(
+            all("**[Texte de la QUESTION :]{.underline}**\nRemboursement [ ]{style=\"visibility: hidden\"}\n[ RPR 8 AU Lorraine N ]{style=\"visibility: hidden\"}"),
+            ["Texte de la QUESTION :", "Remboursement"]
+        );
         assert_eq!(all("a * b"), ["a * b"]);
         assert_eq!(all("snake_case_word"), ["snake_case_word"]);
     }

@@ -112,11 +112,7 @@ pub(crate) fn joined_headings(cell: &str) -> Option<(Option<u32>, &str)> {
 /// `O` or `N` (answered or not).
 pub(crate) fn without_codes(text: &str) -> &str {
     let text = text.trim_end();
-    if !(text.ends_with(" O")
-        || text.ends_with(" N")
-        || text.ends_with("\nO")
-        || text.ends_with("\nN"))
-    {
+    if !(text.ends_with('O') || text.ends_with('N')) {
         return text;
     }
     let code = |w: &str| {
@@ -125,26 +121,40 @@ pub(crate) fn without_codes(text: &str) -> &str {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'))
             && w.bytes().any(|c| c.is_ascii_uppercase())
     };
-    let is_codes = |codes: &str| {
-        let words: Vec<&str> = codes.split_whitespace().take(12).collect();
-        (4..=10).contains(&words.len())
+    // The last ten words' starts, last first.
+    let mut starts = Vec::with_capacity(10);
+    let mut end = text.len();
+    while starts.len() < 10 {
+        let Some(space) = text[..end].rfind(char::is_whitespace) else {
+            starts.push(0);
+            break;
+        };
+        let start = space + text[space..].chars().next().map_or(1, char::len_utf8);
+        if start < end {
+            starts.push(start);
+        }
+        end = text[..space].trim_end().len();
+        if end == 0 {
+            break;
+        }
+    }
+    for (k, &start) in starts.iter().enumerate().skip(3) {
+        let words: Vec<&str> = text[start..].split_whitespace().collect();
+        let before = text[..start].trim_end();
+        // After a line break, or after a finished sentence the wrap joined them to.
+        let apart = before.is_empty()
+            || text[before.len()..start].contains('\n')
+            || before.ends_with(['.', '!', '?', ')', '»']);
+        if words.len() == k + 1
+            && apart
             && code(words[0])
             && words[1].parse::<u32>().is_ok_and(|n| (1..=11).contains(&n))
+            && matches!(words[k], "O" | "N")
             && !words
                 .iter()
                 .any(|w| w.ends_with(['.', '?', '!', ';', ':', ',']))
-    };
-    // The codes' lines: the last line, or the last few (one code a line).
-    let mut start = text.len();
-    for _ in 0..6 {
-        start = text[..start.saturating_sub(1)]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        if is_codes(&text[start..]) {
-            return text[..start].trim_end();
-        }
-        if start == 0 {
-            break;
+        {
+            return before;
         }
     }
     text
@@ -204,6 +214,11 @@ mod tests {
                 "{answer}\nSOC 10 REP_PUB Provence-Alpes-Côte d'Azur O"
             )),
             answer
+        );
+        // Joined by a wrap to the last sentence.
+        assert_eq!(
+            without_codes("Bref, tout va bien ! RCV 11 REP_PUB Pays-de-Loire O"),
+            "Bref, tout va bien !"
         );
         // A text's own last line is kept.
         for text in [
