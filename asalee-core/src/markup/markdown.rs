@@ -87,6 +87,8 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
             run
         }
         b'\\' => match next {
+            // pandoc's hard line break: a backslash ending the line.
+            Some('\n' | '\r') => 1,
             Some(n) if n.is_ascii_punctuation() => {
                 b.push_text(&src[i + 1..i + 2], i + 1);
                 2

@@ -372,6 +372,7 @@ mod tests {
             ["Loiret (6e circonscription)"]
         );
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
+        assert_eq!(all("Marchand.\\\nM. Jean"), ["Marchand.", "M. Jean"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
         // html2text writes the separator row without outer pipes.
         assert_eq!(all("a | b\n---|---\nc | d"), ["a\tb", "", "c\td"]);
