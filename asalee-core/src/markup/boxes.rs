@@ -18,7 +18,7 @@ fn is_vertical(c: char) -> bool {
 
 /// Whether `c` draws a rule: horizontal lines and the joints and corners on them.
 fn is_rule(c: char) -> bool {
-    matches!(c, '-' | '+' | '=') || ('\u{2500}'..='\u{257F}').contains(&c) && !is_vertical(c)
+    matches!(c, '-' | '+' | '=') || (('\u{2500}'..='\u{257F}').contains(&c) && !is_vertical(c))
 }
 
 /// Whether a line (indentation trimmed) is a box's top border: a corner, then a rule.
