@@ -6,7 +6,7 @@
 //! A row becomes one line, its cells separated by `\t`. In the row's last cell (the text of a
 //! two-column table), a line whose next line's first word would have fitted on it ended a
 //! paragraph there (the renderer wraps greedily at the cell's width): the next paragraph starts a
-//! line of its own.
+//! line of its own, as does a line indented more than the one before it.
 
 use super::builder::Builder;
 use super::text::push_run;
@@ -110,7 +110,8 @@ fn write_row(b: &mut Builder<'_>, row: &[BoxLine], at: usize) {
         let width = to - from;
         let last = cell + 1 == cells;
         b.cell_break();
-        let mut prev_end: Option<usize> = None;
+        // The previous line's end and indentation.
+        let mut prev: Option<(usize, usize)> = None;
         for line in row {
             let piece = &line.chars[from..to.min(line.chars.len())];
             let lead = piece.iter().take_while(|(_, c)| c.is_whitespace()).count();
@@ -130,7 +131,9 @@ fn write_row(b: &mut Builder<'_>, row: &[BoxLine], at: usize) {
                 .take_while(|(_, c)| !c.is_whitespace())
                 .count();
             // The previous line ended a paragraph if this line's first word fitted on it.
-            if last && prev_end.is_some_and(|end| end + 1 + word <= width) {
+            // The previous line ended a paragraph if this line's first word fitted on it, or if
+            // this line is indented more (a paragraph's first line, as links writes them).
+            if last && prev.is_some_and(|(end, indent)| end + 1 + word <= width || lead > indent) {
                 b.line_break(piece[lead].0, false);
             } else {
                 b.space();
@@ -138,7 +141,7 @@ fn write_row(b: &mut Builder<'_>, row: &[BoxLine], at: usize) {
             let (start, end) = (piece[lead].0, piece[lead + text_len - 1].0);
             let end = end + piece[lead + text_len - 1].1.len_utf8();
             push_cell_text(b, &piece[lead..lead + text_len], start, end);
-            prev_end = Some(lead + text_len);
+            prev = Some((lead + text_len, lead));
         }
     }
     b.line_break(at, false);
@@ -222,6 +225,9 @@ RPR 8 AU Lorraine N
                 "fin"
             ]
         );
+        let indented =
+            "+------+-----+\n|Texte |A la.|\n|      |  B c|\n|      |d e. |\n+------+-----+";
+        assert_eq!(all(indented), ["Texte\tA la.", "B c d e."]);
         let elinks = "┌──────────┬─────────┐\n│Analyse :\u{A0}│calcul   │\n└──────────┴─────────┘";
         assert_eq!(all(elinks), ["Analyse :\tcalcul"]);
         // A Markdown table or a rule is no box.
