@@ -37,12 +37,14 @@ pub(super) fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> 
     {
         return line.len();
     }
-    // Table separator row: only |, -, :, spaces.
-    if trimmed.starts_with('|')
+    // Table separator row: only |, -, :, spaces (with outer pipes or, as html2text writes it,
+    // without: `---|---|---`).
+    if trimmed.starts_with(['|', '-', ':'])
         && trimmed
             .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-        && trimmed.contains('-')
+            .all(|c| matches!(c, '|' | '-' | ':') || c.is_whitespace())
+        && trimmed.contains('|')
+        && trimmed.bytes().filter(|&c| c == b'-').count() >= 3
     {
         return line.len();
     }
@@ -85,6 +87,8 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
             run
         }
         b'\\' => match next {
+            // pandoc's hard line break: a backslash ending the line.
+            Some('\n' | '\r') => 1,
             Some(n) if n.is_ascii_punctuation() => {
                 b.push_text(&src[i + 1..i + 2], i + 1);
                 2
@@ -119,6 +123,14 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
                 b.line_tabs |= inner.contains('\t');
                 b.push_text(&inner, i + 1);
                 return len.total;
+            }
+            if let Some(span) = span_len(&src[i..]) {
+                // A pandoc span, `[text]{attributes}`: its text, unless the attributes hide it.
+                if !span.hidden {
+                    let text = &src[i + 1..i + 1 + span.text];
+                    b.push_text(text.trim(), i + 1 + (text.len() - text.trim_start().len()));
+                }
+                return span.total;
             }
             b.push_text("[", i);
             1
@@ -167,5 +179,41 @@ pub(super) fn link_len(s: &str) -> Option<LinkLen> {
     Some(LinkLen {
         text: close - 1,
         total: close + 2 + end + 1,
+    })
+}
+
+/// A pandoc span at the start of `s`: lengths of its text and of the whole, on one line, and
+/// whether its attributes hide it.
+pub(super) struct SpanLen {
+    text: usize,
+    total: usize,
+    hidden: bool,
+}
+
+/// `[text]{attributes}` (pandoc's bracketed span: `{.underline}`, `{style="visibility:
+/// hidden"}`) at the start of `s`, on one line. A span whose text holds brackets or Markdown
+/// markers is not read as one (its text is then read as it comes).
+pub(super) fn span_len(s: &str) -> Option<SpanLen> {
+    let b = s.as_bytes();
+    let close = memchr::memchr2(b']', b'\n', &b[..b.len().min(MAX_LINK_TEXT)])?;
+    if b[close] != b']' || b.get(close + 1) != Some(&b'{') || b[1..close].contains(&b'[') {
+        return None;
+    }
+    let after = &b[close + 2..];
+    let end = memchr::memchr2(b'}', b'\n', &after[..after.len().min(MAX_LINK_DEST)])?;
+    if after[end] != b'}' {
+        return None;
+    }
+    let attrs = &s[close + 2..close + 2 + end];
+    let folded = attrs.to_ascii_lowercase().replace(' ', "");
+    let hidden = folded.contains("visibility:hidden")
+        || folded.contains("display:none")
+        || folded
+            .split(|c: char| c.is_whitespace() || c == '"')
+            .any(|a| a == ".hidden" || a == "hidden");
+    Some(SpanLen {
+        text: close - 1,
+        total: close + 2 + end + 1,
+        hidden,
     })
 }

@@ -18,9 +18,11 @@
 //! - `lines`: the [`Lines`] it writes and the map from their bytes back to the source's;
 //! - `builder`: the writer of those lines (folded spaces, cell and line breaks);
 //! - `tags` and `html`: what each element does, tags, attributes, comments and entities read;
+//! - `boxes`: the box-drawn tables of text renderings (w3m, links, elinks), read cell by cell;
 //! - `markdown`: line prefixes and inline markers; `text`: runs of words, Unicode spaces, cells;
 //! - `scan`: the fast byte scans (where a run of text ends, two spaces, the next `>`).
 
+mod boxes;
 mod builder;
 mod html;
 mod lines;
@@ -157,6 +159,10 @@ impl Pass<'_> {
         // ends a run in the same turn as the run: nothing else can come between them.)
         if self.at_line_start && !b.html_mode() {
             b.clean_line_start = Some(i);
+            // A box-drawn table is read whole, row by row.
+            if let Some(end) = boxes::boxed_table(b, src, i) {
+                return end;
+            }
             i += markdown_line_prefix(b, src, i);
             if i >= bytes.len() {
                 return i;
@@ -366,8 +372,21 @@ mod tests {
             ["Loiret (6e circonscription)"]
         );
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
+        assert_eq!(all("Marchand.\\\nM. Jean"), ["Marchand.", "M. Jean"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
+        // html2text writes the separator row without outer pipes.
+        assert_eq!(all("a | b\n---|---\nc | d"), ["a\tb", "", "c\td"]);
+        // No-break spaces are spaces there too.
+        assert_eq!(
+            all("|\u{A0}---\u{A0}|\u{A0}---\u{A0}|\n---|---\u{A0}\nx"),
+            ["", "", "x"]
+        );
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
+        // pandoc's spans: their text, or nothing when they are hidden.
+        assert_eq!(
+            all("**[Texte de la QUESTION :]{.underline}**\nRemboursement [ ]{style=\"visibility: hidden\"}\n[ RPR 8 AU Lorraine N ]{style=\"visibility: hidden\"}"),
+            ["Texte de la QUESTION :", "Remboursement"]
+        );
         assert_eq!(all("a * b"), ["a * b"]);
         assert_eq!(all("snake_case_word"), ["snake_case_word"]);
     }

@@ -99,7 +99,9 @@ impl<'l> Reader<'l, '_> {
             Anchor::Numero(n) => {
                 self.rec.apply(Set::Number(n), offset);
                 // The rest of the line: the author and kind cells, other labels.
-                let rest = common::numero_line(first).map(|(r, _)| r).unwrap_or("");
+                let rest = common::numero_line(self.rules.anchor_part(first))
+                    .map(|(r, _)| r)
+                    .unwrap_or("");
                 let mut cells: Vec<&str> = vec![rest];
                 cells.extend(
                     line.split('\t')

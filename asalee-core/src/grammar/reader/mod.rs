@@ -228,6 +228,22 @@ impl<'l, 't> Reader<'l, 't> {
                 }
                 self.resolve_pending(p);
             }
+            // The title a number line announced (`Question écrite n°200 :` alone) is the next
+            // line by its place, even when it reads as an unknown label (`Maisons de santé :
+            // aides à l'installation`).
+            if self.wants.title
+                && self.part == Part::Meta
+                && unlabelled
+                && first.is_some_and(|it| !it.label.is_empty())
+                && !token.is_header()
+            {
+                self.wants.title = false;
+                let title = markup::paragraph(line);
+                self.rec
+                    .apply(Set::Text(TextField::Title, &title), self.offset(i));
+                self.carry.continuation = Some(TextField::Title);
+                continue;
+            }
             if self.structural(i, line, first) {
                 continue;
             }
@@ -378,4 +394,33 @@ fn is_key_block_key(k: Key) -> bool {
             | Key::Dates
             | Key::Withdrawn
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// A title that holds ` : ` is the title by its place: after the number line that announces
+    /// it (markdownify's an-dyn page), or before the number line (a Sénat text).
+    #[test]
+    fn titles_holding_a_colon_are_titles_by_their_place() {
+        let after = "Question écrite n°200 :\n                                Maisons de santé : aides à l'installation\n\n---\n\n\
+                     16ème Législature\n\nQuestion de :\nMme Marie-Pierre Rixain (Ile-de-France - Renaissance)\n\n\
+                     Mme Marie-Pierre Rixain appelle l'attention de M. le ministre sur les maisons de santé.\n";
+        let q = crate::parse(after).unwrap();
+        assert_eq!(
+            q.title.as_deref(),
+            Some("Maisons de santé : aides à l'installation")
+        );
+        assert_eq!(q.legislature, Some(16));
+        assert_eq!(q.number, 200);
+        assert!(q.other_fields.is_empty() && q.warnings.is_empty(), "{q:?}");
+        let before = "Maisons de santé : aides à l'installation\n\n16e législature\n\n\
+                      Question écrite n° 01342 de Mme Corinne Imbert (Charente-Maritime - Les Républicains) publiée le 05/01/2023\n\n\
+                      Mme Corinne Imbert attire l'attention de M. le ministre sur les maisons de santé.\n";
+        let q = crate::parse(before).unwrap();
+        assert_eq!(
+            q.title.as_deref(),
+            Some("Maisons de santé : aides à l'installation")
+        );
+        assert!(q.other_fields.is_empty(), "{q:?}");
+    }
 }
