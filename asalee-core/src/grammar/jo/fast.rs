@@ -7,7 +7,9 @@
 //! - [`chamber_prefix`]: `ASSEMBLÉE NATIONALE`, `SÉNAT` as the running heads write them, for
 //!   [`super::heads::chamber_prefix_readable`];
 //! - [`no_section`]: the lines that start like a section's name but are none (`Réponse. –`,
-//!   `Au …`), for [`super::sections::section_heading_readable`].
+//!   `Au …`), for [`super::sections::section_heading_readable`];
+//! - [`only_text`]: the lines the walk takes for text without asking the other productions
+//!   (`Walk::line`).
 
 use crate::{Chamber, Date};
 
@@ -104,6 +106,16 @@ pub(super) fn chamber_prefix(s: &str) -> Option<(Chamber, &str)> {
     })
 }
 
+/// Whether a (trimmed, non-blank) line of an issue whose cover is read can only be text: it
+/// starts with a lower-case ASCII letter, which no running head, page number, chrome, header,
+/// cover, section, block, answer, ministry or `Transmise` line starts with, but for the `n` of
+/// `no 1234. –`, the `p` of `partager` and the `r` of a `réponse. –` (left to the readable walk).
+pub(super) fn only_text(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() && !matches!(b, b'n' | b'p' | b'r'))
+}
+
 /// Whether a (trimmed) line surely heads no section though its first letters are a section
 /// name's: `Réponse.` (the answers' `Réponses` wants an `s` there, `Rectificatif` a `c` after
 /// `Re`) and `Au ` (`aux questions écrites` wants an `x`).
@@ -160,6 +172,20 @@ mod tests {
         include_str!("../../../../fixtures/jo/senat-2016-9.viewer.txt"),
         include_str!("../../../../fixtures/jo/errors.txt"),
     ];
+
+    #[test]
+    fn the_walk_reads_the_same_with_its_shortcut() {
+        for text in FILES {
+            let markup = crate::markup::lines(text);
+            let reading = super::super::lines::reading_order(text, 0..text.len(), &markup);
+            let mut fast = super::super::walk::Walk::new(&reading);
+            fast.run(&reading.lines);
+            let mut readable = super::super::walk::Walk::new(&reading).readable();
+            readable.run(&reading.lines);
+            assert!(!fast.out.is_empty());
+            assert_eq!(fast.out, readable.out);
+        }
+    }
 
     /// The written issues' renderings, every line and every line's tail from each space.
     fn fixture_texts() -> Vec<&'static str> {

@@ -105,9 +105,11 @@ pub(crate) fn paragraphs(
         let t = fold(raw, line.folded, &mut folded, compounds);
         if let Some(at) = prev_at {
             let prev = &out[at..];
-            let one_word = !prev.contains(' ');
+            // (A space is looked for byte by byte: it comes within a word's length.)
+            let has_space = |s: &str| s.bytes().any(|b| b == b' ');
+            let one_word = !has_space(prev);
             // A justified line an extractor wrote one word per line is no paragraph's end.
-            let split_line = one_word && (one_word_before || !t.contains(' '));
+            let split_line = one_word && (one_word_before || !has_space(t));
             let joint = joint(prev, t, (line.blank_before, split_line), width, compounds);
             one_word_before = one_word;
             match joint {
@@ -302,19 +304,31 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
 /// bytes (`0b10xxxxxx`), counted eight at a time.
 fn char_count(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut chunks = b.chunks_exact(8);
     let mut continuation = 0;
-    for c in &mut chunks {
-        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-        // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
-        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    // Each word's continuation bytes as 0 or 1 in their byte lanes, the lanes summed over up to
+    // 31 words (so that the eight lanes' sum stays within a byte), then added together.
+    for block in b.chunks(31 * 8) {
+        let mut words = block.chunks_exact(8);
+        let mut lanes = 0u64;
+        for c in &mut words {
+            let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+            // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
+            lanes += (w & !(w << 1) & 0x8080_8080_8080_8080) >> 7;
+        }
+        continuation += lane_sum(lanes);
+        continuation += words
+            .remainder()
+            .iter()
+            .filter(|&&x| x & 0xC0 == 0x80)
+            .count();
     }
-    continuation += chunks
-        .remainder()
-        .iter()
-        .filter(|&&x| x & 0xC0 == 0x80)
-        .count();
     b.len() - continuation
+}
+
+/// The sum of the eight bytes of `lanes`, when it is at most 255.
+fn lane_sum(lanes: u64) -> usize {
+    // The product's top byte adds up every byte at or below it.
+    (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
@@ -426,6 +440,12 @@ mod tests {
             assert_eq!(char_count(&s), s.chars().count(), "{s:?}");
             s.push_str(parts[k % parts.len()]);
             s.push_str(parts[(k * 7 + 3) % parts.len()]);
+        }
+        for part in parts {
+            for n in [30, 31, 32, 62, 63, 300, 1000] {
+                let s = part.repeat(n);
+                assert_eq!(char_count(&s), s.chars().count(), "{part:?} x {n}");
+            }
         }
     }
 
