@@ -18,62 +18,64 @@ use super::super::text::squeeze;
 pub(crate) use super::compounds::Compounds;
 
 /// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
+/// (Lower case, sorted by their bytes: [`known`] searches them.)
 /// (Words that also end words written in one, such as `leur` in `va-leur` or `cent` in
 /// `ré-cent`, are left out: a hyphenation before them is far more common.)
 const SECOND: &[&str] = &[
-    "être", "vous", "ci", "là", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "moi",
-    "toi", "lui", "même", "mêmes", "ce", "dessus", "dessous", "delà", "deçà", "ouest", "est",
-    "nord", "sud", "uns", "unes", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept",
-    "huit", "neuf", "dix", "onze", "douze", "vingt", "vingts", "clé", "clés", "cadre", "cadres",
-    "bas", "après", "joint", "jointe", "joints", "jointes",
+    "après", "bas", "cadre", "cadres", "ce", "ci", "cinq", "clé", "clés", "delà", "dessous",
+    "dessus", "deux", "deçà", "dix", "douze", "elle", "elles", "est", "huit", "il", "ils", "je",
+    "joint", "jointe", "jointes", "joints", "lui", "là", "moi", "même", "mêmes", "neuf", "nord",
+    "nous", "on", "onze", "ouest", "quatre", "sept", "six", "sud", "toi", "trois", "tu", "un",
+    "une", "unes", "uns", "vingt", "vingts", "vous", "être",
 ];
 
 /// First elements of hyphenated compounds: a line-end hyphen after one of them is kept.
+/// (Lower case, sorted by their bytes.)
 /// (Prefixes that also start words written in one, such as `mi` in `mi-nistre` or `pré` in
 /// `pré-sident`, are left out.)
 const FIRST: &[&str] = &[
-    "rendez",
-    "peut",
     "après",
     "arrière",
     "avant",
+    "beau",
+    "belle",
+    "celle",
+    "celui",
+    "ceux",
+    "chef",
+    "chefs",
+    "ci",
+    "cinquante",
     "contre",
+    "court",
     "demi",
-    "semi",
-    "non",
-    "sous",
-    "vice",
-    "sans",
-    "porte",
+    "dix",
+    "e",
     "garde",
     "grand",
     "grande",
     "grands",
     "haut",
-    "belle",
-    "beau",
-    "chef",
-    "chefs",
     "lieu",
     "lieux",
-    "court",
-    "quasi",
-    "vingt",
-    "trente",
+    "là",
+    "non",
+    "outre",
+    "peut",
+    "porte",
     "quarante",
-    "cinquante",
-    "soixante",
-    "dix",
+    "quasi",
     "quatre",
+    "rendez",
+    "sans",
+    "semi",
+    "soixante",
+    "sous",
+    "trente",
+    "vice",
+    "vingt",
     "état",
     "états",
-    "outre",
-    "celle",
-    "celui",
-    "ceux",
-    "là",
-    "ci",
-    "e",
 ];
 
 /// One line of a text, with whether blank lines stood before it.
@@ -296,8 +298,25 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
     {
         return true;
     }
-    let known = |list: &[&str], w: &str| list.iter().any(|k| k.eq_ignore_ascii_case(w));
     known(SECOND, after) || known(FIRST, before) || compounds.contains(before, after)
+}
+
+/// Whether `w` is a word of `list` (lower-case words sorted by their bytes, none over 16
+/// bytes), ASCII case aside: [`known_readable`] by a binary search of `w` lower-cased.
+fn known(list: &[&str], w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|k| k.as_bytes().cmp(lower)).is_ok()
+}
+
+/// [`known`], each word compared in turn.
+#[cfg(test)]
+fn known_readable(list: &[&str], w: &str) -> bool {
+    list.iter().any(|k| k.eq_ignore_ascii_case(w))
 }
 
 /// The number of characters of `s`, `s.chars().count()`: its bytes but the UTF-8 continuation
@@ -428,6 +447,41 @@ mod tests {
             text(&["les sapeurs-", "pompiers"], 60),
             "les sapeurs-pompiers"
         );
+    }
+
+    #[test]
+    fn known_words_are_found_by_the_search_as_in_turn() {
+        for list in [SECOND, FIRST] {
+            assert!(list.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+            assert!(list.iter().all(|w| w.len() <= 16 && w.to_lowercase() == *w));
+            for &w in list {
+                let variants = [w.to_owned(), w.to_uppercase(), w.to_ascii_uppercase()];
+                for v in
+                    variants
+                        .iter()
+                        .map(String::as_str)
+                        .chain([w.get(1..).unwrap_or(""), "x", ""])
+                {
+                    assert_eq!(known(list, v), known_readable(list, v), "{v:?}");
+                }
+                assert!(known(list, &w.to_ascii_uppercase()));
+            }
+        }
+        for v in [
+            "Peut",
+            "RENDEZ",
+            "Être",
+            "ÊTRE",
+            "là",
+            "LÀ",
+            "ci",
+            "cinquantes",
+            "a".repeat(20).as_str(),
+        ] {
+            for list in [SECOND, FIRST] {
+                assert_eq!(known(list, v), known_readable(list, v), "{v:?}");
+            }
+        }
     }
 
     #[test]

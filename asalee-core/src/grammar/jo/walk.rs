@@ -427,8 +427,10 @@ impl<'a> Walk<'a> {
                 folded: line.folded,
             });
         }
-        let open_paren = t.starts_with('(') || self.pending.iter().any(|l| l.text.starts_with('('));
-        if ends_sentence(t) && !(open_paren && t.ends_with(')')) {
+        // (Whether a parenthesis is open is asked only of a sentence that ends with `)`.)
+        let open_paren =
+            || t.starts_with('(') || self.pending.iter().any(|l| l.text.starts_with('('));
+        if ends_sentence(t) && !(t.ends_with(')') && open_paren()) {
             self.pending.clear();
             // A title may end with a question mark: the line is kept for the next block only.
             if t.ends_with(['?', '!']) {
