@@ -29,6 +29,9 @@ pub(super) struct Builder<'s> {
     pub(super) line_clean: bool,
     /// Whether the current line may hold a `\t`.
     pub(super) line_tabs: bool,
+    /// A part of the current source line to leave out, `(from, to)`: a heading's pandoc
+    /// attributes (see `markdown_line_prefix`).
+    pub(super) skip: Option<(usize, usize)>,
 }
 
 impl<'s> Builder<'s> {
@@ -52,6 +55,7 @@ impl<'s> Builder<'s> {
             clean_line_start: None,
             line_clean: false,
             line_tabs: false,
+            skip: None,
         }
     }
 

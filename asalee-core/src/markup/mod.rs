@@ -36,7 +36,7 @@ use html::{
     comment_len, declaration_len, entity, handle_tag, looks_like_html_start, raw_text_end,
     read_tag, Decoded, MAX_TAG_LEN,
 };
-use markdown::{markdown_inline, markdown_line_prefix, MAX_LINK_DEST, MAX_LINK_TEXT};
+use markdown::{markdown_inline, markdown_line_prefix, Links};
 use scan::{next_line_blank, special_at, NextBlank, NextByte};
 use tags::classify;
 use text::{is_invisible, is_space_char, push_run};
@@ -55,8 +55,7 @@ pub(crate) fn lines(src: &str) -> Lines {
         at_line_start: true,
         next_gt: NextByte::new(b'>'),
         next_nl: NextByte::new(b'\n'),
-        next_bracket: NextByte::new(b']'),
-        next_paren: NextByte::new(b')'),
+        links: Links::default(),
         next_blank: NextBlank::new(),
     };
     let mut i = 0;
@@ -80,11 +79,11 @@ struct Pass<'s> {
     page: bool,
     /// Whether the pass is at the start of a source line (for text-mode Markdown handling).
     at_line_start: bool,
-    /// The next `>`, line break, `]` and `)` (cached positions).
+    /// The next `>` and line break (cached positions).
     next_gt: NextByte,
     next_nl: NextByte,
-    next_bracket: NextByte,
-    next_paren: NextByte,
+    /// The Markdown links of the block being read.
+    links: Links,
     /// The end of the block of text (see [`Pass::block_end`]).
     next_blank: NextBlank,
 }
@@ -163,9 +162,19 @@ impl Pass<'_> {
             }
         }
         self.at_line_start = false;
+        if let Some((from, to)) = b.skip {
+            if i >= from {
+                b.skip = None;
+                return to.max(i);
+            }
+        }
         let rest = &bytes[i..];
-        // Copy a run of ordinary text at once: words and the single spaces between them.
-        let special = special_at(rest, b.html_mode());
+        // Copy a run of ordinary text at once: words and the single spaces between them (up to
+        // a part left out).
+        let mut special = special_at(rest, b.html_mode());
+        if let Some((from, _)) = b.skip {
+            special = special.min(from - i);
+        }
         if special > 0 {
             push_run(b, &src[i..i + special], i);
             i += special;
@@ -196,11 +205,16 @@ impl Pass<'_> {
                     b.containers.clear();
                     b.line_break(i, false);
                     self.at_line_start = true;
-                } else if b.html_mode() {
+                } else if b.html_mode() || self.links.inside(i) {
+                    // (Inside a link's text, a line break is a wrap: a space.)
                     b.space();
                 } else {
                     let blank = !b.line_has_text;
-                    b.soft_break(i, blank);
+                    if hard_break_before(bytes, i) {
+                        b.line_break(i, blank);
+                    } else {
+                        b.soft_break(i, blank);
+                    }
                     self.at_line_start = true;
                 }
                 i + 1
@@ -310,26 +324,40 @@ impl Pass<'_> {
     /// A Markdown marker at `i` in text (`c` its byte). Returns where the pass goes on.
     fn markdown(&mut self, b: &mut Builder<'_>, i: usize, c: u8) -> usize {
         let (src, bytes) = (self.src, self.bytes);
-        // A link whose `]` or `)` is too far or beyond the line is text (cached positions).
-        let open = if c == b'!' && bytes.get(i + 1) == Some(&b'[') {
-            i + 1
-        } else {
-            i
-        };
-        if bytes[open] == b'[' {
-            let close = self.next_bracket.find(bytes, open);
-            let nl = self.next_nl.find(bytes, open);
-            let dest_ok = bytes.get(close + 1) != Some(&b'(') || {
-                let paren = self.next_paren.find(bytes, close);
-                paren - close <= MAX_LINK_DEST && paren < nl
-            };
-            if close - open > MAX_LINK_TEXT || close > nl || !dest_ok {
-                b.push_text(&src[i..=open], i);
+        let image = c == b'!' && bytes.get(i + 1) == Some(&b'[');
+        if c == b'[' || image {
+            // A link, image or span: its text is read on (its line breaks are spaces), its
+            // destination and attributes are not; an image, or a span its attributes hide, is
+            // left out whole. A `[` that opens none is text.
+            let open = if image { i + 1 } else { i };
+            let end = self.next_blank.find(bytes, open);
+            if let Some(link) = self.links.at(bytes, open, end) {
+                if image || link.hidden {
+                    return link.after;
+                }
+                self.links.enter(link);
                 return open + 1;
+            }
+            b.push_text(&src[i..=open], i);
+            return open + 1;
+        }
+        if c == b']' {
+            if let Some(after) = self.links.close_at(i) {
+                return after;
             }
         }
         i + markdown_inline(b, src, i)
     }
+}
+
+/// Whether the line break at `nl` is a Markdown hard break: the line ends with two spaces or a
+/// backslash (a `<br>` in html2text's, markdownify's and pandoc's Markdown). Such a line ends
+/// there, as an HTML line does: it is no wrapped part of a paragraph.
+fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
+    let line = &bytes[..nl];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.ends_with(b"  ") && line.len() > 2 && !line[..line.len() - 2].ends_with(b"\n")
+        || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
 }
 
 #[cfg(test)]

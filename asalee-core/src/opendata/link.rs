@@ -82,8 +82,15 @@ fn links(line: &str) -> impl Iterator<Item = Link<'_>> {
     let markdown = memchr::memmem::find_iter(b, b"](").filter_map(move |p| {
         let open = memchr::memrchr(b'[', &b[..p])?;
         let rest = &line[p + 2..];
-        let end = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == ')')
+        // (html2text wraps a destination after a `-`: `https://www2.assemblee-\nnationale.fr/…`.)
+        let rb = rest.as_bytes();
+        let end = (0..rb.len())
+            .find(|&k| {
+                let c = rb[k];
+                c == b')'
+                    || c.is_ascii_whitespace()
+                        && !(matches!(c, b'\n' | b'\r') && k > 0 && matches!(rb[k - 1], b'-' | b'\r'))
+            })
             .unwrap_or(rest.len());
         Some(Link {
             url: &rest[..end],
