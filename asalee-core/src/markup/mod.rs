@@ -57,6 +57,8 @@ pub(crate) fn lines(src: &str) -> Lines {
         next_nl: NextByte::new(b'\n'),
         links: Links::default(),
         next_blank: NextBlank::new(),
+        line_src: 0,
+        evidence: (0, None),
     };
     let mut i = 0;
     while i < src.len() {
@@ -86,6 +88,11 @@ struct Pass<'s> {
     links: Links,
     /// The end of the block of text (see [`Pass::block_end`]).
     next_blank: NextBlank,
+    /// Where the source line of the current line of text starts.
+    line_src: usize,
+    /// The Markdown evidence of the block being read: its end, and the last place in it that
+    /// shows the text is Markdown (see [`Pass::markdown_paragraph`]).
+    evidence: (usize, Option<usize>),
 }
 
 impl Pass<'_> {
@@ -182,6 +189,11 @@ impl Pass<'_> {
                 return i;
             }
         }
+        if let Some((from, to)) = b.skip.filter(|&(from, _)| i >= from) {
+            let _ = from;
+            b.skip = None;
+            return to.max(i);
+        }
         let c = bytes[i];
         if b.page && b.html_mode() && matches!(c, b'\n' | b'\t' | b'\r' | b' ') {
             // In a page's HTML, a run of white space (a line break and the next line's
@@ -208,6 +220,11 @@ impl Pass<'_> {
                 } else if b.html_mode() || self.links.inside(i) {
                     // (Inside a link's text, a line break is a wrap: a space.)
                     b.space();
+                } else if b.line_has_text && self.markdown_paragraph(i) {
+                    // A Markdown paragraph's line break is a space (a hyphen's wrap, nothing).
+                    if !hyphen_wrap(bytes, i) {
+                        b.space();
+                    }
                 } else {
                     let blank = !b.line_has_text;
                     if hard_break_before(bytes, i) {
@@ -216,6 +233,7 @@ impl Pass<'_> {
                         b.soft_break(i, blank);
                     }
                     self.at_line_start = true;
+                    self.line_src = i + 1;
                 }
                 i + 1
             }
@@ -321,6 +339,38 @@ impl Pass<'_> {
         i + tag_len
     }
 
+    /// Whether the text line break at `nl` is a soft break of a Markdown paragraph, to be read
+    /// as a space: the next line goes on with the paragraph (it is not blank and starts no
+    /// block: heading, list item, quote, table row, rule, fence, HTML block), the line does not
+    /// end with a hard break, and the text shows it is Markdown from the line's start to its
+    /// block's end (a link `](`, a span `]{`, strong emphasis `**`), as the Markdown of
+    /// html2text, markdownify and pandoc does, whose paragraphs they wrap. Plain text, where a
+    /// line break may end a line of the page, keeps its lines.
+    fn markdown_paragraph(&mut self, nl: usize) -> bool {
+        let bytes = self.bytes;
+        if next_line_blank(bytes, nl + 1)
+            || hard_break_before(bytes, nl)
+            || starts_block(&bytes[nl + 1..])
+        {
+            return false;
+        }
+        let (end, last) = self.evidence;
+        if nl >= end || last.is_none_or(|l| l < self.line_src) && self.line_src < end {
+            // (A block is looked at once: the last evidence in it, from the line's start on.)
+            if nl >= end {
+                let end = self.next_blank.find(bytes, nl);
+                let block = &bytes[self.line_src.min(end)..end];
+                let last = [&b"]("[..], b"]{", b"**"]
+                    .iter()
+                    .filter_map(|p| memchr::memmem::rfind(block, p))
+                    .max()
+                    .map(|at| self.line_src + at);
+                self.evidence = (end, last);
+            }
+        }
+        self.evidence.1.is_some_and(|l| l >= self.line_src)
+    }
+
     /// A Markdown marker at `i` in text (`c` its byte). Returns where the pass goes on.
     fn markdown(&mut self, b: &mut Builder<'_>, i: usize, c: u8) -> usize {
         let (src, bytes) = (self.src, self.bytes);
@@ -358,6 +408,44 @@ fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     line.ends_with(b"  ") && line.len() > 2 && !line[..line.len() - 2].ends_with(b"\n")
         || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
+}
+
+/// Whether the line break at `nl` splits a word at its hyphen (`Lot-` then `et-Garonne`, as
+/// html2text wraps): a letter and `-` before it, a letter after it.
+fn hyphen_wrap(bytes: &[u8], nl: usize) -> bool {
+    let line = &bytes[..nl];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let Some(before) = line.strip_suffix(b"-") else {
+        return false;
+    };
+    let letter = |s: &str| s.chars().next().is_some_and(char::is_alphabetic);
+    let prev = std::str::from_utf8(&before[before.len().saturating_sub(4)..])
+        .ok()
+        .and_then(|s| s.chars().next_back());
+    let next = bytes.get(nl + 1..nl + 5).unwrap_or(&bytes[nl + 1..]);
+    let next = String::from_utf8_lossy(next);
+    prev.is_some_and(char::is_alphabetic) && letter(&next)
+}
+
+/// Whether a source line starts a Markdown block that interrupts a paragraph: a heading, quote,
+/// list item, table row, rule or setext underline, fence, or HTML block element.
+fn starts_block(line: &[u8]) -> bool {
+    let t = line.trim_ascii_start();
+    let t = t.strip_prefix(b"\xC2\xA0").unwrap_or(t);
+    match t.first() {
+        None => true,
+        Some(b'#' | b'>' | b'|' | b'=' | b'`' | b'~') => true,
+        Some(b'*' | b'-' | b'+' | b'_') => {
+            t.get(1).is_none_or(|c| c.is_ascii_whitespace() || *c == t[0]) || t.starts_with(b"\xC2\xA0")
+        }
+        Some(b':') => t.starts_with(b":::"),
+        Some(b'<') => looks_like_html_start(std::str::from_utf8(&t[..t.len().min(16)]).unwrap_or("")),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+            matches!(t.get(digits), Some(b'.' | b')')) && t.get(digits + 1).is_none_or(|c| c.is_ascii_whitespace())
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
