@@ -10,6 +10,8 @@
 pub(crate) struct Paras<'l> {
     buf: String,
     items: Vec<Option<(Span<'l>, bool)>>,
+    /// Whether the text is Markdown (see [`Paras::markdown`]).
+    markdown: bool,
 }
 
 /// A line of [`Paras`]: borrowed, or a range of its buffer.
@@ -20,6 +22,16 @@ enum Span<'l> {
 }
 
 impl<'l> Paras<'l> {
+    /// The lines of a Markdown text (a document whose lines held Markdown syntax: html2text's,
+    /// markdownify's, pandoc's): there a text line break (`soft`) is a paragraph's wrap, always
+    /// joined by [`join_wrapped`]; paragraphs end at blank lines and hard breaks.
+    pub(crate) fn markdown(markdown: bool) -> Paras<'l> {
+        Paras {
+            markdown,
+            ..Paras::default()
+        }
+    }
+
     /// A blank line.
     pub(crate) fn push_blank(&mut self) {
         self.items.push(None);
@@ -130,7 +142,8 @@ pub(crate) fn join_wrapped(paras: &Paras<'_>) -> Option<String> {
         }
         out.push_str(t);
         // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
-        joining = wrapped_text && soft && t.len() >= 50 && {
+        joining = soft && paras.markdown
+            || wrapped_text && soft && t.len() >= 50 && {
             let n = len(t);
             let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
                 || t.ends_with(".)")

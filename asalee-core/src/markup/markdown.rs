@@ -104,6 +104,7 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
                 && prev.is_some_and(char::is_alphanumeric)
                 && next.is_some_and(char::is_alphanumeric);
             if (left_flanking || right_flanking) && !word_inside && run <= 3 {
+                b.line_markdown |= c == b'*' && run == 2;
                 return run;
             }
             b.push_text(&src[i..i + run], i);
@@ -185,6 +186,17 @@ impl Links {
             self.found.pop_front();
         }
         self.found.front().filter(|f| f.open == open).copied()
+    }
+
+    /// The `[` of the last link or span of the block from `from` to `end` (its whole text
+    /// scanned if it was not yet).
+    pub(super) fn last_in(&mut self, b: &[u8], from: usize, end: usize) -> Option<usize> {
+        if from >= self.scanned_to {
+            self.found.clear();
+            self.scan(b, from, end.max(from));
+            self.scanned_to = end.max(from + 1);
+        }
+        self.found.back().map(|l| l.open).filter(|&at| at >= from)
     }
 
     /// Starts reading a link's text.

@@ -217,6 +217,7 @@ impl Pass<'_> {
                     b.containers.clear();
                     b.line_break(i, false);
                     self.at_line_start = true;
+                    self.line_src = i + 1;
                 } else if b.html_mode() || self.links.inside(i) {
                     // (Inside a link's text, a line break is a wrap: a space.)
                     b.space();
@@ -343,7 +344,7 @@ impl Pass<'_> {
     /// as a space: the next line goes on with the paragraph (it is not blank and starts no
     /// block: heading, list item, quote, table row, rule, fence, HTML block), the line does not
     /// end with a hard break, and the text shows it is Markdown from the line's start to its
-    /// block's end (a link `](`, a span `]{`, strong emphasis `**`), as the Markdown of
+    /// block's end (a link or span, strong emphasis `**`), as the Markdown of
     /// html2text, markdownify and pandoc does, whose paragraphs they wrap. Plain text, where a
     /// line break may end a line of the page, keeps its lines.
     fn markdown_paragraph(&mut self, nl: usize) -> bool {
@@ -354,19 +355,13 @@ impl Pass<'_> {
         {
             return false;
         }
-        let (end, last) = self.evidence;
-        if nl >= end || last.is_none_or(|l| l < self.line_src) && self.line_src < end {
+        if nl >= self.evidence.0 {
             // (A block is looked at once: the last evidence in it, from the line's start on.)
-            if nl >= end {
-                let end = self.next_blank.find(bytes, nl);
-                let block = &bytes[self.line_src.min(end)..end];
-                let last = [&b"]("[..], b"]{", b"**"]
-                    .iter()
-                    .filter_map(|p| memchr::memmem::rfind(block, p))
-                    .max()
-                    .map(|at| self.line_src + at);
-                self.evidence = (end, last);
-            }
+            let end = self.next_blank.find(bytes, nl);
+            let from = self.line_src.min(end);
+            let strong = memchr::memmem::rfind(&bytes[from..end], b"**").map(|at| from + at);
+            let link = self.links.last_in(bytes, from, end);
+            self.evidence = (end, strong.max(link));
         }
         self.evidence.1.is_some_and(|l| l >= self.line_src)
     }
@@ -382,6 +377,7 @@ impl Pass<'_> {
             let open = if image { i + 1 } else { i };
             let end = self.next_blank.find(bytes, open);
             if let Some(link) = self.links.at(bytes, open, end) {
+                b.line_markdown = true;
                 if image || link.hidden {
                     return link.after;
                 }

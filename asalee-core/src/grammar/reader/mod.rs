@@ -110,6 +110,7 @@ impl<'l, 't> Reader<'l, 't> {
             tokens,
             base,
         } = doc;
+        let markdown = lines.any_markdown();
         let mut reader = Reader {
             lines,
             tokens,
@@ -117,8 +118,8 @@ impl<'l, 't> Reader<'l, 't> {
             rules,
             rec: Record::new(counter),
             part: Part::Meta,
-            question: Paras::default(),
-            answer: Paras::default(),
+            question: Paras::markdown(markdown),
+            answer: Paras::markdown(markdown),
             carry: Carry::default(),
             wants: Wants::default(),
             last_dated: None,
