@@ -34,6 +34,8 @@ pub(super) struct Builder<'s> {
     /// A part of the current source line to leave out, `(from, to)`: a heading's pandoc
     /// attributes (see `markdown_line_prefix`).
     pub(super) skip: Option<(usize, usize)>,
+    /// Whether the current line is an ATX heading (`## Titre`).
+    pub(super) heading: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -59,6 +61,7 @@ impl<'s> Builder<'s> {
             line_tabs: false,
             line_markdown: false,
             skip: None,
+            heading: false,
         }
     }
 

@@ -60,6 +60,7 @@ pub(super) fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> 
             || trimmed.len() == hashes
         {
             b.skip = heading_attributes(line).map(|at| (i + at, line_end));
+            b.heading = true;
             return indent + hashes;
         }
     }

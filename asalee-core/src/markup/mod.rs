@@ -33,12 +33,12 @@ use memchr::memchr;
 
 use builder::Builder;
 use html::{
-    comment_len, declaration_len, entity, handle_tag, looks_like_html_start, raw_text_end,
-    read_tag, Decoded, MAX_TAG_LEN,
+    comment_len, declaration_len, entity, handle_tag, known_tag_start, looks_like_html_start,
+    raw_text_end, read_tag, Decoded, MAX_TAG_LEN,
 };
 use markdown::{markdown_inline, markdown_line_prefix, Links};
 use scan::{next_line_blank, special_at, NextBlank, NextByte};
-use tags::classify;
+use tags::{classify, is_phrasing};
 use text::{is_invisible, is_space_char, push_run};
 
 pub(crate) use lines::Lines;
@@ -59,6 +59,7 @@ pub(crate) fn lines(src: &str) -> Lines {
         next_blank: NextBlank::new(),
         line_src: 0,
         evidence: (0, None),
+        phrasing_open: 0,
     };
     let mut i = 0;
     while i < src.len() {
@@ -93,6 +94,9 @@ struct Pass<'s> {
     /// The Markdown evidence of the block being read: its end, and the last place in it that
     /// shows the text is Markdown (see [`Pass::markdown_paragraph`]).
     evidence: (usize, Option<usize>),
+    /// How many phrasing elements (`<span>`, `<a>`…) opened in text are open: their content
+    /// runs over the lines of their paragraph (see [`is_phrasing`]).
+    phrasing_open: usize,
 }
 
 impl Pass<'_> {
@@ -218,15 +222,21 @@ impl Pass<'_> {
                     b.line_break(i, false);
                     self.at_line_start = true;
                     self.line_src = i + 1;
-                } else if b.html_mode() || self.links.inside(i) {
-                    // (Inside a link's text, a line break is a wrap: a space.)
+                } else if b.html_mode()
+                    || self.links.inside(i)
+                    || self.phrasing_open > 0 && !next_line_blank(bytes, i + 1)
+                {
+                    // (Inside a link's text or a phrasing element's, a line break is a wrap: a
+                    // space.)
                     b.space();
-                } else if b.line_has_text && self.markdown_paragraph(i) {
+                } else if b.line_has_text && self.markdown_paragraph(i, b.heading) {
                     // A Markdown paragraph's line break is a space (a hyphen's wrap, nothing).
                     if !hyphen_wrap(bytes, i) {
                         b.space();
                     }
                 } else {
+                    // (A paragraph's end closes what it left open.)
+                    self.phrasing_open = 0;
                     let blank = !b.line_has_text;
                     if hard_break_before(bytes, i) {
                         b.line_break(i, blank);
@@ -235,6 +245,7 @@ impl Pass<'_> {
                     }
                     self.at_line_start = true;
                     self.line_src = i + 1;
+                    b.heading = false;
                 }
                 i + 1
             }
@@ -301,7 +312,8 @@ impl Pass<'_> {
         }
         // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
         // cached positions, so that many of them cost linear time.
-        let multiline = b.html_mode() || looks_like_html_start(&src[i..]);
+        let multiline =
+            b.html_mode() || looks_like_html_start(&src[i..]) || known_tag_start(&src[i..]);
         let gt = self.next_gt.find(bytes, i);
         if gt - i > MAX_TAG_LEN || !multiline && self.next_nl.find(bytes, i) < gt {
             b.push_text("<", i);
@@ -336,6 +348,13 @@ impl Pass<'_> {
             }
             return i + tag_len;
         }
+        if !b.html_mode() && is_phrasing(name) {
+            if tag.end {
+                self.phrasing_open = self.phrasing_open.saturating_sub(1);
+            } else if !tag.attrs.trim_end().ends_with('/') {
+                self.phrasing_open += 1;
+            }
+        }
         handle_tag(b, &tag, info, i);
         i + tag_len
     }
@@ -347,7 +366,7 @@ impl Pass<'_> {
     /// block's end (a link or span, strong emphasis `**`), as the Markdown of
     /// html2text, markdownify and pandoc does, whose paragraphs they wrap. Plain text, where a
     /// line break may end a line of the page, keeps its lines.
-    fn markdown_paragraph(&mut self, nl: usize) -> bool {
+    fn markdown_paragraph(&mut self, nl: usize, heading: bool) -> bool {
         let bytes = self.bytes;
         if next_line_blank(bytes, nl + 1)
             || hard_break_before(bytes, nl)
@@ -355,13 +374,24 @@ impl Pass<'_> {
         {
             return false;
         }
+        if heading {
+            // A converter writes a blank line after a heading: a line right after one goes on
+            // with it (html2text wraps headings).
+            return true;
+        }
         if nl >= self.evidence.0 {
             // (A block is looked at once: the last evidence in it, from the line's start on.)
             let end = self.next_blank.find(bytes, nl);
             let from = self.line_src.min(end);
             let strong = memchr::memmem::rfind(&bytes[from..end], b"**").map(|at| from + at);
             let link = self.links.last_in(bytes, from, end);
-            self.evidence = (end, strong.max(link));
+            // A paragraph a setext underline ends (`Titre\n-----`) is a heading: one line.
+            let last_line = memchr::memrchr(b'\n', &bytes[from..end]).map_or(from, |k| from + k + 1);
+            let underline = bytes[last_line..end].trim_ascii();
+            let setext = (underline.len() >= 3
+                && (underline.iter().all(|&c| c == b'-') || underline.iter().all(|&c| c == b'=')))
+            .then_some(last_line);
+            self.evidence = (end, strong.max(link).max(setext));
         }
         self.evidence.1.is_some_and(|l| l >= self.line_src)
     }

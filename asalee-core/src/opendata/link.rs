@@ -1,11 +1,12 @@
 //! `author.ref` on the page layouts: the AN's identifier of the deputy, from the link to the
 //! deputy's page that carries the author's name (`<a href="…/dyn/deputes/PA720892">M. X</a>`,
 //! `…/deputes/fiche/OMC_PA267766`, `/tribun/fiches_id/267766`, or Markdown's
-//! `[M. X](https://…/deputes/PA720892)`). Only such a link on the author's source line, whose
-//! text holds the author's name, counts: nothing is inferred from any other link.
+//! `[M. X](https://…/deputes/PA720892)`). Only such a link on the author's source line (or the
+//! line before it, or the next two), whose text holds the author's name, counts: nothing is
+//! inferred from any other link.
 
-/// How far from the author's value a link is looked for, in bytes (its source line, and the
-/// next two lines after it).
+/// How far from the author's value a link is looked for, in bytes (its source line, the line
+/// before it, and the next two lines after it).
 const REACH: usize = 2000;
 
 /// The deputy identifier (`PA720892`) of the link nearest to `at` (the author's value in
@@ -13,10 +14,12 @@ const REACH: usize = 2000;
 pub(crate) fn author_ref(src: &str, at: usize, name: &str) -> Option<String> {
     let b = src.as_bytes();
     let at = at.min(b.len());
-    let from = memchr::memrchr(b'\n', &b[at.saturating_sub(REACH)..at])
-        .map_or(at.saturating_sub(REACH), |i| {
-            at.saturating_sub(REACH) + i + 1
-        });
+    // The author's source line and the one before it (pandoc wraps a raw `<a` tag's
+    // attributes: `<span\nclass="x"><a href="…"\ntitle="…">M.\nPhilippe Le Ray</a>`).
+    let floor_at = at.saturating_sub(REACH);
+    let from = memchr::memrchr_iter(b'\n', &b[floor_at..at])
+        .nth(1)
+        .map_or(floor_at, |i| floor_at + i + 1);
     // A label's value may sit on the next source lines (`Auteur :` then the link).
     let reach = b.len().min(at + REACH);
     let to = memchr::memchr_iter(b'\n', &b[at..reach])
