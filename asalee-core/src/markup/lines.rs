@@ -84,7 +84,9 @@ impl Lines {
     /// Whether any line of this text (or window) held Markdown syntax (see `Span::markdown`):
     /// the text is a Markdown rendering, whose soft line breaks are spaces.
     pub(crate) fn any_markdown(&self) -> bool {
-        self.all.lines[self.from..self.to].iter().any(|l| l.markdown)
+        self.all.lines[self.from..self.to]
+            .iter()
+            .any(|l| l.markdown)
     }
 
     /// Whether line `i` may hold a cell separator (`\t`).

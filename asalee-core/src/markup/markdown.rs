@@ -106,6 +106,17 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
                 && next.is_some_and(char::is_alphanumeric);
             if (left_flanking || right_flanking) && !word_inside && run <= 3 {
                 b.line_markdown |= c == b'*' && run == 2;
+                // html2text drops the space an emphasis starts with (`<b>M. X,</b><i> ministre`
+                // becomes `**M. X,**_ministre`): an emphasis opened right where another closed
+                // after a comma or a semicolon gets it back.
+                let other = if c == b'*' { b'_' } else { b'*' };
+                let before = src[..i].trim_end_matches(other as char);
+                if before.len() < i
+                    && before.ends_with([',', ';'])
+                    && next.is_some_and(char::is_alphabetic)
+                {
+                    b.space();
+                }
                 return run;
             }
             b.push_text(&src[i..i + run], i);
@@ -258,7 +269,9 @@ impl Links {
             }
         }
         // Inner links close first: by their `[`.
-        self.found.make_contiguous().sort_unstable_by_key(|l| l.open);
+        self.found
+            .make_contiguous()
+            .sort_unstable_by_key(|l| l.open);
     }
 
     /// What follows a `]` at `p - 1`: a destination `(…)` and attributes `{…}`, or attributes

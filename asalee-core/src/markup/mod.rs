@@ -58,7 +58,7 @@ pub(crate) fn lines(src: &str) -> Lines {
         links: Links::default(),
         next_blank: NextBlank::new(),
         line_src: 0,
-        evidence: (0, None),
+        evidence: (0, None, 0, false),
         phrasing_open: 0,
     };
     let mut i = 0;
@@ -91,9 +91,10 @@ struct Pass<'s> {
     next_blank: NextBlank,
     /// Where the source line of the current line of text starts.
     line_src: usize,
-    /// The Markdown evidence of the block being read: its end, and the last place in it that
-    /// shows the text is Markdown (see [`Pass::markdown_paragraph`]).
-    evidence: (usize, Option<usize>),
+    /// The Markdown evidence of the block being read: its end, the last place in it that shows
+    /// the text is Markdown, its widest source line, whether a setext underline ends it (see
+    /// [`Pass::markdown_paragraph`]).
+    evidence: (usize, Option<usize>, usize, bool),
     /// How many phrasing elements (`<span>`, `<a>`…) opened in text are open: their content
     /// runs over the lines of their paragraph (see [`is_phrasing`]).
     phrasing_open: usize,
@@ -362,10 +363,13 @@ impl Pass<'_> {
     /// Whether the text line break at `nl` is a soft break of a Markdown paragraph, to be read
     /// as a space: the next line goes on with the paragraph (it is not blank and starts no
     /// block: heading, list item, quote, table row, rule, fence, HTML block), the line does not
-    /// end with a hard break, and the text shows it is Markdown from the line's start to its
-    /// block's end (a link or span, strong emphasis `**`), as the Markdown of
-    /// html2text, markdownify and pandoc does, whose paragraphs they wrap. Plain text, where a
-    /// line break may end a line of the page, keeps its lines.
+    /// end with a hard break, the text shows it is Markdown from the line's start to its
+    /// block's end (a link or span, strong emphasis `**`), as the Markdown of html2text,
+    /// markdownify and pandoc does, whose paragraphs they wrap, the line was full (it and the
+    /// next word are wider than the block's widest line) and the next line goes on with it (a
+    /// small letter or a parenthesis first, or the paragraph's last line). Plain text, where a
+    /// line break may end a line of the page, keeps its lines; so does a heading's wrapped end
+    /// and a paragraph a setext underline ends, which are joined whatever the evidence.
     fn markdown_paragraph(&mut self, nl: usize, heading: bool) -> bool {
         let bytes = self.bytes;
         if next_line_blank(bytes, nl + 1)
@@ -386,14 +390,47 @@ impl Pass<'_> {
             let strong = memchr::memmem::rfind(&bytes[from..end], b"**").map(|at| from + at);
             let link = self.links.last_in(bytes, from, end);
             // A paragraph a setext underline ends (`Titre\n-----`) is a heading: one line.
-            let last_line = memchr::memrchr(b'\n', &bytes[from..end]).map_or(from, |k| from + k + 1);
+            let last_line =
+                memchr::memrchr(b'\n', &bytes[from..end]).map_or(from, |k| from + k + 1);
             let underline = bytes[last_line..end].trim_ascii();
             let setext = (underline.len() >= 3
                 && (underline.iter().all(|&c| c == b'-') || underline.iter().all(|&c| c == b'=')))
             .then_some(last_line);
-            self.evidence = (end, strong.max(link).max(setext));
+            let widest = bytes[from..end]
+                .split(|&c| c == b'\n')
+                .map(<[u8]>::len)
+                .max()
+                .unwrap_or(0);
+            self.evidence = (end, strong.max(link), widest, setext.is_some());
         }
-        self.evidence.1.is_some_and(|l| l >= self.line_src)
+        // A converter wraps a line when the next word does not fit: the line and that word are
+        // wider than the block's widest line.
+        let next = &bytes[nl + 1..];
+        let word = next
+            .iter()
+            .position(|c| c.is_ascii_whitespace())
+            .unwrap_or(next.len());
+        let line = nl - self.line_start_of(nl);
+        // And the next line goes on with it: it starts with a small letter or a parenthesis, or
+        // it is the paragraph's last (a document joined after this one by a line break starts
+        // with a title, then more lines).
+        let next_end = memchr::memchr(b'\n', next).map_or(next.len(), |k| k);
+        let goes_on = next
+            .first()
+            .is_some_and(|c| c.is_ascii_lowercase() || *c == b'(')
+            || next_end == next.len()
+            || next_line_blank(next, next_end + 1)
+            || starts_block(&next[(next_end + 1).min(next.len())..]);
+        self.evidence.3
+            || self.evidence.1.is_some_and(|l| l >= self.line_src)
+                && line + 1 + word > self.evidence.2
+                && goes_on
+    }
+
+    /// The start of the source line holding `at`, from the current line's start on.
+    fn line_start_of(&self, at: usize) -> usize {
+        let from = self.line_src.min(at);
+        memchr::memrchr(b'\n', &self.bytes[from..at]).map_or(from, |k| from + k + 1)
     }
 
     /// A Markdown marker at `i` in text (`c` its byte). Returns where the pass goes on.
@@ -462,13 +499,18 @@ fn starts_block(line: &[u8]) -> bool {
         None => true,
         Some(b'#' | b'>' | b'|' | b'=' | b'`' | b'~') => true,
         Some(b'*' | b'-' | b'+' | b'_') => {
-            t.get(1).is_none_or(|c| c.is_ascii_whitespace() || *c == t[0]) || t.starts_with(b"\xC2\xA0")
+            t.get(1)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == t[0])
+                || t.starts_with(b"\xC2\xA0")
         }
         Some(b':') => t.starts_with(b":::"),
-        Some(b'<') => looks_like_html_start(std::str::from_utf8(&t[..t.len().min(16)]).unwrap_or("")),
+        Some(b'<') => {
+            looks_like_html_start(std::str::from_utf8(&t[..t.len().min(16)]).unwrap_or(""))
+        }
         Some(c) if c.is_ascii_digit() => {
             let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
-            matches!(t.get(digits), Some(b'.' | b')')) && t.get(digits + 1).is_none_or(|c| c.is_ascii_whitespace())
+            matches!(t.get(digits), Some(b'.' | b')'))
+                && t.get(digits + 1).is_none_or(|c| c.is_ascii_whitespace())
         }
         _ => false,
     }
@@ -604,6 +646,153 @@ mod tests {
             all("<html><body><p>a</p><footer>\n\n<p>Question N° 2</p></body></html>"),
             ["a"]
         );
+    }
+
+    /// html2text (width 78) wraps a link's text and its destination (after a `-`): the link is
+    /// one line of its text.
+    #[test]
+    fn a_wrapped_link_is_one_line_of_its_text() {
+        assert_eq!(
+            all(
+                "[ Publication de la question au Journal Officiel du 26 juillet 2022, page\n\
+                 3501](https://questions.assemblee-\n\
+                 nationale.fr/static/16/questions/jo/jo_anq_202229.pdf)  \n\
+                 [ Publication de la réponse au Journal Officiel du 27 septembre 2022, page\n\
+                 4253](https://questions.assemblee-\n\
+                 nationale.fr/static/16/questions/jo/jo_anq_202238.pdf)"
+            ),
+            [
+                "Publication de la question au Journal Officiel du 26 juillet 2022, page 3501",
+                "Publication de la réponse au Journal Officiel du 27 septembre 2022, page 4253"
+            ]
+        );
+        assert_eq!(
+            all("Auteur : [Mme Marie-Pierre Rixain (Ile-de-France -\n\
+                 Renaissance)](https://www.assemblee-nationale.fr/dyn/deputes/PA722252)\n\nType"),
+            [
+                "Auteur : Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)",
+                "",
+                "Type"
+            ]
+        );
+        // An image is left out, a bracket that opens no link is text.
+        assert_eq!(
+            all("![](/dyn/assets/images/icons/icon_account.png)Texte [sic] \\[1\\]"),
+            ["Texte [sic] [1]"]
+        );
+    }
+
+    /// Pandoc's bracketed spans, nested in links or holding them, with attributes that may run
+    /// over lines; a span its attributes hide is left out.
+    #[test]
+    fn bracketed_spans_are_their_text() {
+        assert_eq!(
+            all("Auteur : [[Mme Marie-Pierre Rixain\n(Ile-de-France -\n\
+                 Renaissance)](https://www.assemblee-nationale.fr/dyn/deputes/PA722252){.link\n\
+                 document-id=\"PA722252\"}]{._regular}"),
+            ["Auteur : Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)"]
+        );
+        assert_eq!(
+            all("page : [4774]{.question_big_content}\n\n[Ministère attributaire : Travail]{style=\"display: none\"}\n\n[Agriculture]{._regular}"),
+            ["page : 4774", "", "", "Agriculture"]
+        );
+    }
+
+    /// Pandoc's `:::` div fences are no text and end a paragraph; a heading's attributes are
+    /// left out.
+    #[test]
+    fn div_fences_and_attribute_blocks_are_no_text() {
+        assert_eq!(
+            all("::: {.section .question}\n### Texte de la question\n\n\
+                 M. Jean-François Rousset attire l\\'attention.\n:::\n\
+                 # Développement des protocoles {#développement-des-protocoles .title}"),
+            [
+                "",
+                "Texte de la question",
+                "",
+                "M. Jean-François Rousset attire l'attention.",
+                "",
+                "Développement des protocoles"
+            ]
+        );
+    }
+
+    /// Raw HTML pandoc (`gfm`) leaves in a paragraph: a tag whose attributes wrap, a phrasing
+    /// element whose content runs over the paragraph's lines.
+    #[test]
+    fn raw_inline_html_over_lines_is_one_line() {
+        assert_eq!(
+            all("Ministère répondant : <span\nclass=\"_regular\">Agriculture et souveraineté\n\
+                 alimentaire</span>\n\n<a\n\
+                 href=\"https://questions.assemblee-nationale.fr/static/16/questions/jo/jo_anq_202229.pdf\"\n\
+                 class=\"link\"> Publication de la\nquestion au Journal Officiel du\n\
+                 26 juillet 2022, page 3501</a>  \nSuite"),
+            [
+                "Ministère répondant : Agriculture et souveraineté alimentaire",
+                "",
+                "Publication de la question au Journal Officiel du 26 juillet 2022, page 3501",
+                "Suite"
+            ]
+        );
+    }
+
+    /// A Markdown paragraph's wrapped lines are one line where the paragraph shows Markdown
+    /// and the line was full; a heading's wrapped end, a setext heading's lines, a word wrapped
+    /// at its hyphen too. Hard breaks end lines; plain lines stay apart.
+    #[test]
+    fn markdown_paragraphs_and_headings_are_unwrapped() {
+        assert_eq!(
+            all("**Circonscription :** Aveyron (3e circonscription) - Ensemble pour la\n\
+                 République\n\n\
+                 # Développement des protocoles de coopération entre médecins généralistes et\n\
+                 infirmiers\n\n\
+                 ## Question écrite n° 01342 de [Mme Solène Marquet-Ribeiro](/senateur/x) (Lot-\n\
+                 et-Garonne - UC)\n\n\
+                 Accès des infirmiers\nà la vaccination\n-------------------------------------"),
+            [
+                "Circonscription : Aveyron (3e circonscription) - Ensemble pour la République",
+                "",
+                "Développement des protocoles de coopération entre médecins généralistes et infirmiers",
+                "",
+                "Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)",
+                "",
+                "Accès des infirmiers à la vaccination",
+                ""
+            ]
+        );
+        let plain =
+            "Question publiée au JO le : **10/10/2017**\nRéponse publiée au JO le : 05/06/2018";
+        assert_eq!(
+            all(plain),
+            [
+                "Question publiée au JO le : 10/10/2017",
+                "Réponse publiée au JO le : 05/06/2018"
+            ]
+        );
+        let hard =
+            lines("Mme la présidente. La parole est à M. Sacha Houlié.  \nM. Sacha Houlié.\\\nfin");
+        assert_eq!(
+            (0..hard.len())
+                .map(|i| (hard.get(i), hard.is_soft(i)))
+                .collect::<Vec<_>>(),
+            [
+                ("Mme la présidente. La parole est à M. Sacha Houlié.", false),
+                ("M. Sacha Houlié.", false),
+                ("fin", false)
+            ]
+        );
+        assert!(lines("**Auteur :** x").any_markdown());
+        assert!(!lines("Auteur : x\n____________").any_markdown());
+    }
+
+    /// html2text drops the space an emphasis starts with; after a comma it comes back.
+    #[test]
+    fn a_space_html2text_dropped_before_an_emphasis_comes_back() {
+        assert_eq!(
+            all("**M. Gérald Darmanin,**_ministre de l’intérieur et des outre-mer._ Permettez-moi"),
+            ["M. Gérald Darmanin, ministre de l’intérieur et des outre-mer. Permettez-moi"]
+        );
+        assert_eq!(all("**gras**_italique_"), ["grasitalique"]);
     }
 
     #[test]

@@ -92,7 +92,9 @@ fn links(line: &str) -> impl Iterator<Item = Link<'_>> {
                 let c = rb[k];
                 c == b')'
                     || c.is_ascii_whitespace()
-                        && !(matches!(c, b'\n' | b'\r') && k > 0 && matches!(rb[k - 1], b'-' | b'\r'))
+                        && !(matches!(c, b'\n' | b'\r')
+                            && k > 0
+                            && matches!(rb[k - 1], b'-' | b'\r'))
             })
             .unwrap_or(rest.len());
         Some(Link {

@@ -140,7 +140,13 @@ fn a_markdown_link_first_is_no_json() {
     assert!(!json_start(md));
     assert_eq!(sniff(md), Sniff::Other);
     assert!(!crate::stream::is_open_data(md));
-    for json in [&b"[{\"question\": {}}]"[..], b"[\n  {", b"[]", b"[", b"{\"question\""] {
+    for json in [
+        &b"[{\"question\": {}}]"[..],
+        b"[\n  {",
+        b"[]",
+        b"[",
+        b"{\"question\"",
+    ] {
         assert!(json_start(json), "{}", String::from_utf8_lossy(json));
         assert_eq!(sniff(json), Sniff::Json);
     }
