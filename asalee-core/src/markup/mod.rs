@@ -366,7 +366,8 @@ impl Pass<'_> {
     /// end with a hard break, the text shows it is Markdown from the line's start to its
     /// block's end (a link or span, strong emphasis `**`), as the Markdown of html2text,
     /// markdownify and pandoc does, whose paragraphs they wrap, the line was full (it and the
-    /// next word are wider than the block's widest line) and the next line goes on with it (a
+    /// next word are wider than the block's widest line and than [`NARROWEST_WRAP`] columns) and
+    /// the next line goes on with it (a
     /// small letter or a parenthesis first, or the paragraph's last line). Plain text, where a
     /// line break may end a line of the page, keeps its lines; so does a heading's wrapped end
     /// and a paragraph a setext underline ends, which are joined whatever the evidence.
@@ -410,7 +411,8 @@ impl Pass<'_> {
             .iter()
             .position(|c| c.is_ascii_whitespace())
             .unwrap_or(next.len());
-        let line = nl - self.line_start_of(nl);
+        let start = self.line_start_of(nl);
+        let line = String::from_utf8_lossy(&bytes[start..nl]).chars().count();
         // And the next line goes on with it: it starts with a small letter or a parenthesis, or
         // it is the paragraph's last (a document joined after this one by a line break starts
         // with a title, then more lines).
@@ -423,7 +425,7 @@ impl Pass<'_> {
             || starts_block(&next[(next_end + 1).min(next.len())..]);
         self.evidence.3
             || self.evidence.1.is_some_and(|l| l >= self.line_src)
-                && line + 1 + word > self.evidence.2
+                && line + 1 + word > self.evidence.2.max(NARROWEST_WRAP)
                 && goes_on
     }
 
@@ -472,6 +474,10 @@ fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
     line.ends_with(b"  ") && line.len() > 2 && !line[..line.len() - 2].ends_with(b"\n")
         || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
 }
+
+/// The narrowest width converters wrap Markdown at (pandoc's 72 columns; html2text's is 78): a
+/// line and the next word narrower than that were not wrapped.
+const NARROWEST_WRAP: usize = 72;
 
 /// Whether the line break at `nl` splits a word at its hyphen (`Lot-` then `et-Garonne`, as
 /// html2text wraps): a letter and `-` before it, a letter after it.
@@ -694,7 +700,7 @@ mod tests {
         );
         assert_eq!(
             all("page : [4774]{.question_big_content}\n\n[Ministère attributaire : Travail]{style=\"display: none\"}\n\n[Agriculture]{._regular}"),
-            ["page : 4774", "", "", "Agriculture"]
+            ["page : 4774", "", "", "", "Agriculture"]
         );
     }
 
@@ -756,8 +762,7 @@ mod tests {
                 "",
                 "Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)",
                 "",
-                "Accès des infirmiers à la vaccination",
-                ""
+                "Accès des infirmiers à la vaccination"
             ]
         );
         let plain =
