@@ -22,14 +22,12 @@ enum Span<'l> {
 }
 
 impl<'l> Paras<'l> {
-    /// The lines of a Markdown text (a document whose lines held Markdown syntax: html2text's,
-    /// markdownify's, pandoc's): there a text line break (`soft`) is a paragraph's wrap, always
-    /// joined by [`join_wrapped`]; paragraphs end at blank lines and hard breaks.
-    pub(crate) fn markdown(markdown: bool) -> Paras<'l> {
-        Paras {
-            markdown,
-            ..Paras::default()
-        }
+    /// The lines of a Markdown text (a document whose lines up to its texts' last held Markdown
+    /// syntax: html2text's, markdownify's, pandoc's renderings, their site's chrome included):
+    /// there a text line break (`soft`) is a paragraph's wrap, always joined by
+    /// [`join_wrapped`]; paragraphs end at blank lines and hard breaks.
+    pub(crate) fn set_markdown(&mut self, markdown: bool) {
+        self.markdown = markdown;
     }
 
     /// A blank line.
@@ -197,7 +195,8 @@ mod tests {
     /// ends with; a word wrapped at its hyphen is joined whole; a hard break ends a line.
     #[test]
     fn markdown_paragraphs_join_every_soft_break() {
-        let mut p = Paras::markdown(true);
+        let mut p = Paras::default();
+        p.set_markdown(true);
         p.push_line(
             "biologique de la politique agricole commune (PAC), le fonds « Avenir Bio »",
             true,

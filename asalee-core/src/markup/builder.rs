@@ -29,7 +29,8 @@ pub(super) struct Builder<'s> {
     pub(super) line_clean: bool,
     /// Whether the current line may hold a `\t`.
     pub(super) line_tabs: bool,
-    /// Whether the current line held Markdown syntax (a link, a span, strong emphasis).
+    /// Whether the current line held Markdown syntax (a link, a span, strong emphasis, an ATX
+    /// heading).
     pub(super) line_markdown: bool,
     /// A part of the current source line to leave out, `(from, to)`: a heading's pandoc
     /// attributes (see `markdown_line_prefix`).

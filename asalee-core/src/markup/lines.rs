@@ -45,7 +45,7 @@ pub(super) struct Span {
     /// found without searching it.
     pub(super) tabs: bool,
     /// Whether its source held Markdown syntax: a link or span (`[text](dest)`, `[text]{attrs}`),
-    /// an image, strong emphasis (`**`).
+    /// an image, strong emphasis (`**`), an ATX heading (`## Titre`).
     pub(super) markdown: bool,
 }
 
@@ -81,10 +81,10 @@ impl Lines {
         }
     }
 
-    /// Whether any line of this text (or window) held Markdown syntax (see `Span::markdown`):
-    /// the text is a Markdown rendering, whose soft line breaks are spaces.
-    pub(crate) fn any_markdown(&self) -> bool {
-        self.all.lines[self.from..self.to]
+    /// Whether any of lines `..to` of this text (or window) held Markdown syntax (see
+    /// `Span::markdown`): the text is a Markdown rendering, whose soft line breaks are spaces.
+    pub(crate) fn any_markdown(&self, to: usize) -> bool {
+        self.all.lines[self.from..self.from + to.min(self.len())]
             .iter()
             .any(|l| l.markdown)
     }

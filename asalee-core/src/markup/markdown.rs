@@ -61,6 +61,7 @@ pub(super) fn markdown_line_prefix(b: &mut Builder<'_>, src: &str, i: usize) -> 
         {
             b.skip = heading_attributes(line).map(|at| (i + at, line_end));
             b.heading = true;
+            b.line_markdown = true;
             return indent + hashes;
         }
     }

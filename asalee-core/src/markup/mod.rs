@@ -60,6 +60,7 @@ pub(crate) fn lines(src: &str) -> Lines {
         line_src: 0,
         evidence: (0, None, 0, false),
         phrasing_open: 0,
+        smart: (0, None),
     };
     let mut i = 0;
     while i < src.len() {
@@ -98,6 +99,8 @@ struct Pass<'s> {
     /// How many phrasing elements (`<span>`, `<a>`…) opened in text are open: their content
     /// runs over the lines of their paragraph (see [`is_phrasing`]).
     phrasing_open: usize,
+    /// The block being read's end and the last `\'` in it (see [`Pass::smart_punctuation`]).
+    smart: (usize, Option<usize>),
 }
 
 impl Pass<'_> {
@@ -188,7 +191,12 @@ impl Pass<'_> {
             special = special.min(from - i);
         }
         if special > 0 {
-            push_run(b, &src[i..i + special], i);
+            let run = &src[i..i + special];
+            if !b.html_mode() && self.smart_punctuation(i) {
+                push_smart_run(b, run, i);
+            } else {
+                push_run(b, run, i);
+            }
             i += special;
             if i >= bytes.len() {
                 return i;
@@ -429,6 +437,20 @@ impl Pass<'_> {
                 && goes_on
     }
 
+    /// Whether the text at `i` is pandoc's Markdown with smart punctuation, which writes an en
+    /// dash `--`, an em dash `---` and an ellipsis `...`: its block escapes apostrophes (`\'`,
+    /// which only such a writer does) from the line's start on.
+    fn smart_punctuation(&mut self, i: usize) -> bool {
+        if i >= self.smart.0 {
+            let end = self.next_blank.find(self.bytes, i).max(i + 1);
+            let from = self.line_src.min(i);
+            let last = memchr::memmem::rfind(&self.bytes[from..end.min(self.bytes.len())], b"\\'")
+                .map(|k| from + k);
+            self.smart = (end, last);
+        }
+        self.smart.1.is_some_and(|l| l >= self.line_src)
+    }
+
     /// The start of the source line holding `at`, from the current line's start on.
     fn line_start_of(&self, at: usize) -> usize {
         let from = self.line_src.min(at);
@@ -473,6 +495,35 @@ fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     line.ends_with(b"  ") && line.len() > 2 && !line[..line.len() - 2].ends_with(b"\n")
         || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
+}
+
+/// A run of text of pandoc's smart-punctuation Markdown: `---`, `--` and `...` are the em
+/// dash, en dash and ellipsis they stand for.
+fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
+    let bytes = run.as_bytes();
+    let mut from = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        let (len, ch) = if bytes[k..].starts_with(b"---") {
+            (3, "—")
+        } else if bytes[k..].starts_with(b"--") {
+            (2, "–")
+        } else if bytes[k..].starts_with(b"...") {
+            (3, "…")
+        } else {
+            k += 1;
+            continue;
+        };
+        if k > from {
+            push_run(b, &run[from..k], at + from);
+        }
+        b.push_text(ch, at + k);
+        k += len;
+        from = k;
+    }
+    if from < bytes.len() {
+        push_run(b, &run[from..], at + from);
+    }
 }
 
 /// The narrowest width converters wrap Markdown at (pandoc's 72 columns; html2text's is 78): a
@@ -786,8 +837,25 @@ mod tests {
                 ("fin", false)
             ]
         );
-        assert!(lines("**Auteur :** x").any_markdown());
-        assert!(!lines("Auteur : x\n____________").any_markdown());
+        assert!(lines("**Auteur :** x").any_markdown(usize::MAX));
+        assert!(!lines("Auteur : x\n____________").any_markdown(usize::MAX));
+    }
+
+    /// Pandoc's smart punctuation, where its block escapes apostrophes: `--`, `---`, `...`.
+    #[test]
+    fn pandoc_smart_punctuation_is_read_back() {
+        assert_eq!(
+            all(
+                "la rationalisation industrielle -- à cet égard, la société d\\'optronique ---\n\
+                 les chantiers que nous devions entreprendre :... d\\'abord\n\nx -- y..."
+            ),
+            [
+                "la rationalisation industrielle – à cet égard, la société d'optronique —",
+                "les chantiers que nous devions entreprendre :… d'abord",
+                "",
+                "x -- y..."
+            ]
+        );
     }
 
     /// html2text drops the space an emphasis starts with; after a comma it comes back.
