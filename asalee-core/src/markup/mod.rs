@@ -374,7 +374,8 @@ impl Pass<'_> {
     /// end with a hard break, the text shows it is Markdown from the line's start to its
     /// block's end (a link or span, strong emphasis `**`), as the Markdown of html2text,
     /// markdownify and pandoc does, whose paragraphs they wrap, the line was full (it and the
-    /// next word are wider than the block's widest line and than [`NARROWEST_WRAP`] columns) and
+    /// next word are wider than the block's widest line and than [`NARROWEST_WRAP`] columns, and
+    /// it is at most [`WIDEST_WRAPPED`] wide) and
     /// the next line goes on with it (a
     /// small letter or a parenthesis first, or the paragraph's last line). Plain text, where a
     /// line break may end a line of the page, keeps its lines; so does a heading's wrapped end
@@ -434,6 +435,7 @@ impl Pass<'_> {
         self.evidence.3
             || self.evidence.1.is_some_and(|l| l >= self.line_src)
                 && line + 1 + word > self.evidence.2.max(NARROWEST_WRAP)
+                && line <= WIDEST_WRAPPED
                 && goes_on
     }
 
@@ -529,6 +531,10 @@ fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
 /// The narrowest width converters wrap Markdown at (pandoc's 72 columns; html2text's is 78): a
 /// line and the next word narrower than that were not wrapped.
 const NARROWEST_WRAP: usize = 72;
+
+/// The widest line a converter's wrap leaves (a line and a link destination it does not break):
+/// a wider line (a footer's row of links) was not wrapped.
+const WIDEST_WRAPPED: usize = 200;
 
 /// Whether the line break at `nl` splits a word at its hyphen (`Lot-` then `et-Garonne`, as
 /// html2text wraps): a letter and `-` before it, a letter after it.
