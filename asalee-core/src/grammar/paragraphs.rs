@@ -10,6 +10,8 @@
 pub(crate) struct Paras<'l> {
     buf: String,
     items: Vec<Option<(Span<'l>, bool)>>,
+    /// Whether the text is Markdown (see [`Paras::markdown`]).
+    markdown: bool,
 }
 
 /// A line of [`Paras`]: borrowed, or a range of its buffer.
@@ -20,6 +22,14 @@ enum Span<'l> {
 }
 
 impl<'l> Paras<'l> {
+    /// The lines of a Markdown text (a document whose lines up to its texts' last held Markdown
+    /// syntax: html2text's, markdownify's, pandoc's renderings, their site's chrome included):
+    /// there a text line break (`soft`) is a paragraph's wrap, always joined by
+    /// [`join_wrapped`]; paragraphs end at blank lines and hard breaks.
+    pub(crate) fn set_markdown(&mut self, markdown: bool) {
+        self.markdown = markdown;
+    }
+
     /// A blank line.
     pub(crate) fn push_blank(&mut self) {
         self.items.push(None);
@@ -125,18 +135,27 @@ pub(crate) fn join_wrapped(paras: &Paras<'_>) -> Option<String> {
             joining = false;
             continue;
         }
-        if !out.is_empty() {
+        // (In Markdown, a word html2text wrapped at its hyphen, `Saint-` then `Benoît`, is
+        // joined whole.)
+        let hyphen_wrap = joining
+            && paras.markdown
+            && out
+                .strip_suffix('-')
+                .is_some_and(|o| o.ends_with(char::is_alphabetic))
+            && t.starts_with(char::is_alphabetic);
+        if !out.is_empty() && !hyphen_wrap {
             out.push(if joining { ' ' } else { '\n' });
         }
         out.push_str(t);
         // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
-        joining = wrapped_text && soft && t.len() >= 50 && {
-            let n = len(t);
-            let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
-                || t.ends_with(".)")
-                || t.ends_with("!)");
-            n >= 50 && n * 10 >= widest * 6 && !ends_sentence
-        };
+        joining = soft && paras.markdown
+            || wrapped_text && soft && t.len() >= 50 && {
+                let n = len(t);
+                let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
+                    || t.ends_with(".)")
+                    || t.ends_with("!)");
+                n >= 50 && n * 10 >= widest * 6 && !ends_sentence
+            };
     }
     (!out.is_empty()).then_some(out)
 }
@@ -170,6 +189,30 @@ mod tests {
             Some("Mme X alerte, sur le sujet.\nSuite.")
         );
         assert_eq!(join_runs(&paras(&[None, Some("  ")])), None);
+    }
+
+    /// In a Markdown text every soft line break of a paragraph is a wrap, whatever the line
+    /// ends with; a word wrapped at its hyphen is joined whole; a hard break ends a line.
+    #[test]
+    fn markdown_paragraphs_join_every_soft_break() {
+        let mut p = Paras::default();
+        p.set_markdown(true);
+        p.push_line(
+            "biologique de la politique agricole commune (PAC), le fonds « Avenir Bio »",
+            true,
+            false,
+        );
+        p.push_line("géré par l'Agence Bio, sur le site de Saint-", true, false);
+        p.push_line("Benoît.", false, false);
+        p.push_line(
+            "M. le président. La parole est à Mme la ministre.",
+            true,
+            false,
+        );
+        assert_eq!(
+            join_wrapped(&p).as_deref(),
+            Some("biologique de la politique agricole commune (PAC), le fonds « Avenir Bio » géré par l'Agence Bio, sur le site de Saint-Benoît.\nM. le président. La parole est à Mme la ministre.")
+        );
     }
 
     #[test]

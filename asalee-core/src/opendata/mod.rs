@@ -59,7 +59,7 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
     };
     let mut rest = &head[start..];
     match rest[0] {
-        b'{' | b'[' => return Sniff::Json,
+        b'{' | b'[' if json_start(rest) => return Sniff::Json,
         b'<' => {}
         _ => return Sniff::Other,
     }
@@ -105,6 +105,20 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
                 };
             }
         }
+    }
+}
+
+/// Whether `t` (white space skipped) starts like a JSON document: `{`, or `[` whose next byte
+/// after white space opens a value a list of questions holds (`{`, `[`, `"`) or closes it (`]`),
+/// or is not there yet. A Markdown rendering that starts with a link (`[Accueil](/)`) is no JSON.
+pub(crate) fn json_start(t: &[u8]) -> bool {
+    match t.first() {
+        Some(b'{') => true,
+        Some(b'[') => t[1..]
+            .iter()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_none_or(|c| matches!(c, b'{' | b'[' | b']' | b'"')),
+        _ => false,
     }
 }
 

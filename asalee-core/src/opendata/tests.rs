@@ -130,3 +130,24 @@ fn memory_is_bounded_by_the_largest_question() {
 fn docs_buffered<R: Read>(docs: &super::Documents<R>) -> usize {
     docs.buffered()
 }
+
+/// A Markdown rendering that starts with a link (html2text, pandoc) is not JSON; a list of
+/// questions is, whatever its white space.
+#[test]
+fn a_markdown_link_first_is_no_json() {
+    use super::{json_start, sniff, Sniff};
+    let md = b"[Accueil](/) [Questions](/dyn/17/questions)\n\n# ASSEMBL\xC3\x89E NATIONALE\n";
+    assert!(!json_start(md));
+    assert_eq!(sniff(md), Sniff::Other);
+    assert!(!crate::stream::is_open_data(md));
+    for json in [
+        &b"[{\"question\": {}}]"[..],
+        b"[\n  {",
+        b"[]",
+        b"[",
+        b"{\"question\"",
+    ] {
+        assert!(json_start(json), "{}", String::from_utf8_lossy(json));
+        assert_eq!(sniff(json), Sniff::Json);
+    }
+}

@@ -42,6 +42,7 @@ impl<'l> Reader<'l, '_> {
                     if self.tokens.get(self.lines, i).is_blank() {
                         self.question.push_blank();
                     } else {
+                        self.text_to = i + 1;
                         self.question
                             .push_line(l, self.lines.is_soft(i), self.lines.has_tabs(i));
                     }

@@ -232,6 +232,7 @@ impl<'l> Reader<'l, '_> {
             self.lines.is_soft(i),
             self.lines.has_tabs(i),
         );
+        self.text_to = i + 1;
         if to_answer {
             self.answer.push_line(line, soft, tabs);
         } else {

@@ -81,6 +81,8 @@ pub(crate) struct Reader<'l, 't> {
     part: Part,
     question: Paras<'l>,
     answer: Paras<'l>,
+    /// One past the last line put in a text.
+    text_to: usize,
     carry: Carry<'l>,
     wants: Wants,
     last_dated: Option<Dated>,
@@ -119,6 +121,7 @@ impl<'l, 't> Reader<'l, 't> {
             part: Part::Meta,
             question: Paras::default(),
             answer: Paras::default(),
+            text_to: 0,
             carry: Carry::default(),
             wants: Wants::default(),
             last_dated: None,
@@ -250,10 +253,12 @@ impl<'l, 't> Reader<'l, 't> {
             match self.part {
                 Part::QuestionText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                    self.text_to = i + 1;
                     self.question.push_line(line, soft, tabs)
                 }
                 Part::AnswerText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                    self.text_to = i + 1;
                     self.answer.push_line(line, soft, tabs)
                 }
                 Part::Meta | Part::KeyBlock => self.line_items_from(i, line, start),
@@ -343,6 +348,11 @@ impl<'l, 't> Reader<'l, 't> {
         if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
             self.author_value(&prefix, offset, key);
         }
+        // A Markdown document's texts: Markdown is looked for up to their last line (the lines
+        // after them may be the next document's).
+        let markdown = self.lines.any_markdown(self.text_to);
+        self.question.set_markdown(markdown);
+        self.answer.set_markdown(markdown);
         let texts = Set::Texts(
             self.rules.join(&self.question),
             self.rules.join(&self.answer),
