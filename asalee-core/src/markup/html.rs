@@ -233,7 +233,11 @@ pub(super) fn hidden(attrs: &str) -> bool {
 
 /// Whether a text is a saved page rather than a fragment, Markdown or text.
 pub(super) fn is_page(src: &str) -> bool {
-    let t = src.trim_start().as_bytes();
+    // The indentation the chunker allows before a page's tag: white space and byte-order marks
+    // (a BOM after a space, where files were joined, is not a line's first and stays in text).
+    let t = src
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .as_bytes();
     let starts = |p: &[u8]| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
     starts(b"<!doctype") || starts(b"<html")
 }

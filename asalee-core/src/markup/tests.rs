@@ -60,6 +60,19 @@ mod unit {
         );
     }
 
+    /// A page is a page after the white space and byte-order marks the chunker lets before its
+    /// tag (files joined: `texte.\n \u{FEFF}<html>`).
+    #[test]
+    fn a_page_after_a_space_and_a_byte_order_mark() {
+        for src in [
+            " \u{FEFF}<html><body>a</body></html>",
+            "\u{FEFF} <!DOCTYPE html>",
+        ] {
+            assert!(crate::markup::html::is_page(src), "{src:?}");
+        }
+        assert!(!crate::markup::html::is_page("\u{FEFF}x <html>"));
+    }
+
     #[test]
     fn html_blocks_cells_and_hidden_content() {
         let page = "<html><head><title>T</title><script>var a = '<p>';</script></head><body>\n\
