@@ -239,7 +239,9 @@ impl Pass<'_> {
                     self.line_src = i + 1;
                 } else if b.html_mode()
                     || self.links.inside(i)
-                    || self.phrasing_open > 0 && !next_line_blank(bytes, i + 1)
+                    || self.phrasing_open > 0
+                        && !next_line_blank(bytes, i + 1)
+                        && !starts_with_block_tag(&bytes[i + 1..])
                 {
                     // (Inside a link's text or a phrasing element's, a line break is a wrap: a
                     // space.)
@@ -498,6 +500,26 @@ impl Pass<'_> {
 /// Whether the line break at `nl` is a Markdown hard break: the line ends with two spaces or a
 /// backslash (a `<br>` in html2text's, markdownify's and pandoc's Markdown). Such a line ends
 /// there, as an HTML line does: it is no wrapped part of a paragraph.
+/// Whether a line starts (after its indentation) with the start tag of an element that is not
+/// phrasing (`<div`, `<p`, `<link`, `<tr`…): the content of a phrasing element left open does
+/// not run onto it (a fragment's `<b>` never closed does not swallow the next block).
+fn starts_with_block_tag(line: &[u8]) -> bool {
+    let line = &line[line
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count()..];
+    let Some(rest) = line.strip_prefix(b"<") else {
+        return false;
+    };
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    n > 0
+        && rest[0].is_ascii_alphabetic()
+        && std::str::from_utf8(&rest[..n]).is_ok_and(|name| !is_phrasing(name))
+}
+
 fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
     let line = &bytes[..nl];
     let line = line.strip_suffix(b"\r").unwrap_or(line);

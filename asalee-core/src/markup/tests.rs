@@ -245,6 +245,17 @@ mod unit {
         );
     }
 
+    /// A phrasing element left open (a fragment's `<b>` whose end tag was lost) does not run
+    /// onto a line that starts with another element's tag.
+    #[test]
+    fn an_open_phrasing_element_stops_at_a_block_tag() {
+        assert_eq!(
+            all("<b>Question N° : 1</b> <b>De M. A\n<link href=x>Question N° : 2\n"),
+            ["Question N° : 1 De M. A", "Question N° : 2"]
+        );
+        assert_eq!(all("<b>De M. A\n<i>B</i> C\n"), ["De M. A B C"]);
+    }
+
     /// A Markdown paragraph's wrapped lines are one line where the paragraph shows Markdown
     /// and the line was full; a heading's wrapped end, a setext heading's lines, a word wrapped
     /// at its hyphen too. Hard breaks end lines; plain lines stay apart.
