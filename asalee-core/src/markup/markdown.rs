@@ -112,6 +112,9 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
             1
         }
         b'[' => {
+            if let Some(len) = link_number_len(bytes, i) {
+                return len;
+            }
             if let Some(len) = link_len(&src[i..]) {
                 // Keep the link text; drop the brackets and the destination.
                 let text = &src[i + 1..i + 1 + len.text];
@@ -134,6 +137,29 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
             len
         }
     }
+}
+
+/// The length of lynx's number of a link (`[12]` glued to the link's text, `[56]M. Philippe Le
+/// Ray`) at `i`: a `[` at a word's start, one to four digits, a `]` followed by the link's first
+/// character (not a space nor a Markdown link's `(`, `[` or `:`). The number is dropped: the text
+/// reads as if it were not there (the list of the links at the dump's end is not read).
+fn link_number_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let after_space = i == 0
+        || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r')
+        || i > 1 && bytes[i - 2..i] == [0xC2, 0xA0];
+    if !after_space {
+        return None;
+    }
+    let digits = bytes[i + 1..]
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let close = i + 1 + digits;
+    let glued = bytes
+        .get(close + 1)
+        .is_some_and(|&c| !c.is_ascii_whitespace() && !matches!(c, b'(' | b'[' | b':' | b']'));
+    ((1..=4).contains(&digits) && bytes.get(close) == Some(&b']') && glued).then_some(digits + 2)
 }
 
 /// The inline text of a link label (emphasis markers removed).

@@ -351,6 +351,19 @@ mod tests {
     }
 
     #[test]
+    fn lynx_link_numbers_are_dropped() {
+        assert_eq!(
+            all("   de [56]M. Philippe Le Ray\n     * [14]Projets de loi"),
+            ["de M. Philippe Le Ray", "* Projets de loi"]
+        );
+        // Not a number glued to a word's start: kept.
+        for kept in ["loi[1]x", "voir [1] ci-dessous", "[12345]x", "[]x"] {
+            assert_eq!(all(kept), [kept]);
+        }
+        assert_eq!(all("[1](#a)b"), ["1b"]);
+    }
+
+    #[test]
     fn markdown_is_reduced_to_text() {
         assert_eq!(all("## 16ème législature"), ["16ème législature"]);
         assert_eq!(

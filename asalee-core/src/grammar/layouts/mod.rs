@@ -45,7 +45,7 @@ pub(crate) use evidence::Evidence;
 
 use super::fact::{Fact, Own, Part};
 use super::label::Item;
-use super::paragraphs::{self, Paras};
+use super::paragraphs::{self, Paras, Wrapping};
 use super::Anchor;
 use crate::{Chamber, Kind, Layout};
 
@@ -193,8 +193,8 @@ pub(crate) trait Rules: Sync {
     }
 
     /// How the texts' lines join into paragraphs.
-    fn join(&self, paras: &Paras<'_>) -> Option<String> {
-        paragraphs::join_wrapped(paras)
+    fn join(&self, paras: &Paras<'_>, wrapping: Wrapping) -> Option<String> {
+        paragraphs::join_wrapped(paras, wrapping)
     }
 }
 

@@ -42,8 +42,9 @@ impl<'l> Reader<'l, '_> {
                     if self.tokens.get(self.lines, i).is_blank() {
                         self.question.push_blank();
                     } else {
-                        self.question
-                            .push_line(l, self.lines.is_soft(i), self.lines.has_tabs(i));
+                        let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                        let indent = self.indent(i);
+                        self.question.push_indented(l, soft, tabs, indent);
                     }
                 }
                 if let Some(t) = self.title_before(open) {

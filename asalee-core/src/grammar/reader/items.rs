@@ -89,6 +89,45 @@ impl<'l> Reader<'l, '_> {
         }
     }
 
+    /// Line `i` ending the label whose first words are line `h` (a hard wrap cut it): the label's
+    /// value, the rest of the line, is read as on the label's line (a value the wrap cut again
+    /// waits for the next line). Whether line `i` ended the label.
+    pub(super) fn label_completed(&mut self, h: usize, i: usize, line: &'l str) -> bool {
+        let head = self.lines.get(h);
+        let Some((key, _, end)) = label::label_rest(head, line).filter(|r| !r.0.is_heading())
+        else {
+            return false;
+        };
+        let rest = line[end..].trim_start();
+        let value = label::separator(rest).map_or(rest, |n| &rest[n..]).trim();
+        let (label, offset) = (head.trim(), self.offset(h));
+        if value.is_empty() {
+            self.carry.pending = Some(Pending {
+                key: Some(key),
+                label,
+                offset,
+                partial: None,
+            });
+        } else if is_dated(key) && self.lines.is_soft(i) && date::find_date(value).is_none() {
+            self.carry.pending = Some(Pending {
+                key: Some(key),
+                label,
+                offset,
+                partial: Some(value),
+            });
+        } else {
+            let it = Item {
+                key: Some(key),
+                label,
+                value,
+                separated: true,
+            };
+            self.apply(key, &it, offset);
+            self.carry.continuation = text_field(key);
+        }
+        true
+    }
+
     /// A label whose value the next line did not give: kept as it is.
     pub(super) fn resolve_pending(&mut self, p: Pending<'l>) {
         match (p.key, p.partial) {
@@ -232,10 +271,11 @@ impl<'l> Reader<'l, '_> {
             self.lines.is_soft(i),
             self.lines.has_tabs(i),
         );
+        let indent = self.indent(i);
         if to_answer {
-            self.answer.push_line(line, soft, tabs);
+            self.answer.push_indented(line, soft, tabs, indent);
         } else {
-            self.question.push_line(line, soft, tabs);
+            self.question.push_indented(line, soft, tabs, indent);
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::grammar::fact::Part;
 use crate::grammar::label::{self, Item, Key};
 use crate::grammar::layouts::{LineView, Rules};
 use crate::grammar::name::opening_name;
-use crate::grammar::paragraphs::Paras;
+use crate::grammar::paragraphs::{Paras, Wrapping};
 use crate::grammar::token::Tokens;
 use crate::grammar::{date, text, Anchor};
 use crate::markup::{self, Lines};
@@ -56,6 +56,9 @@ struct Carry<'l> {
     /// An author value whose parenthesis a hard-wrapped next line closes: the value, its
     /// offset, its label's key.
     author_prefix: Option<(String, usize, Option<Key>)>,
+    /// A metadata line that is only a label's first words (a hard wrap cut the label): its
+    /// index; the next line may end the label.
+    label_head: Option<usize>,
 }
 
 /// What the document still expects of its next lines.
@@ -73,6 +76,8 @@ struct Wants {
 pub(crate) struct Reader<'l, 't> {
     lines: &'l Lines,
     tokens: &'l Tokens,
+    /// The whole text the document is part of.
+    src: &'t str,
     /// Offset of the document in the whole text.
     base: usize,
     rules: &'static dyn Rules,
@@ -113,6 +118,7 @@ impl<'l, 't> Reader<'l, 't> {
         let mut reader = Reader {
             lines,
             tokens,
+            src: counter.text(),
             base,
             rules,
             rec: Record::new(counter),
@@ -162,6 +168,31 @@ impl<'l, 't> Reader<'l, 't> {
         self.base + self.lines.src_start(i)
     }
 
+    /// The column where line `i`'s text starts on its source line: the characters of its
+    /// indentation and of a list or quote mark before it (`*`, `-`, `+`, `>`, `•`, `#`); 0 when
+    /// the source line's start is not within a few hundred bytes before the line's (the scan is
+    /// bounded).
+    fn indent(&self, i: usize) -> usize {
+        let at = self.offset(i).min(self.src.len());
+        let mut from = at.saturating_sub(256);
+        while !self.src.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(window) = self.src.get(from..at) else {
+            return 0;
+        };
+        let start = match memchr::memrchr(b'\n', window.as_bytes()) {
+            Some(nl) => from + nl + 1,
+            None if from == 0 => 0,
+            None => return 0,
+        };
+        let line = self.src[start..].chars().take(256);
+        line.take_while(|&c| {
+            c.is_whitespace() && c != '\n' || matches!(c, '*' | '-' | '+' | '>' | '•' | '#')
+        })
+        .count()
+    }
+
     /// The source offset of `part`, a slice of line `i`.
     fn offset_of(&self, i: usize, part: &str) -> usize {
         self.base + self.lines.src_of_part(i, part)
@@ -196,6 +227,13 @@ impl<'l, 't> Reader<'l, 't> {
             let (first, start) = cell.map_or((None, None), label::first_item_and_start);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
             let unlabelled = !known_first && token.anchor().is_none();
+            if let Some(h) = self.carry.label_head.take() {
+                if after_wrap && self.label_completed(h, i, line) {
+                    continue;
+                }
+                // The head was a line of its own.
+                self.line_items(h, self.lines.get(h));
+            }
             if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
                 if unlabelled && after_wrap {
                     let joined = format!("{prefix} {}", markup::paragraph(line));
@@ -234,13 +272,26 @@ impl<'l, 't> Reader<'l, 't> {
             match self.part {
                 Part::QuestionText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
-                    self.question.push_line(line, soft, tabs)
+                    let indent = self.indent(i);
+                    self.question.push_indented(line, soft, tabs, indent)
                 }
                 Part::AnswerText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
-                    self.answer.push_line(line, soft, tabs)
+                    let indent = self.indent(i);
+                    self.answer.push_indented(line, soft, tabs, indent)
                 }
-                Part::Meta | Part::KeyBlock => self.line_items_from(i, line, start),
+                Part::Meta | Part::KeyBlock => {
+                    let head = unlabelled
+                        && first.is_none_or(|it| it.label.is_empty())
+                        && self.lines.is_soft(i)
+                        && !self.lines.has_tabs(i)
+                        && label::is_label_head(line);
+                    if head {
+                        self.carry.label_head = Some(i);
+                    } else {
+                        self.line_items_from(i, line, start);
+                    }
+                }
             }
         }
     }
@@ -321,15 +372,19 @@ impl<'l, 't> Reader<'l, 't> {
 
     /// The record, once every line is read.
     fn finish(mut self, missing_at: usize, options: Options) -> Result<Question, ParseError> {
+        if let Some(h) = self.carry.label_head.take() {
+            self.line_items(h, self.lines.get(h));
+        }
         if let Some(p) = self.carry.pending.take() {
             self.resolve_pending(p);
         }
         if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
             self.author_value(&prefix, offset, key);
         }
+        let wrapping = Wrapping::of(&[&self.question, &self.answer]);
         let texts = Set::Texts(
-            self.rules.join(&self.question),
-            self.rules.join(&self.answer),
+            self.rules.join(&self.question, wrapping),
+            self.rules.join(&self.answer, wrapping),
         );
         self.rec.apply(texts, missing_at);
         if let Some(d) = self.seance_answer {
