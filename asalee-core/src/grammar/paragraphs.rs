@@ -146,7 +146,8 @@ fn columns(v: &View<'_>) -> usize {
 
 /// The width, in characters, of the first unbreakable run of `s`: its first word, with what
 /// French typography keeps on the same line (a `:`, `;`, `!`, `?`, `%`, `»`, `€` after it, the
-/// word after a `«`, `M.`, `Mme`, `n°`…, a group of three digits after a number).
+/// word after a `«`, `M.`, `Mme`, `n°`…, a group of three digits after a number, a date's
+/// day, month and year).
 fn first_unit(s: &str) -> usize {
     let mut words = s
         .split([' ', '\u{a0}', '\u{202f}'])
@@ -155,17 +156,22 @@ fn first_unit(s: &str) -> usize {
     // for a space: the words French typography binds are bound whatever the space.)
     let Some(first) = words.next() else { return 0 };
     let mut width = first.chars().count();
+    // A word without the punctuation after it.
+    fn core(w: &str) -> &str {
+        w.trim_end_matches([',', '.', ';', ')'])
+    }
     let mut prev = first;
     // (A run is a few words at most: the loop is bounded.)
     for w in words.take(4) {
+        let (c, p) = (core(w), core(prev));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let glued = matches!(
             prev,
             "«" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
         ) || w.starts_with([':', ';', '!', '?', '%', '»', '€'])
-            || (w.len() == 3
-                && w.bytes().all(|b| b.is_ascii_digit())
-                && !prev.is_empty()
-                && prev.bytes().all(|b| b.is_ascii_digit()));
+            || c.len() == 3 && digits(c) && digits(prev)
+            || is_month(c) && is_day(prev)
+            || is_month(p) && is_year(c);
         if !glued {
             break;
         }
@@ -173,6 +179,35 @@ fn first_unit(s: &str) -> usize {
         prev = w;
     }
     width
+}
+
+/// A French month's name, as dates write it (`janvier` … `décembre`).
+fn is_month(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    MONTHS.contains(&w)
+}
+
+/// A day of a date: one or two digits, or `1er`.
+fn is_day(w: &str) -> bool {
+    w == "1er" || (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year: four digits.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a line starts with a list bullet (its next lines are indented under its text).
@@ -231,6 +266,23 @@ fn fits(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
     columns(line) + 1 + first_unit(next.text.trim()) <= width
 }
 
+/// Whether the first two words of `next` would have fit at the end of `line`: a no-break space
+/// of the page (that the rendering wrote as a space) binds two words at most, so `line` was
+/// surely ended before the width.
+fn fits_two(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
+    let t = next.text.trim();
+    let first = first_unit(t);
+    let second = t
+        .get(t.char_indices().nth(first).map_or(t.len(), |(at, _)| at)..)
+        .map_or(0, |rest| first_unit(rest.trim_start()));
+    columns(line) + 1 + first + usize::from(second > 0) + second <= width
+}
+
+/// Whether a line ends a sentence (`. ! ? : ; » …`, or a parenthesis after `.` or `!`).
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '!', '?', ':', ';', '»', '…']) || t.ends_with(".)") || t.ends_with("!)")
+}
+
 /// Paragraphs of a text in another layout than `plain`: each line is a paragraph, except the
 /// lines a converter hard-wrapped (w3m, lynx, links, pandoc, html2text wrap at 72 to 100
 /// columns), which are joined again. `wrapping` is the document's ([`Wrapping::of`]).
@@ -268,15 +320,16 @@ fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
     let t = line.text.trim();
     if wrapping.dump {
         let indented = next.indent > line.indent && !is_bullet(t);
-        return !indented && !fits(line, next, wrapping.width);
+        let width = wrapping.width;
+        // Where the next line's first word fits but not its first two, a no-break space may
+        // have bound them: the line is wrapped unless it ends a sentence.
+        let ended = fits_two(line, next, width) || fits(line, next, width) && ends_sentence(t);
+        return !indented && !ended;
     }
     // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
     t.len() >= 50 && {
         let n = t.chars().count();
-        let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
-            || t.ends_with(".)")
-            || t.ends_with("!)");
-        n >= 50 && columns(line) * 10 >= wrapping.width * 6 && !ends_sentence
+        n >= 50 && columns(line) * 10 >= wrapping.width * 6 && !ends_sentence(t)
     }
 }
 
@@ -418,6 +471,23 @@ mod tests {
     }
 
     #[test]
+    fn a_line_ended_where_two_bound_words_would_not_fit_is_wrapped() {
+        // links writes the page's no-break space of `1er janvier` as a space: the line was
+        // wrapped before `1er` though `1er` alone would have fit.
+        let p = lynx(&[
+            "   biologiques et aucune sélection n'est appliquée au moment de l'attribution",
+            "   de ces aides. Le crédit d'impôt bio a également été prolongé jusqu'en",
+            "   2025, et porté de 3 500 euros (€) à 4 500 € par an à compter du",
+            "   1er janvier 2023. Enfin, le fonds de structuration des filières",
+            "   biologiques (fonds Avenir bio), géré par l'Agence Bio, a été porté à 13",
+            "   M€ par an dans le cadre du plan de relance pour 2021 et 2022. De plus,",
+            "   il existe plusieurs leviers.",
+        ]);
+        let text = wrapped(&p).unwrap();
+        assert!(!text.contains('\n'), "{text}");
+    }
+
+    #[test]
     fn first_units_keep_what_typography_binds() {
         assert_eq!(first_unit("Les bénéficiaires"), 3);
         assert_eq!(first_unit("10 %) ; couple"), 7);
@@ -426,6 +496,8 @@ mod tests {
         assert_eq!(first_unit("2 200 F"), 5);
         assert_eq!(first_unit("problème : la suite"), 10);
         assert_eq!(first_unit(""), 0);
+        assert_eq!(first_unit("1er janvier 2023. Enfin"), 17);
+        assert_eq!(first_unit("30 octobre 2018 et la loi"), 15);
         assert!(is_bullet("* Projets de loi") && !is_bullet("*Note"));
     }
 }

@@ -200,7 +200,14 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
 fn label_heads(line: &str) -> impl Iterator<Item = (&'static Def, &'static str)> + '_ {
     let line = line.trim();
     // A head is short and starts with a label's letter (most lines are rejected unread).
-    let plausible = line.len() <= 64 && known_label_start(line);
+    let plausible = line.len() <= 64 && known_label_start(line) && phrases().may_start(line) && {
+        let ascii_word = line.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let accented = line
+            .as_bytes()
+            .get(ascii_word)
+            .is_some_and(|c| !c.is_ascii());
+        accented || ascii_word < 32 && LABEL_WORD_LENGTHS & (1 << ascii_word) != 0
+    };
     DEFS.iter().filter(move |_| plausible).filter_map(move |d| {
         // The label's first words: up to each of its spaces from the second on.
         let mut spaces = d.text.match_indices(' ').map(|(at, _)| at).skip(1);

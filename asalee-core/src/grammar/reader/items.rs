@@ -37,7 +37,11 @@ impl<'l> Reader<'l, '_> {
                     let cut_date = is_dated(key)
                         && k + 1 == n
                         && self.lines.is_soft(i)
-                        && date::find_date(it.value).is_none();
+                        && (date::find_date(it.value).is_none() || ends_with_page_label(it.value))
+                        || key == Key::Kind
+                            && k + 1 == n
+                            && self.lines.is_soft(i)
+                            && kind_cut(it.value);
                     if cut_date && !it.value.is_empty() {
                         self.carry.pending = Some(Pending {
                             key: Some(key),
@@ -108,7 +112,10 @@ impl<'l> Reader<'l, '_> {
                 offset,
                 partial: None,
             });
-        } else if is_dated(key) && self.lines.is_soft(i) && date::find_date(value).is_none() {
+        } else if is_dated(key)
+            && self.lines.is_soft(i)
+            && (date::find_date(value).is_none() || ends_with_page_label(value))
+        {
             self.carry.pending = Some(Pending {
                 key: Some(key),
                 label,
@@ -298,10 +305,31 @@ pub(super) fn unclosed_paren(v: &str) -> bool {
     v.matches('(').count() > v.matches(')').count()
 }
 
-/// Whether an author value was cut by a hard wrap: an open parenthesis, or `posée en séance`
-/// with no date yet.
+/// Whether an author value was cut by a hard wrap: an open parenthesis, `posée en séance`
+/// with no date yet, or the first words only of `posée en séance` after the parenthesis.
 pub(super) fn author_incomplete(v: &str) -> bool {
-    unclosed_paren(v) || v.contains("posée en séance") && date::find_date(v).is_none()
+    let after = v.rfind(')').map_or("", |at| &v[at + 1..]);
+    let after = after.trim_matches([',', ' ']);
+    unclosed_paren(v)
+        || v.contains("posée en séance") && date::find_date(v).is_none()
+        || !after.is_empty() && text::match_folded("posée en séance", after).is_some()
+}
+
+/// Whether a kind's value is unreadable as it stands (`Question au` / `Gouvernement`, a hard
+/// wrap cut it).
+pub(super) fn kind_cut(v: &str) -> bool {
+    common::kind_words(v).is_err() && common::kind_code(v).is_none()
+}
+
+/// Whether a dated value ends with the label of its page, the page cut by a hard wrap
+/// (`27 septembre 2022, page` / `4253`).
+pub(super) fn ends_with_page_label(value: &str) -> bool {
+    let t = value.trim_end().trim_end_matches(':').trim_end();
+    let Some(head) = t.len().checked_sub(4).and_then(|at| t.get(..at)) else {
+        return false;
+    };
+    t[head.len()..].eq_ignore_ascii_case("page")
+        && !head.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Keys whose value is a date.

@@ -97,6 +97,8 @@ pub(crate) struct Reader<'l, 't> {
     /// Where the author's values were read (a link to the deputy's page there gives
     /// `author.ref`); the first few.
     author_at: Vec<usize>,
+    /// Whether the next line was read with this one (a label a hard wrap cut).
+    skip_next: bool,
 }
 
 impl<'l, 't> Reader<'l, 't> {
@@ -131,6 +133,7 @@ impl<'l, 't> Reader<'l, 't> {
             seance_answer: None,
             end,
             author_at: Vec::new(),
+            skip_next: false,
         };
         if let Some(c) = rules.chamber() {
             reader.rec.apply(Set::Chamber(c), 0);
@@ -201,6 +204,9 @@ impl<'l, 't> Reader<'l, 't> {
     /// The lines after the anchor.
     fn body(&mut self, from: usize) {
         for i in from..self.lines.len() {
+            if std::mem::take(&mut self.skip_next) {
+                continue;
+            }
             let (line, token) = (self.lines.get(i), self.tokens.get(self.lines, i));
             if token.is_blank() {
                 match self.part {
@@ -320,15 +326,23 @@ impl<'l, 't> Reader<'l, 't> {
                 _ => {}
             }
         }
+        let wrapped = first_it
+            .as_ref()
+            .is_none_or(|it| it.key.is_none())
+            .then(|| self.wrapped_label(i, line))
+            .flatten();
         let view = LineView {
             text: line,
             first: first_it.as_ref(),
             soft: self.lines.is_soft(i),
             part: self.part,
             author_expected: self.wants.author,
+            wrapped,
         };
         if let Some(own) = self.rules.own_line(&view) {
             self.apply_own(own, offset);
+            // (A line of no label of its own that the layout read: it read the wrapped label.)
+            self.skip_next = wrapped.is_some();
             return true;
         }
         if next_state(self.part, Event::KeyDataLabel).is_some() {
@@ -343,6 +357,29 @@ impl<'l, 't> Reader<'l, 't> {
             }
         }
         false
+    }
+
+    /// The label whose first words are line `i`, ended by the next line (a hard wrap cut it),
+    /// as an item: the line as its label, the rest of the next line as its value.
+    fn wrapped_label(&self, i: usize, line: &'l str) -> Option<(Item<'l>, bool)> {
+        if !self.lines.is_soft(i) || i + 1 >= self.lines.len() || self.lines.has_tabs(i) {
+            return None;
+        }
+        if !label::is_label_head(line) {
+            return None;
+        }
+        let next = self.lines.get(i + 1);
+        let (key, _, end) = label::label_rest(line, next)?;
+        let rest = next[end..].trim_start();
+        let sep = label::separator(rest);
+        let value = sep.map_or(rest, |n| &rest[n..]).trim();
+        let it = Item {
+            key: Some(key),
+            label: line.trim(),
+            value,
+            separated: sep.is_some(),
+        };
+        Some((it, self.lines.is_soft(i + 1)))
     }
 
     /// The cells after a text heading on its line (`Texte de la QUESTION : | text`).
