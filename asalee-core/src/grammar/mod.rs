@@ -112,6 +112,26 @@ pub(crate) fn is_fiche_heading(line: &str) -> bool {
 /// Whether a line could be a title: not blank, not chrome, not a header line, not labelled, and
 /// not a paragraph of text (titles are short, end with no sentence punctuation and do not open
 /// with a civility and a name).
+/// The first line of a title whose last line is `t`: the lines just above it (no blank line
+/// between, none before `floor`) that a hard wrap cut it from: ended by a text line break, long
+/// (50 characters), ending no sentence, that can be a title; three at most.
+pub(crate) fn wrapped_title_start(lines: &crate::markup::Lines, t: usize, floor: usize) -> usize {
+    let mut start = t;
+    while start > floor && t - start < 3 {
+        let prev = start - 1;
+        let l = text::trim(lines.get(prev));
+        let wrapped = lines.is_soft(prev)
+            && l.chars().count() >= 50
+            && !l.ends_with([',', '.', '!', '?', ':', ';'])
+            && could_be_title(l);
+        if !wrapped {
+            break;
+        }
+        start = prev;
+    }
+    start
+}
+
 pub(crate) fn could_be_title(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()

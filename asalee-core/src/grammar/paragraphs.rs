@@ -167,7 +167,7 @@ fn first_unit(s: &str) -> usize {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let glued = matches!(
             prev,
-            "«" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
+            "«" | "–" | "—" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
         ) || w.starts_with([':', ';', '!', '?', '%', '»', '€'])
             || c.len() == 3 && digits(c) && digits(prev)
             || is_month(c) && is_day(prev)
@@ -278,6 +278,13 @@ fn fits_two(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
     columns(line) + 1 + first + usize::from(second > 0) + second <= width
 }
 
+/// The width of the first word of `s` alone, in characters.
+fn first_word(s: &str) -> usize {
+    s.split([' ', '\u{a0}', '\u{202f}'])
+        .find(|w| !w.is_empty())
+        .map_or(0, |w| w.chars().count())
+}
+
 /// Whether a line ends a sentence (`. ! ? : ; » …`, or a parenthesis after `.` or `!`).
 fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '»', '…']) || t.ends_with(".)") || t.ends_with("!)")
@@ -321,9 +328,10 @@ fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
     if wrapping.dump {
         let indented = next.indent > line.indent && !is_bullet(t);
         let width = wrapping.width;
-        // Where the next line's first word fits but not its first two, a no-break space may
-        // have bound them: the line is wrapped unless it ends a sentence.
-        let ended = fits_two(line, next, width) || fits(line, next, width) && ends_sentence(t);
+        // Where the next line's first word alone fits but not its first two, a no-break space
+        // may have bound them: the line is wrapped unless it ends a sentence.
+        let bare_fits = columns(line) + 1 + first_word(next.text.trim()) <= width;
+        let ended = fits_two(line, next, width) || bare_fits && ends_sentence(t);
         return !indented && !ended;
     }
     // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
