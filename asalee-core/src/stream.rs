@@ -192,12 +192,13 @@ fn sniff(head: &[u8]) -> Kind {
     }
 }
 
-/// Whether an input starting with `head` is the AN's open data: JSON (`{` or `[` first), or an
+/// Whether an input starting with `head` is the AN's open data: JSON (`{`, or `[` before a value,
+/// first: [`crate::opendata::opens_json`]), or an
 /// XML document whose root element is not `html`.
 pub(crate) fn is_open_data(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let t = head.trim_ascii_start();
-    if t.starts_with(b"{") || t.starts_with(b"[") {
+    if crate::opendata::opens_json(t).unwrap_or(true) && !t.is_empty() {
         return true;
     }
     if !t.starts_with(b"<?xml") {

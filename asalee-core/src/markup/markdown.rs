@@ -94,6 +94,21 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
                 1
             }
         },
+        b'^' if next == Some('(') && prev.is_some_and(char::is_alphanumeric) => {
+            // pandoc's plain text writes a superscript `16^(e)`: the caret and the parentheses
+            // are markup around a short word.
+            let inner = &src[i + 2..];
+            let len = inner
+                .bytes()
+                .take(8)
+                .take_while(u8::is_ascii_alphanumeric)
+                .count();
+            if len > 0 && inner.as_bytes().get(len) == Some(&b')') {
+                b.push_text(&inner[..len], i + 2);
+                return len + 3;
+            }
+            1
+        }
         b'^' => {
             // `6^e` and pandoc's `6^e^`: the caret is markup.
             if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {

@@ -354,7 +354,7 @@ mod tests {
     fn lynx_link_numbers_are_dropped() {
         assert_eq!(
             all("   de [56]M. Philippe Le Ray\n     * [14]Projets de loi"),
-            ["de M. Philippe Le Ray", "* Projets de loi"]
+            ["de M. Philippe Le Ray", "Projets de loi"]
         );
         // Not a number glued to a word's start: kept.
         for kept in ["loi[1]x", "voir [1] ci-dessous", "[12345]x", "[]x"] {
@@ -378,6 +378,8 @@ mod tests {
             all("Loiret (6^e circonscription)"),
             ["Loiret (6e circonscription)"]
         );
+        assert_eq!(all("16^(e) législature"), ["16e législature"]);
+        assert_eq!(all("a^(b c)"), ["a(b c)"]);
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);

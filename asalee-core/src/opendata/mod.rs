@@ -48,6 +48,20 @@ pub(crate) enum Sniff {
     More,
 }
 
+/// Whether text starting with `t` (its first byte not white space) opens a JSON document: a `{`,
+/// or a `[` before an object, array, string or its end (lynx's dump of a page starts with a
+/// link's number, `[1]Accueil`); `None` when the bytes end before telling.
+pub(crate) fn opens_json(t: &[u8]) -> Option<bool> {
+    match t.first()? {
+        b'{' => Some(true),
+        b'[' => t[1..]
+            .iter()
+            .find(|c| !c.is_ascii_whitespace())
+            .map(|c| matches!(c, b'{' | b'[' | b']' | b'"')),
+        _ => Some(false),
+    }
+}
+
 /// Tells, from the first bytes of an input (a byte-order mark and white space skipped), whether
 /// it is open data: JSON, or XML whose root element is `question`, `questions…` or `QUESTION`
 /// (after any declaration, comments and doctype).
@@ -58,8 +72,12 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
         return Sniff::More;
     };
     let mut rest = &head[start..];
+    match opens_json(rest) {
+        Some(true) => return Sniff::Json,
+        None => return Sniff::More,
+        Some(false) => {}
+    }
     match rest[0] {
-        b'{' | b'[' => return Sniff::Json,
         b'<' => {}
         _ => return Sniff::Other,
     }

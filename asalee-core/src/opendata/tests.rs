@@ -130,3 +130,16 @@ fn memory_is_bounded_by_the_largest_question() {
 fn docs_buffered<R: Read>(docs: &super::Documents<R>) -> usize {
     docs.buffered()
 }
+
+#[test]
+fn a_bracket_opens_json_only_before_a_value() {
+    use super::{sniff, Sniff};
+    assert!(matches!(sniff(b"[{\"question\": 1}]"), Sniff::Json));
+    assert!(matches!(sniff(b"  [\n  {"), Sniff::Json));
+    assert!(matches!(sniff(b"{\"question\""), Sniff::Json));
+    // lynx's dump of a page opens with a link's number.
+    assert!(matches!(sniff(b"   [1]Accueil [2]Questions"), Sniff::Other));
+    assert!(matches!(sniff(b"["), Sniff::More));
+    assert!(!crate::stream::is_open_data(b"   [1]Accueil"));
+    assert!(crate::stream::is_open_data(b"[ {"));
+}
