@@ -210,6 +210,19 @@ fn is_year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a line is written in capitals (two letters at least, none in small letters): a
+/// heading (`SITUATION DU SITE SAGEM DE SAINT-BENOÎT DANS LA VIENNE`).
+fn is_capitals(t: &str) -> bool {
+    let mut upper = 0;
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += 1;
+    }
+    upper >= 2
+}
+
 /// Whether a line starts with a list bullet (its next lines are indented under its text).
 fn is_bullet(t: &str) -> bool {
     let t = t.trim_start();
@@ -332,7 +345,9 @@ fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
         // may have bound them: the line is wrapped unless it ends a sentence.
         let bare_fits = columns(line) + 1 + first_word(next.text.trim()) <= width;
         let ended = fits_two(line, next, width) || bare_fits && ends_sentence(t);
-        return !indented && !ended;
+        // A heading in capitals ends where the text in small letters starts.
+        let heading_ends = is_capitals(t) && !is_capitals(next.text.trim());
+        return !indented && !ended && !heading_ends;
     }
     // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
     t.len() >= 50 && {
@@ -507,5 +522,9 @@ mod tests {
         assert_eq!(first_unit("1er janvier 2023. Enfin"), 17);
         assert_eq!(first_unit("30 octobre 2018 et la loi"), 15);
         assert!(is_bullet("* Projets de loi") && !is_bullet("*Note"));
+        assert!(is_capitals(
+            "PROJET DE LOI D'ORIENTATION DU MINISTÈRE DE L'INTÉRIEUR"
+        ));
+        assert!(!is_capitals("M. le président.") && !is_capitals("12"));
     }
 }

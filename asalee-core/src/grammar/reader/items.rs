@@ -348,3 +348,26 @@ pub(super) fn is_dated(k: Key) -> bool {
             | Key::SeanceDate
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_cut_by_a_wrap() {
+        assert!(author_incomplete(
+            "M. Sacha Houlié (Nouvelle-Aquitaine - Renaissance), posée en"
+        ));
+        assert!(author_incomplete("M. X (Nord"));
+        assert!(!author_incomplete("M. X (Nord - LR)"));
+        assert!(!author_incomplete(
+            "M. X (Nord - LR), posée en séance, et publiée le 26 octobre 2022"
+        ));
+        assert!(ends_with_page_label("27 septembre 2022, page"));
+        assert!(ends_with_page_label("27 septembre 2022 - page :"));
+        assert!(!ends_with_page_label("27 septembre 2022, page 4253"));
+        assert!(!ends_with_page_label("homepage"));
+        assert!(kind_cut("Question au"));
+        assert!(!kind_cut("Question au Gouvernement"));
+    }
+}
