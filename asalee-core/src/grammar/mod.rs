@@ -114,7 +114,8 @@ pub(crate) fn is_fiche_heading(line: &str) -> bool {
 /// with a civility and a name).
 /// The first line of a title whose last line is `t`: the lines just above it (no blank line
 /// between, none before `floor`) that a hard wrap cut it from: ended by a text line break, long
-/// (50 characters), ending no sentence, that can be a title; three at most.
+/// (50 characters), ending no sentence, that can be a title; three at most; the block they make
+/// must have a blank line (or the text's start) above it, else the title is line `t` alone.
 pub(crate) fn wrapped_title_start(lines: &crate::markup::Lines, t: usize, floor: usize) -> usize {
     let mut start = t;
     while start > floor && t - start < 3 {
@@ -129,7 +130,13 @@ pub(crate) fn wrapped_title_start(lines: &crate::markup::Lines, t: usize, floor:
         }
         start = prev;
     }
-    start
+    // The title is a block of its own: a blank line (or the text's start) above it.
+    let alone = start == 0 || text::is_blank(lines.get(start - 1));
+    if alone {
+        start
+    } else {
+        t
+    }
 }
 
 pub(crate) fn could_be_title(line: &str) -> bool {
