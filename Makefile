@@ -47,14 +47,17 @@ pack: ## Build the npm package and pack it into asalee-wasm/dist/asalee-VERSION.
 	$(MAKE) -C asalee-wasm pack
 
 RENDER_DIR := target/renderings
-renderings: ## The rendering matrix: every fixture page through pandoc, html2text, markdownify, inscriptis, w3m, lynx, links, elinks (installs them), compared with the page's record
+renderings: ## The rendering matrix: every fixture page through pandoc, html2text, markdownify, inscriptis, w3m, lynx, links, elinks and Chromium (installs them), compared with the page's record
 	command -v pandoc >/dev/null && command -v w3m >/dev/null && command -v lynx >/dev/null && command -v links >/dev/null && command -v elinks >/dev/null \
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 pandoc w3m lynx links elinks; }
 	test -x $(RENDER_DIR)/venv/bin/python || python3 -m venv $(RENDER_DIR)/venv
 	$(RENDER_DIR)/venv/bin/python -c "import html2text, markdownify, inscriptis" 2>/dev/null \
 	  || $(RENDER_DIR)/venv/bin/python -m pip install --quiet html2text markdownify inscriptis
+	bash asalee-wasm/scripts/setup.sh --browser
 	cargo build --release --quiet -p asalee-cli
-	$(RENDER_DIR)/venv/bin/python tests/renderings/render.py $(RENDER_DIR)/out
+	mkdir -p $(RENDER_DIR)/out
+	node tests/renderings/innertext.mjs $(RENDER_DIR)/chromium.json
+	$(RENDER_DIR)/venv/bin/python tests/renderings/render.py $(RENDER_DIR)/out --chromium-text $(RENDER_DIR)/chromium.json
 	python3 tests/renderings/compare.py $(RENDER_DIR)/out target/release/asalee
 
 snapshots: ## Re-record the golden snapshots after a deliberate change (review with git diff)

@@ -192,13 +192,13 @@ fn sniff(head: &[u8]) -> Kind {
     }
 }
 
-/// Whether an input starting with `head` is the AN's open data: JSON (`{`, or `[` before a value,
-/// first: [`crate::opendata::opens_json`]), or an
+/// Whether an input starting with `head` is the AN's open data: JSON (see
+/// [`crate::opendata::json_start`]: a Markdown text starting with a link is none), or an
 /// XML document whose root element is not `html`.
 pub(crate) fn is_open_data(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let t = head.trim_ascii_start();
-    if crate::opendata::opens_json(t).unwrap_or(true) && !t.is_empty() {
+    if crate::opendata::json_start(t) {
         return true;
     }
     if !t.starts_with(b"<?xml") {

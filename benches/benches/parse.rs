@@ -4,6 +4,8 @@
 //! - `layout`: `parse` of one representative document per layout (MB/s and documents/s);
 //! - `rendering`: `parse` of the same an-dyn question as a saved page, Markdown (pandoc,
 //!   html2text) and text (lynx, w3m);
+//! - `matrix`: `parse` of every fixture page as one converter of the rendering matrix renders
+//!   it (`tests/renderings/`), per converter;
 //! - `jo_issue_300_pages`: `parse_all` over a whole 300-page JO issue;
 //! - `mixed_10mb`: the 10 MB mixed corpus ([`asalee_benches::mixed`]) through `parse_all`
 //!   and `parse_all_bytes`, and, on the same bytes, the baselines: a `memchr` newline count and a
@@ -47,6 +49,24 @@ fn rendering(bencher: Bencher, rendering: &str) {
         .counter(BytesCount::of_str(&text))
         .counter(ItemsCount::new(1usize))
         .bench(|| asalee_core::parse(black_box(&text)));
+}
+
+/// `parse` of every fixture page's rendering by one converter of the rendering matrix (as
+/// rendered by `make renderings`; without it the bench has nothing to count and says so).
+#[divan::bench(args = asalee_benches::CONVERTERS, sample_count = 50)]
+fn matrix(bencher: Bencher, converter: &str) {
+    let docs = asalee_benches::matrix_renderings(converter);
+    if docs.is_empty() {
+        eprintln!("matrix/{converter}: no renderings (run `make renderings` first)");
+    }
+    bencher
+        .counter(BytesCount::new(docs.iter().map(String::len).sum::<usize>()))
+        .counter(ItemsCount::new(docs.len()))
+        .bench(|| {
+            for d in &docs {
+                let _ = black_box(asalee_core::parse(black_box(d)));
+            }
+        });
 }
 
 /// The 10 MB mixed corpus, made once.

@@ -166,3 +166,42 @@ pub fn representative(layout: Layout) -> &'static Fixture {
 pub fn fixture(name: &str) -> Option<&'static Fixture> {
     FIXTURES.iter().find(|f| f.name == name)
 }
+
+/// The converters of the rendering matrix (`tests/renderings/render.py`).
+pub const CONVERTERS: [&str; 13] = [
+    "pandoc-gfm",
+    "pandoc-markdown",
+    "pandoc-plain",
+    "html2text",
+    "html2text-bw0",
+    "markdownify",
+    "inscriptis",
+    "w3m",
+    "lynx",
+    "lynx-nolist",
+    "links",
+    "elinks",
+    "chromium-innertext",
+];
+
+/// The as-is renderings of every fixture page by `converter`, decoded, from the rendering
+/// matrix's output (`make renderings` writes `target/renderings/out/`); empty when the matrix
+/// has not been rendered on this machine.
+pub fn matrix_renderings(converter: &str) -> Vec<String> {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/renderings/out");
+    let Ok(manifest) = std::fs::read(out.join("manifest.json")) else {
+        return Vec::new();
+    };
+    let Ok(manifest) = serde_json::from_slice::<serde_json::Value>(&manifest) else {
+        return Vec::new();
+    };
+    let cells = manifest["renderings"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
+    cells
+        .iter()
+        .filter(|r| r["converter"] == converter && r["variant"] == "as-is")
+        .filter_map(|r| std::fs::read(out.join(r["rendering"].as_str()?)).ok())
+        .map(|bytes| asalee_core::decode(&bytes).0.into_owned())
+        .collect()
+}

@@ -41,7 +41,8 @@ pub use crate::adversarial::{adversary, Adversary, ADVERSARIES};
 pub use crate::baseline::{count_newlines, fold_whitespace};
 pub use crate::corpus::{mixed, mixed_corpus, variability, Corpus, Document, Generator, SEED};
 pub use crate::fixtures::{
-    fixture, layout_name, layout_of_name, representative, Fixture, Rendering, FIXTURES, LAYOUTS,
+    fixture, layout_name, layout_of_name, matrix_renderings, representative, Fixture, Rendering,
+    CONVERTERS, FIXTURES, LAYOUTS,
 };
 pub use crate::jo::jo_issue;
 pub use crate::rng::Rng;

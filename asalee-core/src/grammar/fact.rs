@@ -54,6 +54,8 @@ pub(crate) enum Fact<'l> {
     Lapsed(String),
     /// The author, its parenthesised parts as the layout orders them.
     Author(AuthorLine),
+    /// The legislature a heading joined to the anchor's line states.
+    Legislature(u32),
     /// The title on the anchor's line, or (`None`) on the next line.
     Title(Option<&'l str>),
     /// A labelled item, applied as any labelled line's item is.

@@ -71,10 +71,15 @@ pub(crate) fn anchor(line: &str) -> Option<Anchor> {
 
 /// [`anchor`] of a line whose first cell (see [`crate::markup::first_cell`]) is `first`.
 pub(crate) fn anchor_in_cell(first: &str) -> Option<Anchor> {
-    // Every layout's anchor starts with `Question`, the text heading with `Texte`: other cells
-    // are not read (a layout whose anchor starts otherwise widens this test).
+    // Every layout's anchor starts with `Question`, the text heading with `Texte`, or the
+    // headings an-fiche's joined first row starts with (`FICHE QUESTION`, `11ème législature`):
+    // other cells are not read (a layout whose anchor starts otherwise widens this test).
     if first.starts_with(['T', 't']) {
         return text_heading_anchor(first);
+    }
+    if first.starts_with(['F', 'f']) || first.starts_with(|c: char| c.is_ascii_digit()) {
+        // A number line joined after the page's headings (an-fiche's first row).
+        return layouts::REGISTRY.iter().find_map(|r| r.anchor(first, None));
     }
     if !first.starts_with(['Q', 'q']) {
         return None;

@@ -11,6 +11,8 @@
 pub(crate) struct Paras<'l> {
     buf: String,
     items: Vec<Option<Item<'l>>>,
+    /// Whether the text is Markdown (see [`Paras::set_markdown`]).
+    markdown: bool,
 }
 
 /// A line of [`Paras`].
@@ -37,6 +39,14 @@ enum Span<'l> {
 }
 
 impl<'l> Paras<'l> {
+    /// The lines of a Markdown text (a document whose lines up to its texts' last held Markdown
+    /// syntax: html2text's, markdownify's, pandoc's renderings, their site's chrome included):
+    /// there a text line break (`soft`) is a paragraph's wrap, always joined by
+    /// [`join_wrapped`]; paragraphs end at blank lines and hard breaks.
+    pub(crate) fn set_markdown(&mut self, markdown: bool) {
+        self.markdown = markdown;
+    }
+
     /// A blank line.
     pub(crate) fn push_blank(&mut self) {
         self.items.push(None);
@@ -326,8 +336,21 @@ pub(crate) fn join_wrapped(paras: &Paras<'_>, wrapping: Wrapping) -> Option<Stri
         };
         let t = v.text.trim();
         if !out.is_empty() {
-            let joins = prev.is_some_and(|l| l.soft && widest > 0 && joins(&l, &v, wrapping));
-            out.push(if joins { ' ' } else { '\n' });
+            // (In Markdown every soft line break is a wrap, whatever the line ends with.)
+            let joins = prev.is_some_and(|l| {
+                l.soft && (paras.markdown || widest > 0 && joins(&l, &v, wrapping))
+            });
+            // (In Markdown, a word html2text wrapped at its hyphen, `Saint-` then `Benoît`, is
+            // joined whole.)
+            let hyphen_wrap = joins
+                && paras.markdown
+                && out
+                    .strip_suffix('-')
+                    .is_some_and(|o| o.ends_with(char::is_alphabetic))
+                && t.starts_with(char::is_alphabetic);
+            if !hyphen_wrap {
+                out.push(if joins { ' ' } else { '\n' });
+            }
         }
         out.push_str(t);
         prev = Some(v);
@@ -389,6 +412,30 @@ mod tests {
 
     fn wrapped(p: &Paras<'_>) -> Option<String> {
         join_wrapped(p, Wrapping::of(&[p]))
+    }
+
+    /// In a Markdown text every soft line break of a paragraph is a wrap, whatever the line
+    /// ends with; a word wrapped at its hyphen is joined whole; a hard break ends a line.
+    #[test]
+    fn markdown_paragraphs_join_every_soft_break() {
+        let mut p = Paras::default();
+        p.set_markdown(true);
+        p.push_line(
+            "biologique de la politique agricole commune (PAC), le fonds « Avenir Bio »",
+            true,
+            false,
+        );
+        p.push_line("géré par l'Agence Bio, sur le site de Saint-", true, false);
+        p.push_line("Benoît.", false, false);
+        p.push_line(
+            "M. le président. La parole est à Mme la ministre.",
+            true,
+            false,
+        );
+        assert_eq!(
+            wrapped(&p).as_deref(),
+            Some("biologique de la politique agricole commune (PAC), le fonds « Avenir Bio » géré par l'Agence Bio, sur le site de Saint-Benoît.\nM. le président. La parole est à Mme la ministre.")
+        );
     }
 
     #[test]

@@ -179,29 +179,25 @@ struct Current {
     /// Whether an answer heading (`Texte de la réponse`, `DEBAT`) was seen.
     answer: bool,
     content: bool,
-    /// The line of the text heading that joined the document, if one did.
+    /// The line of a text heading that joined the document after its content (its own text
+    /// heading follows its number line), if one did: where a question may have started whose
+    /// number line was lost.
     text_heading: Option<usize>,
 }
 
 impl Current {
-    /// Takes in line `i`, not an anchor, of the current document: each fact is looked for
+    /// Takes in a line, not an anchor, of the current document: each fact is looked for
     /// until it is seen. Returns the start of the next document when the line shows one.
-    fn see(
-        &mut self,
-        lines: &Lines,
-        tokens: &Tokens,
-        token: &Token<'_>,
-        i: usize,
-    ) -> Option<usize> {
+    fn see(&mut self, lines: &Lines, tokens: &Tokens, token: &Token<'_>) -> Option<usize> {
         if !self.content && !token.is_blank() && !token.is_header() && !token.is_chrome() {
             self.content = true;
         }
-        // The safety net: `Numéro de la question : N` with another number than the
-        // document's is the next question (files joined on a cut line), from the text
-        // heading that joined this one when one did.
+        // The safety net: after a text heading that joined the document after its content,
+        // `Numéro de la question : N` with another number than the document's is the next
+        // question, from that heading (files joined on a cut line). Elsewhere the number given
+        // twice is one document's conflict, which the reader warns about.
         if let Some(n) = numbered_field(token.first_cell()) {
-            if self.number.is_some_and(|m| m != n) {
-                let from = self.text_heading.unwrap_or(i);
+            if let (Some(from), true) = (self.text_heading, self.number.is_some_and(|m| m != n)) {
                 let start = back_up(
                     lines,
                     tokens,
@@ -214,7 +210,7 @@ impl Current {
                     anchor_line: from,
                     number: Some(n),
                     question_of: false,
-                    text: self.text_heading.is_some(),
+                    text: true,
                     answer: false,
                     content: false,
                     text_heading: None,
@@ -254,7 +250,7 @@ fn split_text(
         let token = tokens.get(&lines, i);
         let Some(a) = token.anchor() else {
             if let Some(c) = &mut cur {
-                if let Some(start) = c.see(&lines, &tokens, &token, i) {
+                if let Some(start) = c.see(&lines, &tokens, &token) {
                     starts.push(start);
                 }
             }
@@ -267,7 +263,7 @@ fn split_text(
                     Anchor::QuestionOf => c.question_of = true,
                     Anchor::TextHeading => {
                         c.text = true;
-                        c.text_heading = Some(i);
+                        c.text_heading = c.content.then_some(i);
                     }
                     _ => {}
                 }
@@ -548,8 +544,11 @@ mod tests {
                 "Texte de la question\nMme C D demande.\nNuméro de la question : 2\n"
             ]
         );
-        // The document's own number, given again, is no other document.
+        // The document's own number, given again, is no other document; nor is another number
+        // after the document's own text heading (a conflict in one document, not a join).
         let text = "Question écrite n° 1\nTexte de la question\nM. A B demande.\nNuméro de la question : 1\n";
+        assert_eq!(segments(text), [text]);
+        let text = "Question écrite n° 1\n\nTexte de la question\nM. A B demande.\nNuméro de la question : 2\n";
         assert_eq!(segments(text), [text]);
     }
 

@@ -29,6 +29,14 @@ pub(super) struct Builder<'s> {
     pub(super) line_clean: bool,
     /// Whether the current line may hold a `\t`.
     pub(super) line_tabs: bool,
+    /// Whether the current line held Markdown syntax (a link, a span, strong emphasis, an ATX
+    /// heading).
+    pub(super) line_markdown: bool,
+    /// A part of the current source line to leave out, `(from, to)`: a heading's pandoc
+    /// attributes (see `markdown_line_prefix`).
+    pub(super) skip: Option<(usize, usize)>,
+    /// Whether the current line is an ATX heading (`## Titre`).
+    pub(super) heading: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -52,6 +60,9 @@ impl<'s> Builder<'s> {
             clean_line_start: None,
             line_clean: false,
             line_tabs: false,
+            line_markdown: false,
+            skip: None,
+            heading: false,
         }
     }
 
@@ -133,9 +144,11 @@ impl<'s> Builder<'s> {
             soft,
             clean: self.line_has_text && self.line_clean,
             tabs: self.line_tabs,
+            markdown: self.line_markdown,
         });
         self.line_clean = false;
         self.line_tabs = false;
+        self.line_markdown = false;
         self.out.text.push('\n');
         self.next_src = usize::MAX;
         self.line_has_text = false;

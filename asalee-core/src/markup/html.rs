@@ -259,6 +259,21 @@ pub(super) fn looks_like_html_start(s: &str) -> bool {
     b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p)
 }
 
+/// Whether a `<` in text starts a tag of a known element whose name a white space follows
+/// (`<span\nclass="x">`, `<a\nhref="…">`: pandoc wraps raw HTML's attributes), so the tag may
+/// span lines.
+pub(super) fn known_tag_start(s: &str) -> bool {
+    let b = s.as_bytes();
+    let name_len = b[1..]
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    name_len > 0
+        && b.get(1 + name_len).is_some_and(u8::is_ascii_whitespace)
+        && super::tags::is_known(&s[1..1 + name_len])
+}
+
 /// Length of a comment at the start of `s` (`<!-- … -->`, `<!-->`, `<!--->`), to the end of the
 /// text if it is not closed.
 pub(super) fn comment_len(s: &str) -> Option<usize> {

@@ -44,6 +44,9 @@ pub(super) struct Span {
     /// Whether it may hold a `\t` (a cell separator): a line without one is its own first cell,
     /// found without searching it.
     pub(super) tabs: bool,
+    /// Whether its source held Markdown syntax: a link or span (`[text](dest)`, `[text]{attrs}`),
+    /// an image, strong emphasis (`**`), an ATX heading (`## Titre`).
+    pub(super) markdown: bool,
 }
 
 impl Lines {
@@ -76,6 +79,14 @@ impl Lines {
             let t = crate::grammar::text::trim(self.get(i));
             (!t.is_empty()).then_some(t)
         }
+    }
+
+    /// Whether any of lines `..to` of this text (or window) held Markdown syntax (see
+    /// `Span::markdown`): the text is a Markdown rendering, whose soft line breaks are spaces.
+    pub(crate) fn any_markdown(&self, to: usize) -> bool {
+        self.all.lines[self.from..self.from + to.min(self.len())]
+            .iter()
+            .any(|l| l.markdown)
     }
 
     /// Whether line `i` may hold a cell separator (`\t`).

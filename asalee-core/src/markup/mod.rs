@@ -18,9 +18,11 @@
 //! - `lines`: the [`Lines`] it writes and the map from their bytes back to the source's;
 //! - `builder`: the writer of those lines (folded spaces, cell and line breaks);
 //! - `tags` and `html`: what each element does, tags, attributes, comments and entities read;
+//! - `boxes`: the box-drawn tables of text renderings (w3m, links, elinks), read cell by cell;
 //! - `markdown`: line prefixes and inline markers; `text`: runs of words, Unicode spaces, cells;
 //! - `scan`: the fast byte scans (where a run of text ends, two spaces, the next `>`).
 
+mod boxes;
 mod builder;
 mod html;
 mod lines;
@@ -33,12 +35,12 @@ use memchr::memchr;
 
 use builder::Builder;
 use html::{
-    comment_len, declaration_len, entity, handle_tag, looks_like_html_start, raw_text_end,
-    read_tag, Decoded, MAX_TAG_LEN,
+    comment_len, declaration_len, entity, handle_tag, known_tag_start, looks_like_html_start,
+    raw_text_end, read_tag, Decoded, MAX_TAG_LEN,
 };
-use markdown::{markdown_inline, markdown_line_prefix, MAX_LINK_DEST, MAX_LINK_TEXT};
+use markdown::{markdown_inline, markdown_line_prefix, Links};
 use scan::{next_line_blank, special_at, NextBlank, NextByte};
-use tags::classify;
+use tags::{classify, is_phrasing};
 use text::{is_invisible, is_space_char, push_run};
 
 pub(crate) use lines::Lines;
@@ -55,9 +57,12 @@ pub(crate) fn lines(src: &str) -> Lines {
         at_line_start: true,
         next_gt: NextByte::new(b'>'),
         next_nl: NextByte::new(b'\n'),
-        next_bracket: NextByte::new(b']'),
-        next_paren: NextByte::new(b')'),
+        links: Links::default(),
         next_blank: NextBlank::new(),
+        line_src: 0,
+        evidence: (0, None, 0, false),
+        phrasing_open: 0,
+        smart: (0, None),
     };
     let mut i = 0;
     while i < src.len() {
@@ -80,13 +85,24 @@ struct Pass<'s> {
     page: bool,
     /// Whether the pass is at the start of a source line (for text-mode Markdown handling).
     at_line_start: bool,
-    /// The next `>`, line break, `]` and `)` (cached positions).
+    /// The next `>` and line break (cached positions).
     next_gt: NextByte,
     next_nl: NextByte,
-    next_bracket: NextByte,
-    next_paren: NextByte,
+    /// The Markdown links of the block being read.
+    links: Links,
     /// The end of the block of text (see [`Pass::block_end`]).
     next_blank: NextBlank,
+    /// Where the source line of the current line of text starts.
+    line_src: usize,
+    /// The Markdown evidence of the block being read: its end, the last place in it that shows
+    /// the text is Markdown, its widest source line, whether a setext underline ends it (see
+    /// [`Pass::markdown_paragraph`]).
+    evidence: (usize, Option<usize>, usize, bool),
+    /// How many phrasing elements (`<span>`, `<a>`…) opened in text are open: their content
+    /// runs over the lines of their paragraph (see [`is_phrasing`]).
+    phrasing_open: usize,
+    /// The block being read's end and the last `\'` in it (see [`Pass::smart_punctuation`]).
+    smart: (usize, Option<usize>),
 }
 
 impl Pass<'_> {
@@ -157,21 +173,45 @@ impl Pass<'_> {
         // ends a run in the same turn as the run: nothing else can come between them.)
         if self.at_line_start && !b.html_mode() {
             b.clean_line_start = Some(i);
+            // A box-drawn table is read whole, row by row.
+            if let Some(end) = boxes::boxed_table(b, src, i) {
+                return end;
+            }
             i += markdown_line_prefix(b, src, i);
             if i >= bytes.len() {
                 return i;
             }
         }
         self.at_line_start = false;
+        if let Some((from, to)) = b.skip {
+            if i >= from {
+                b.skip = None;
+                return to.max(i);
+            }
+        }
         let rest = &bytes[i..];
-        // Copy a run of ordinary text at once: words and the single spaces between them.
-        let special = special_at(rest, b.html_mode());
+        // Copy a run of ordinary text at once: words and the single spaces between them (up to
+        // a part left out).
+        let mut special = special_at(rest, b.html_mode());
+        if let Some((from, _)) = b.skip {
+            special = special.min(from - i);
+        }
         if special > 0 {
-            push_run(b, &src[i..i + special], i);
+            let run = &src[i..i + special];
+            if !b.html_mode() && self.smart_punctuation(i) {
+                push_smart_run(b, run, i);
+            } else {
+                push_run(b, run, i);
+            }
             i += special;
             if i >= bytes.len() {
                 return i;
             }
+        }
+        if let Some((from, to)) = b.skip.filter(|&(from, _)| i >= from) {
+            let _ = from;
+            b.skip = None;
+            return to.max(i);
         }
         let c = bytes[i];
         if b.page && b.html_mode() && matches!(c, b'\n' | b'\t' | b'\r' | b' ') {
@@ -196,12 +236,31 @@ impl Pass<'_> {
                     b.containers.clear();
                     b.line_break(i, false);
                     self.at_line_start = true;
-                } else if b.html_mode() {
+                    self.line_src = i + 1;
+                } else if b.html_mode()
+                    || self.links.inside(i)
+                    || self.phrasing_open > 0 && !next_line_blank(bytes, i + 1)
+                {
+                    // (Inside a link's text or a phrasing element's, a line break is a wrap: a
+                    // space.)
                     b.space();
+                } else if b.line_has_text && self.markdown_paragraph(i, b.heading) {
+                    // A Markdown paragraph's line break is a space (a hyphen's wrap, nothing).
+                    if !hyphen_wrap(bytes, i) {
+                        b.space();
+                    }
                 } else {
+                    // (A paragraph's end closes what it left open.)
+                    self.phrasing_open = 0;
                     let blank = !b.line_has_text;
-                    b.soft_break(i, blank);
+                    if hard_break_before(bytes, i) {
+                        b.line_break(i, blank);
+                    } else {
+                        b.soft_break(i, blank);
+                    }
                     self.at_line_start = true;
+                    self.line_src = i + 1;
+                    b.heading = false;
                 }
                 i + 1
             }
@@ -268,7 +327,8 @@ impl Pass<'_> {
         }
         // A `<` whose `>` is too far (or, in text, beyond the line) is text: decided from
         // cached positions, so that many of them cost linear time.
-        let multiline = b.html_mode() || looks_like_html_start(&src[i..]);
+        let multiline =
+            b.html_mode() || looks_like_html_start(&src[i..]) || known_tag_start(&src[i..]);
         let gt = self.next_gt.find(bytes, i);
         if gt - i > MAX_TAG_LEN || !multiline && self.next_nl.find(bytes, i) < gt {
             b.push_text("<", i);
@@ -303,32 +363,230 @@ impl Pass<'_> {
             }
             return i + tag_len;
         }
+        if !b.html_mode() && is_phrasing(name) {
+            if tag.end {
+                self.phrasing_open = self.phrasing_open.saturating_sub(1);
+            } else if !tag.attrs.trim_end().ends_with('/') {
+                self.phrasing_open += 1;
+            }
+        }
         handle_tag(b, &tag, info, i);
         i + tag_len
+    }
+
+    /// Whether the text line break at `nl` is a soft break of a Markdown paragraph, to be read
+    /// as a space: the next line goes on with the paragraph (it is not blank and starts no
+    /// block: heading, list item, quote, table row, rule, fence, HTML block), the line does not
+    /// end with a hard break, the text shows it is Markdown from the line's start to its
+    /// block's end (a link or span, strong emphasis `**`), as the Markdown of html2text,
+    /// markdownify and pandoc does, whose paragraphs they wrap, the line was full (it and the
+    /// next word are wider than the block's widest line and than [`NARROWEST_WRAP`] columns, and
+    /// it is at most [`WIDEST_WRAPPED`] wide) and
+    /// the next line goes on with it (a
+    /// small letter or a parenthesis first, or the paragraph's last line). Plain text, where a
+    /// line break may end a line of the page, keeps its lines; so does a heading's wrapped end
+    /// and a paragraph a setext underline ends, which are joined whatever the evidence.
+    fn markdown_paragraph(&mut self, nl: usize, heading: bool) -> bool {
+        let bytes = self.bytes;
+        if next_line_blank(bytes, nl + 1)
+            || hard_break_before(bytes, nl)
+            || starts_block(&bytes[nl + 1..])
+        {
+            return false;
+        }
+        if heading {
+            // A converter writes a blank line after a heading: a line right after one goes on
+            // with it (html2text wraps headings).
+            return true;
+        }
+        if nl >= self.evidence.0 {
+            // (A block is looked at once: the last evidence in it, from the line's start on.)
+            let end = self.next_blank.find(bytes, nl);
+            let from = self.line_src.min(end);
+            let strong = memchr::memmem::rfind(&bytes[from..end], b"**").map(|at| from + at);
+            let link = self.links.last_in(bytes, from, end);
+            // A paragraph a setext underline ends (`Titre\n-----`) is a heading: one line.
+            let last_line =
+                memchr::memrchr(b'\n', &bytes[from..end]).map_or(from, |k| from + k + 1);
+            let underline = bytes[last_line..end].trim_ascii();
+            let setext = (underline.len() >= 3
+                && (underline.iter().all(|&c| c == b'-') || underline.iter().all(|&c| c == b'=')))
+            .then_some(last_line);
+            let widest = bytes[from..end]
+                .split(|&c| c == b'\n')
+                .map(<[u8]>::len)
+                .max()
+                .unwrap_or(0);
+            self.evidence = (end, strong.max(link), widest, setext.is_some());
+        }
+        // A converter wraps a line when the next word does not fit: the line and that word are
+        // wider than the block's widest line.
+        let next = &bytes[nl + 1..];
+        let word = next
+            .iter()
+            .position(|c| c.is_ascii_whitespace())
+            .unwrap_or(next.len());
+        let start = self.line_start_of(nl);
+        let line = String::from_utf8_lossy(&bytes[start..nl]).chars().count();
+        // And the next line goes on with it: it starts with a small letter or a parenthesis, or
+        // it is the paragraph's last (a document joined after this one by a line break starts
+        // with a title, then more lines).
+        let next_end = memchr::memchr(b'\n', next).map_or(next.len(), |k| k);
+        let goes_on = next
+            .first()
+            .is_some_and(|c| c.is_ascii_lowercase() || *c == b'(')
+            || next_end == next.len()
+            || next_line_blank(next, next_end + 1)
+            || starts_block(&next[(next_end + 1).min(next.len())..]);
+        self.evidence.3
+            || self.evidence.1.is_some_and(|l| l >= self.line_src)
+                && line + 1 + word > self.evidence.2.max(NARROWEST_WRAP)
+                && line <= WIDEST_WRAPPED
+                && goes_on
+    }
+
+    /// Whether the text at `i` is pandoc's Markdown with smart punctuation, which writes an en
+    /// dash `--`, an em dash `---` and an ellipsis `...`: its block escapes apostrophes (`\'`,
+    /// which only such a writer does) from the line's start on.
+    fn smart_punctuation(&mut self, i: usize) -> bool {
+        if i >= self.smart.0 {
+            let end = self.next_blank.find(self.bytes, i).max(i + 1);
+            let from = self.line_src.min(i);
+            let last = memchr::memmem::rfind(&self.bytes[from..end.min(self.bytes.len())], b"\\'")
+                .map(|k| from + k);
+            self.smart = (end, last);
+        }
+        self.smart.1.is_some_and(|l| l >= self.line_src)
+    }
+
+    /// The start of the source line holding `at`, from the current line's start on.
+    fn line_start_of(&self, at: usize) -> usize {
+        let from = self.line_src.min(at);
+        memchr::memrchr(b'\n', &self.bytes[from..at]).map_or(from, |k| from + k + 1)
     }
 
     /// A Markdown marker at `i` in text (`c` its byte). Returns where the pass goes on.
     fn markdown(&mut self, b: &mut Builder<'_>, i: usize, c: u8) -> usize {
         let (src, bytes) = (self.src, self.bytes);
-        // A link whose `]` or `)` is too far or beyond the line is text (cached positions).
-        let open = if c == b'!' && bytes.get(i + 1) == Some(&b'[') {
-            i + 1
-        } else {
-            i
-        };
-        if bytes[open] == b'[' {
-            let close = self.next_bracket.find(bytes, open);
-            let nl = self.next_nl.find(bytes, open);
-            let dest_ok = bytes.get(close + 1) != Some(&b'(') || {
-                let paren = self.next_paren.find(bytes, close);
-                paren - close <= MAX_LINK_DEST && paren < nl
-            };
-            if close - open > MAX_LINK_TEXT || close > nl || !dest_ok {
-                b.push_text(&src[i..=open], i);
+        if c == b'[' {
+            if let Some(len) = markdown::link_number_len(bytes, i) {
+                return i + len;
+            }
+        }
+        let image = c == b'!' && bytes.get(i + 1) == Some(&b'[');
+        if c == b'[' || image {
+            // A link, image or span: its text is read on (its line breaks are spaces), its
+            // destination and attributes are not; an image, or a span its attributes hide, is
+            // left out whole. A `[` that opens none is text.
+            let open = if image { i + 1 } else { i };
+            let end = self.next_blank.find(bytes, open);
+            if let Some(link) = self.links.at(bytes, open, end) {
+                b.line_markdown = true;
+                if image || link.hidden {
+                    return link.after;
+                }
+                self.links.enter(link);
                 return open + 1;
+            }
+            b.push_text(&src[i..=open], i);
+            return open + 1;
+        }
+        if c == b']' {
+            if let Some(after) = self.links.close_at(i) {
+                return after;
             }
         }
         i + markdown_inline(b, src, i)
+    }
+}
+
+/// Whether the line break at `nl` is a Markdown hard break: the line ends with two spaces or a
+/// backslash (a `<br>` in html2text's, markdownify's and pandoc's Markdown). Such a line ends
+/// there, as an HTML line does: it is no wrapped part of a paragraph.
+fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
+    let line = &bytes[..nl];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.ends_with(b"  ") && line.len() > 2 && !line[..line.len() - 2].ends_with(b"\n")
+        || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
+}
+
+/// A run of text of pandoc's smart-punctuation Markdown: `---`, `--` and `...` are the em
+/// dash, en dash and ellipsis they stand for.
+fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
+    let bytes = run.as_bytes();
+    let mut from = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        let (len, ch) = if bytes[k..].starts_with(b"---") {
+            (3, "—")
+        } else if bytes[k..].starts_with(b"--") {
+            (2, "–")
+        } else if bytes[k..].starts_with(b"...") {
+            (3, "…")
+        } else {
+            k += 1;
+            continue;
+        };
+        if k > from {
+            push_run(b, &run[from..k], at + from);
+        }
+        b.push_text(ch, at + k);
+        k += len;
+        from = k;
+    }
+    if from < bytes.len() {
+        push_run(b, &run[from..], at + from);
+    }
+}
+
+/// The narrowest width converters wrap Markdown at (pandoc's 72 columns; html2text's is 78): a
+/// line and the next word narrower than that were not wrapped.
+const NARROWEST_WRAP: usize = 72;
+
+/// The widest line a converter's wrap leaves (a line and a link destination it does not break):
+/// a wider line (a footer's row of links) was not wrapped.
+const WIDEST_WRAPPED: usize = 200;
+
+/// Whether the line break at `nl` splits a word at its hyphen (`Lot-` then `et-Garonne`, as
+/// html2text wraps): a letter and `-` before it, a letter after it.
+fn hyphen_wrap(bytes: &[u8], nl: usize) -> bool {
+    let line = &bytes[..nl];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let Some(before) = line.strip_suffix(b"-") else {
+        return false;
+    };
+    let letter = |s: &str| s.chars().next().is_some_and(char::is_alphabetic);
+    let prev = std::str::from_utf8(&before[before.len().saturating_sub(4)..])
+        .ok()
+        .and_then(|s| s.chars().next_back());
+    let next = bytes.get(nl + 1..nl + 5).unwrap_or(&bytes[nl + 1..]);
+    let next = String::from_utf8_lossy(next);
+    prev.is_some_and(char::is_alphabetic) && letter(&next)
+}
+
+/// Whether a source line starts a Markdown block that interrupts a paragraph: a heading, quote,
+/// list item, table row, rule or setext underline, fence, or HTML block element.
+fn starts_block(line: &[u8]) -> bool {
+    let t = line.trim_ascii_start();
+    let t = t.strip_prefix(b"\xC2\xA0").unwrap_or(t);
+    match t.first() {
+        None => true,
+        Some(b'#' | b'>' | b'|' | b'=' | b'`' | b'~') => true,
+        Some(b'*' | b'-' | b'+' | b'_') => {
+            t.get(1)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == t[0])
+                || t.starts_with(b"\xC2\xA0")
+        }
+        Some(b':') => t.starts_with(b":::"),
+        Some(b'<') => {
+            looks_like_html_start(std::str::from_utf8(&t[..t.len().min(16)]).unwrap_or(""))
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+            matches!(t.get(digits), Some(b'.' | b')'))
+                && t.get(digits + 1).is_none_or(|c| c.is_ascii_whitespace())
+        }
+        _ => false,
     }
 }
 
@@ -381,8 +639,21 @@ mod tests {
         assert_eq!(all("16^(e) législature"), ["16e législature"]);
         assert_eq!(all("a^(b c)"), ["a(b c)"]);
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
+        assert_eq!(all("Marchand.\\\nM. Jean"), ["Marchand.", "M. Jean"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
+        // html2text writes the separator row without outer pipes.
+        assert_eq!(all("a | b\n---|---\nc | d"), ["a\tb", "", "c\td"]);
+        // No-break spaces are spaces there too.
+        assert_eq!(
+            all("|\u{A0}---\u{A0}|\u{A0}---\u{A0}|\n---|---\u{A0}\nx"),
+            ["", "", "x"]
+        );
         assert_eq!(all("![logo](x.png)Texte"), ["Texte"]);
+        // pandoc's spans: their text, or nothing when they are hidden.
+        assert_eq!(
+            all("**[Texte de la QUESTION :]{.underline}**\nRemboursement [ ]{style=\"visibility: hidden\"}\n[ RPR 8 AU Lorraine N ]{style=\"visibility: hidden\"}"),
+            ["Texte de la QUESTION :", "Remboursement"]
+        );
         assert_eq!(all("a * b"), ["a * b"]);
         assert_eq!(all("snake_case_word"), ["snake_case_word"]);
     }
@@ -477,6 +748,169 @@ mod tests {
             all("<html><body><p>a</p><footer>\n\n<p>Question N° 2</p></body></html>"),
             ["a"]
         );
+    }
+
+    /// html2text (width 78) wraps a link's text and its destination (after a `-`): the link is
+    /// one line of its text.
+    #[test]
+    fn a_wrapped_link_is_one_line_of_its_text() {
+        assert_eq!(
+            all(
+                "[ Publication de la question au Journal Officiel du 26 juillet 2022, page\n\
+                 3501](https://questions.assemblee-\n\
+                 nationale.fr/static/16/questions/jo/jo_anq_202229.pdf)  \n\
+                 [ Publication de la réponse au Journal Officiel du 27 septembre 2022, page\n\
+                 4253](https://questions.assemblee-\n\
+                 nationale.fr/static/16/questions/jo/jo_anq_202238.pdf)"
+            ),
+            [
+                "Publication de la question au Journal Officiel du 26 juillet 2022, page 3501",
+                "Publication de la réponse au Journal Officiel du 27 septembre 2022, page 4253"
+            ]
+        );
+        assert_eq!(
+            all("Auteur : [Mme Marie-Pierre Rixain (Ile-de-France -\n\
+                 Renaissance)](https://www.assemblee-nationale.fr/dyn/deputes/PA722252)\n\nType"),
+            [
+                "Auteur : Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)",
+                "",
+                "Type"
+            ]
+        );
+        // An image is left out, a bracket that opens no link is text.
+        assert_eq!(
+            all("![](/dyn/assets/images/icons/icon_account.png)Texte [sic] \\[1\\]"),
+            ["Texte [sic] [1]"]
+        );
+    }
+
+    /// Pandoc's bracketed spans, nested in links or holding them, with attributes that may run
+    /// over lines; a span its attributes hide is left out.
+    #[test]
+    fn bracketed_spans_are_their_text() {
+        assert_eq!(
+            all("Auteur : [[Mme Marie-Pierre Rixain\n(Ile-de-France -\n\
+                 Renaissance)](https://www.assemblee-nationale.fr/dyn/deputes/PA722252){.link\n\
+                 document-id=\"PA722252\"}]{._regular}"),
+            ["Auteur : Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)"]
+        );
+        assert_eq!(
+            all("page : [4774]{.question_big_content}\n\n[Ministère attributaire : Travail]{style=\"display: none\"}\n\n[Agriculture]{._regular}"),
+            ["page : 4774", "", "", "", "Agriculture"]
+        );
+    }
+
+    /// Pandoc's `:::` div fences are no text and end a paragraph; a heading's attributes are
+    /// left out.
+    #[test]
+    fn div_fences_and_attribute_blocks_are_no_text() {
+        assert_eq!(
+            all("::: {.section .question}\n### Texte de la question\n\n\
+                 M. Jean-François Rousset attire l\\'attention.\n:::\n\
+                 # Développement des protocoles {#développement-des-protocoles .title}"),
+            [
+                "",
+                "Texte de la question",
+                "",
+                "M. Jean-François Rousset attire l'attention.",
+                "",
+                "Développement des protocoles"
+            ]
+        );
+    }
+
+    /// Raw HTML pandoc (`gfm`) leaves in a paragraph: a tag whose attributes wrap, a phrasing
+    /// element whose content runs over the paragraph's lines.
+    #[test]
+    fn raw_inline_html_over_lines_is_one_line() {
+        assert_eq!(
+            all("Ministère répondant : <span\nclass=\"_regular\">Agriculture et souveraineté\n\
+                 alimentaire</span>\n\n<a\n\
+                 href=\"https://questions.assemblee-nationale.fr/static/16/questions/jo/jo_anq_202229.pdf\"\n\
+                 class=\"link\"> Publication de la\nquestion au Journal Officiel du\n\
+                 26 juillet 2022, page 3501</a>  \nSuite"),
+            [
+                "Ministère répondant : Agriculture et souveraineté alimentaire",
+                "",
+                "Publication de la question au Journal Officiel du 26 juillet 2022, page 3501",
+                "Suite"
+            ]
+        );
+    }
+
+    /// A Markdown paragraph's wrapped lines are one line where the paragraph shows Markdown
+    /// and the line was full; a heading's wrapped end, a setext heading's lines, a word wrapped
+    /// at its hyphen too. Hard breaks end lines; plain lines stay apart.
+    #[test]
+    fn markdown_paragraphs_and_headings_are_unwrapped() {
+        assert_eq!(
+            all("**Circonscription :** Aveyron (3e circonscription) - Ensemble pour la\n\
+                 République\n\n\
+                 # Développement des protocoles de coopération entre médecins généralistes et\n\
+                 infirmiers\n\n\
+                 ## Question écrite n° 01342 de [Mme Solène Marquet-Ribeiro](/senateur/x) (Lot-\n\
+                 et-Garonne - UC)\n\n\
+                 Accès des infirmiers\nà la vaccination\n-------------------------------------"),
+            [
+                "Circonscription : Aveyron (3e circonscription) - Ensemble pour la République",
+                "",
+                "Développement des protocoles de coopération entre médecins généralistes et infirmiers",
+                "",
+                "Question écrite n° 01342 de Mme Solène Marquet-Ribeiro (Lot-et-Garonne - UC)",
+                "",
+                "Accès des infirmiers à la vaccination"
+            ]
+        );
+        let plain =
+            "Question publiée au JO le : **10/10/2017**\nRéponse publiée au JO le : 05/06/2018";
+        assert_eq!(
+            all(plain),
+            [
+                "Question publiée au JO le : 10/10/2017",
+                "Réponse publiée au JO le : 05/06/2018"
+            ]
+        );
+        let hard =
+            lines("Mme la présidente. La parole est à M. Sacha Houlié.  \nM. Sacha Houlié.\\\nfin");
+        assert_eq!(
+            (0..hard.len())
+                .map(|i| (hard.get(i), hard.is_soft(i)))
+                .collect::<Vec<_>>(),
+            [
+                ("Mme la présidente. La parole est à M. Sacha Houlié.", false),
+                ("M. Sacha Houlié.", false),
+                ("fin", false)
+            ]
+        );
+        assert!(lines("**Auteur :** x").any_markdown(usize::MAX));
+        assert!(!lines("Auteur : x\n____________").any_markdown(usize::MAX));
+    }
+
+    /// Pandoc's smart punctuation, where its block escapes apostrophes: `--`, `---`, `...`.
+    #[test]
+    fn pandoc_smart_punctuation_is_read_back() {
+        assert_eq!(
+            all(
+                "la rationalisation industrielle -- à cet égard, la société d\\'optronique ---\n\
+                 les chantiers que nous devions entreprendre :... d\\'abord\n\nx -- y..."
+            ),
+            [
+                "la rationalisation industrielle – à cet égard, la société d'optronique —",
+                "les chantiers que nous devions entreprendre :… d'abord",
+                "",
+                "x -- y..."
+            ]
+        );
+    }
+
+    /// html2text drops the space an emphasis starts with; after a comma it comes back.
+    #[test]
+    fn a_space_html2text_dropped_before_an_emphasis_comes_back() {
+        assert_eq!(
+            all("**M. Gérald Darmanin,**_ministre de l’intérieur et des outre-mer._ Permettez-moi"),
+            ["M. Gérald Darmanin, ministre de l’intérieur et des outre-mer. Permettez-moi"]
+        );
+        assert_eq!(all("**gras**_italique_"), ["grasitalique"]);
     }
 
     #[test]

@@ -134,6 +134,23 @@ pub(super) const fn container_id(name: &str) -> u8 {
     0
 }
 
+/// Whether a tag name (any case) is that of a phrasing element a converter leaves as raw
+/// HTML in a Markdown paragraph (`<span>`, `<a>`, `<b>`…): its content may run over the
+/// paragraph's lines.
+pub(super) fn is_phrasing(name: &str) -> bool {
+    [
+        "a", "span", "b", "strong", "i", "em", "font", "u", "sup", "sub", "small", "abbr", "label",
+        "cite", "q", "s", "mark", "time",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Whether a tag name (any case) is an HTML element this module knows.
+pub(super) fn is_known(name: &str) -> bool {
+    is_phrasing(name) || classify(name) != TagInfo::default()
+}
+
 /// Classifies a tag name (any case) without allocating.
 pub(super) fn classify(name: &str) -> TagInfo {
     let mut buf = [0u8; 12];

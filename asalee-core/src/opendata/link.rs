@@ -1,11 +1,12 @@
 //! `author.ref` on the page layouts: the AN's identifier of the deputy, from the link to the
 //! deputy's page that carries the author's name (`<a href="…/dyn/deputes/PA720892">M. X</a>`,
 //! `…/deputes/fiche/OMC_PA267766`, `/tribun/fiches_id/267766`, or Markdown's
-//! `[M. X](https://…/deputes/PA720892)`). Only such a link on the author's source line, whose
-//! text holds the author's name, counts: nothing is inferred from any other link.
+//! `[M. X](https://…/deputes/PA720892)`). Only such a link on the author's source line (or the
+//! line before it, or the next three), whose text holds the author's name, counts: nothing is
+//! inferred from any other link.
 
-/// How far from the author's value a link is looked for, in bytes (its source line, and the
-/// next two lines after it).
+/// How far from the author's value a link is looked for, in bytes (its source line, the line
+/// before it, and the next three lines after it).
 const REACH: usize = 2000;
 
 /// The deputy identifier (`PA720892`) of the link nearest to `at` (the author's value in
@@ -13,14 +14,23 @@ const REACH: usize = 2000;
 pub(crate) fn author_ref(src: &str, at: usize, name: &str) -> Option<String> {
     let b = src.as_bytes();
     let at = at.min(b.len());
-    let from = memchr::memrchr(b'\n', &b[at.saturating_sub(REACH)..at])
-        .map_or(at.saturating_sub(REACH), |i| {
-            at.saturating_sub(REACH) + i + 1
-        });
-    // A label's value may sit on the next source lines (`Auteur :` then the link).
+    // The author's source line, and the one before it when a tag it opens runs on (pandoc
+    // wraps a raw `<a` tag's attributes: `<a href="…"\ntitle="…">M.\nPhilippe Le Ray</a>`).
+    let floor_at = at.saturating_sub(REACH);
+    let mut starts = memchr::memrchr_iter(b'\n', &b[floor_at..at]).map(|i| floor_at + i + 1);
+    let line = starts.next().unwrap_or(floor_at);
+    let prev = starts.next().unwrap_or(floor_at);
+    let open_tag = |l: &[u8]| memchr::memrchr(b'<', l) > memchr::memrchr(b'>', l);
+    let from = if line > prev && open_tag(&b[prev..line]) {
+        prev
+    } else {
+        line
+    };
+    // A label's value may sit on the next source lines (`Auteur :` then the link; pandoc's
+    // raw `<a` wraps its attributes and its text).
     let reach = b.len().min(at + REACH);
     let to = memchr::memchr_iter(b'\n', &b[at..reach])
-        .nth(2)
+        .nth(3)
         .map_or(reach, |i| at + i);
     let (from, to) = (floor(src, from), floor(src, to));
     let line = &src[from..to];
@@ -82,8 +92,17 @@ fn links(line: &str) -> impl Iterator<Item = Link<'_>> {
     let markdown = memchr::memmem::find_iter(b, b"](").filter_map(move |p| {
         let open = memchr::memrchr(b'[', &b[..p])?;
         let rest = &line[p + 2..];
-        let end = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == ')')
+        // (html2text wraps a destination after a `-`: `https://www2.assemblee-\nnationale.fr/…`.)
+        let rb = rest.as_bytes();
+        let end = (0..rb.len())
+            .find(|&k| {
+                let c = rb[k];
+                c == b')'
+                    || c.is_ascii_whitespace()
+                        && !(matches!(c, b'\n' | b'\r')
+                            && k > 0
+                            && matches!(rb[k - 1], b'-' | b'\r'))
+            })
             .unwrap_or(rest.len());
         Some(Link {
             url: &rest[..end],
@@ -172,6 +191,12 @@ mod tests {
         assert_eq!(
             author_ref(dyn_page, at, "Marie-Pierre Rixain").as_deref(),
             Some("PA722252")
+        );
+        // A raw `<a` whose attributes wrap onto the author's line is the author's (pandoc).
+        let gfm = "de <span\nclass=\"question_big_content\"><a href=\"https://www2.assemblee-nationale.fr/deputes/fiche/OMC_PA607603\"\ntarget=\"_blank\" title=\"Lien\">M.\nPhilippe Le Ray</a></span> (UMP)";
+        assert_eq!(
+            author_ref(gfm, gfm.find("M.\n").unwrap(), "Philippe Le Ray").as_deref(),
+            Some("PA607603")
         );
         // A link on a line before the author's is not the author's.
         let two = "[M. Philippe Le Ray](https://x/deputes/PA1)\nde M. Philippe Le Ray (UMP)";

@@ -48,20 +48,6 @@ pub(crate) enum Sniff {
     More,
 }
 
-/// Whether text starting with `t` (its first byte not white space) opens a JSON document: a `{`,
-/// or a `[` before an object, array, string or its end (lynx's dump of a page starts with a
-/// link's number, `[1]Accueil`); `None` when the bytes end before telling.
-pub(crate) fn opens_json(t: &[u8]) -> Option<bool> {
-    match t.first()? {
-        b'{' => Some(true),
-        b'[' => t[1..]
-            .iter()
-            .find(|c| !c.is_ascii_whitespace())
-            .map(|c| matches!(c, b'{' | b'[' | b']' | b'"')),
-        _ => Some(false),
-    }
-}
-
 /// Tells, from the first bytes of an input (a byte-order mark and white space skipped), whether
 /// it is open data: JSON, or XML whose root element is `question`, `questions…` or `QUESTION`
 /// (after any declaration, comments and doctype).
@@ -72,12 +58,8 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
         return Sniff::More;
     };
     let mut rest = &head[start..];
-    match opens_json(rest) {
-        Some(true) => return Sniff::Json,
-        None => return Sniff::More,
-        Some(false) => {}
-    }
     match rest[0] {
+        b'{' | b'[' if json_start(rest) => return Sniff::Json,
         b'<' => {}
         _ => return Sniff::Other,
     }
@@ -123,6 +105,20 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
                 };
             }
         }
+    }
+}
+
+/// Whether `t` (white space skipped) starts like a JSON document: `{`, or `[` whose next byte
+/// after white space opens a value a list of questions holds (`{`, `[`, `"`) or closes it (`]`),
+/// or is not there yet. A Markdown rendering that starts with a link (`[Accueil](/)`) is no JSON.
+pub(crate) fn json_start(t: &[u8]) -> bool {
+    match t.first() {
+        Some(b'{') => true,
+        Some(b'[') => t[1..]
+            .iter()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_none_or(|c| matches!(c, b'{' | b'[' | b']' | b'"')),
+        _ => false,
     }
 }
 

@@ -131,15 +131,27 @@ fn docs_buffered<R: Read>(docs: &super::Documents<R>) -> usize {
     docs.buffered()
 }
 
+/// A Markdown rendering that starts with a link (html2text, pandoc) or lynx's dump, which
+/// starts with a link's number (`[1]Accueil`), is not JSON; a list of questions is, whatever its
+/// white space.
 #[test]
-fn a_bracket_opens_json_only_before_a_value() {
-    use super::{sniff, Sniff};
-    assert!(matches!(sniff(b"[{\"question\": 1}]"), Sniff::Json));
-    assert!(matches!(sniff(b"  [\n  {"), Sniff::Json));
-    assert!(matches!(sniff(b"{\"question\""), Sniff::Json));
-    // lynx's dump of a page opens with a link's number.
-    assert!(matches!(sniff(b"   [1]Accueil [2]Questions"), Sniff::Other));
-    assert!(matches!(sniff(b"["), Sniff::More));
+fn a_markdown_link_first_is_no_json() {
+    use super::{json_start, sniff, Sniff};
+    let md = b"[Accueil](/) [Questions](/dyn/17/questions)\n\n# ASSEMBL\xC3\x89E NATIONALE\n";
+    assert!(!json_start(md));
+    assert_eq!(sniff(md), Sniff::Other);
+    assert!(!crate::stream::is_open_data(md));
+    assert_eq!(sniff(b"   [1]Accueil [2]Questions"), Sniff::Other);
     assert!(!crate::stream::is_open_data(b"   [1]Accueil"));
     assert!(crate::stream::is_open_data(b"[ {"));
+    for json in [
+        &b"[{\"question\": {}}]"[..],
+        b"[\n  {",
+        b"[]",
+        b"[",
+        b"{\"question\"",
+    ] {
+        assert!(json_start(json), "{}", String::from_utf8_lossy(json));
+        assert_eq!(sniff(json), Sniff::Json);
+    }
 }

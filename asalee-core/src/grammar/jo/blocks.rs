@@ -103,7 +103,22 @@ pub(crate) fn answer_line(t: &str) -> Option<&str> {
 
 /// The AN's `(tête d'analyse – analyse)`, without its parentheses: the heading and the analysis,
 /// split at the first ` – ` (or ` − `, ` - `).
-pub(crate) fn analysis(inner: &str) -> (Option<String>, Option<String>) {
+///
+/// The readable reading (the preamble reads a squeezed line with [`analysis_of_squeezed`]).
+#[cfg(test)]
+fn analysis(inner: &str) -> (Option<String>, Option<String>) {
+    analysis_with(inner, squeeze)
+}
+
+/// `analysis` of a text whose white space [`squeeze`] folded already (what the preamble
+/// gives): its parts, trimmed by the split, are copied as they are (`squeeze` would give them
+/// back unchanged).
+fn analysis_of_squeezed(inner: &str) -> (Option<String>, Option<String>) {
+    analysis_with(inner, str::to_owned)
+}
+
+/// The analysis of `inner`, each part folded by `fold`.
+fn analysis_with(inner: &str, fold: fn(&str) -> String) -> (Option<String>, Option<String>) {
     let inner = inner.trim();
     let inner = inner.strip_prefix('(').unwrap_or(inner);
     let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
@@ -115,7 +130,7 @@ pub(crate) fn analysis(inner: &str) -> (Option<String>, Option<String>) {
             .map(|s| (at, s.len()))
     });
     let clean = |s: &str| {
-        let s = super::super::text::squeeze(s);
+        let s = fold(s);
         (!s.is_empty()).then_some(s)
     };
     match sep {
@@ -151,7 +166,7 @@ pub(super) fn preamble(
     if let Some(p) = pending.iter().rposition(|l| l.text.starts_with('(')) {
         let rubric_from = p.saturating_sub(1);
         let rubric = (p > 0).then(|| join(&pending[rubric_from..p])).flatten();
-        let ana = join(&pending[p..]).map_or((None, None), |s| analysis(&s));
+        let ana = join(&pending[p..]).map_or((None, None), |s| analysis_of_squeezed(&s));
         return (pending.len() - rubric_from, None, rubric, ana);
     }
     if pending.is_empty() {
@@ -197,6 +212,26 @@ mod tests {
         assert!(block_line("1398. – M. X Y attire").is_none());
         assert!(block_line("2015. Il est").is_none());
         assert!(block_line("24590 Éducation nationale (p. 12)").is_none());
+    }
+
+    #[test]
+    fn analyses_of_squeezed_texts_are_read_as_the_others() {
+        for t in [
+            "(politique agricole – aides – montant)",
+            "( politique agricole  –  aides\u{a0}– montant )",
+            "(exploitants – installation – jeunes agriculteurs – aides)",
+            "(sapeurs-pompiers - volontaires — recrutement)",
+            "( – aides)",
+            "(aides – )",
+            "( – )",
+            "()",
+            "(une seule tête)",
+            "(a\t–\tb)",
+            "",
+        ] {
+            let s = squeeze(t);
+            assert_eq!(analysis_of_squeezed(&s), analysis(&s), "{t:?}");
+        }
     }
 
     #[test]

@@ -8,8 +8,14 @@ use crate::{Chamber, Date};
 
 /// A date as the JO prints it in any case, with the spacing extraction damages: `1er DÉCEMBRE
 /// 2015`, `1 e r DÉCEMBRE 2015`, `1ᵉʳ décembre 2015`, `3 MARS 2016`, after an optional weekday.
-/// Returns the date and the rest.
+/// Returns the date and the rest. (The usual spellings are read by [`super::fast::loose_date`],
+/// the others by [`loose_date_readable`].)
 pub(crate) fn loose_date(s: &str) -> Option<(Date, &str)> {
+    super::fast::loose_date(s).or_else(|| loose_date_readable(s))
+}
+
+/// [`loose_date`], every spelling read by the same steps.
+pub(super) fn loose_date_readable(s: &str) -> Option<(Date, &str)> {
     let mut s = s.trim_start();
     if s.starts_with(|c: char| c.is_alphabetic()) {
         s = weekday(s)?.trim_start();
@@ -52,7 +58,13 @@ fn weekday(s: &str) -> Option<&str> {
 }
 
 /// The chamber named at the start of `s` (`ASSEMBLÉE NATIONALE`, `SÉNAT`, any case), and the rest.
+/// (The running heads' spellings are read by [`super::fast::chamber_prefix`].)
 fn chamber_prefix(s: &str) -> Option<(Chamber, &str)> {
+    super::fast::chamber_prefix(s).or_else(|| chamber_prefix_readable(s))
+}
+
+/// [`chamber_prefix`], any case and spacing.
+pub(super) fn chamber_prefix_readable(s: &str) -> Option<(Chamber, &str)> {
     let first = s.chars().next().map(fold)?;
     let (name, chamber) = match first {
         'a' => ("Assemblée nationale", Chamber::An),

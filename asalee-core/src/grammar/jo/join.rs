@@ -18,62 +18,64 @@ use super::super::text::squeeze;
 pub(crate) use super::compounds::Compounds;
 
 /// Second elements of hyphenated compounds: a line-end hyphen before one of them is kept.
+/// (Lower case, sorted by their bytes: [`known`] searches them.)
 /// (Words that also end words written in one, such as `leur` in `va-leur` or `cent` in
 /// `ré-cent`, are left out: a hyphenation before them is far more common.)
 const SECOND: &[&str] = &[
-    "être", "vous", "ci", "là", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "moi",
-    "toi", "lui", "même", "mêmes", "ce", "dessus", "dessous", "delà", "deçà", "ouest", "est",
-    "nord", "sud", "uns", "unes", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept",
-    "huit", "neuf", "dix", "onze", "douze", "vingt", "vingts", "clé", "clés", "cadre", "cadres",
-    "bas", "après", "joint", "jointe", "joints", "jointes",
+    "après", "bas", "cadre", "cadres", "ce", "ci", "cinq", "clé", "clés", "delà", "dessous",
+    "dessus", "deux", "deçà", "dix", "douze", "elle", "elles", "est", "huit", "il", "ils", "je",
+    "joint", "jointe", "jointes", "joints", "lui", "là", "moi", "même", "mêmes", "neuf", "nord",
+    "nous", "on", "onze", "ouest", "quatre", "sept", "six", "sud", "toi", "trois", "tu", "un",
+    "une", "unes", "uns", "vingt", "vingts", "vous", "être",
 ];
 
 /// First elements of hyphenated compounds: a line-end hyphen after one of them is kept.
+/// (Lower case, sorted by their bytes.)
 /// (Prefixes that also start words written in one, such as `mi` in `mi-nistre` or `pré` in
 /// `pré-sident`, are left out.)
 const FIRST: &[&str] = &[
-    "rendez",
-    "peut",
     "après",
     "arrière",
     "avant",
+    "beau",
+    "belle",
+    "celle",
+    "celui",
+    "ceux",
+    "chef",
+    "chefs",
+    "ci",
+    "cinquante",
     "contre",
+    "court",
     "demi",
-    "semi",
-    "non",
-    "sous",
-    "vice",
-    "sans",
-    "porte",
+    "dix",
+    "e",
     "garde",
     "grand",
     "grande",
     "grands",
     "haut",
-    "belle",
-    "beau",
-    "chef",
-    "chefs",
     "lieu",
     "lieux",
-    "court",
-    "quasi",
-    "vingt",
-    "trente",
+    "là",
+    "non",
+    "outre",
+    "peut",
+    "porte",
     "quarante",
-    "cinquante",
-    "soixante",
-    "dix",
+    "quasi",
     "quatre",
+    "rendez",
+    "sans",
+    "semi",
+    "soixante",
+    "sous",
+    "trente",
+    "vice",
+    "vingt",
     "état",
     "états",
-    "outre",
-    "celle",
-    "celui",
-    "ceux",
-    "là",
-    "ci",
-    "e",
 ];
 
 /// One line of a text, with whether blank lines stood before it.
@@ -105,9 +107,11 @@ pub(crate) fn paragraphs(
         let t = fold(raw, line.folded, &mut folded, compounds);
         if let Some(at) = prev_at {
             let prev = &out[at..];
-            let one_word = !prev.contains(' ');
+            // (A space is looked for byte by byte: it comes within a word's length.)
+            let has_space = |s: &str| s.bytes().any(|b| b == b' ');
+            let one_word = !has_space(prev);
             // A justified line an extractor wrote one word per line is no paragraph's end.
-            let split_line = one_word && (one_word_before || !t.contains(' '));
+            let split_line = one_word && (one_word_before || !has_space(t));
             let joint = joint(prev, t, (line.blank_before, split_line), width, compounds);
             one_word_before = one_word;
             match joint {
@@ -294,27 +298,56 @@ fn keeps_hyphen(stem: &str, next: &str, compounds: &Compounds) -> bool {
     {
         return true;
     }
-    let known = |list: &[&str], w: &str| list.iter().any(|k| k.eq_ignore_ascii_case(w));
     known(SECOND, after) || known(FIRST, before) || compounds.contains(before, after)
+}
+
+/// Whether `w` is a word of `list` (lower-case words sorted by their bytes, none over 16
+/// bytes), ASCII case aside: [`known_readable`] by a binary search of `w` lower-cased.
+fn known(list: &[&str], w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|k| k.as_bytes().cmp(lower)).is_ok()
+}
+
+/// [`known`], each word compared in turn.
+#[cfg(test)]
+fn known_readable(list: &[&str], w: &str) -> bool {
+    list.iter().any(|k| k.eq_ignore_ascii_case(w))
 }
 
 /// The number of characters of `s`, `s.chars().count()`: its bytes but the UTF-8 continuation
 /// bytes (`0b10xxxxxx`), counted eight at a time.
 fn char_count(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut chunks = b.chunks_exact(8);
     let mut continuation = 0;
-    for c in &mut chunks {
-        let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-        // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
-        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    // Each word's continuation bytes as 0 or 1 in their byte lanes, the lanes summed over up to
+    // 31 words (so that the eight lanes' sum stays within a byte), then added together.
+    for block in b.chunks(31 * 8) {
+        let mut words = block.chunks_exact(8);
+        let mut lanes = 0u64;
+        for c in &mut words {
+            let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+            // Each byte's bit 7 set and bit 6 clear (`w << 1` brings bit 6 to bit 7).
+            lanes += (w & !(w << 1) & 0x8080_8080_8080_8080) >> 7;
+        }
+        continuation += lane_sum(lanes);
+        continuation += words
+            .remainder()
+            .iter()
+            .filter(|&&x| x & 0xC0 == 0x80)
+            .count();
     }
-    continuation += chunks
-        .remainder()
-        .iter()
-        .filter(|&&x| x & 0xC0 == 0x80)
-        .count();
     b.len() - continuation
+}
+
+/// The sum of the eight bytes of `lanes`, when it is at most 255.
+fn lane_sum(lanes: u64) -> usize {
+    // The product's top byte adds up every byte at or below it.
+    (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// The usual length of a full line of text: the ninetieth percentile of the lines' lengths (in
@@ -417,6 +450,41 @@ mod tests {
     }
 
     #[test]
+    fn known_words_are_found_by_the_search_as_in_turn() {
+        for list in [SECOND, FIRST] {
+            assert!(list.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+            assert!(list.iter().all(|w| w.len() <= 16 && w.to_lowercase() == *w));
+            for &w in list {
+                let variants = [w.to_owned(), w.to_uppercase(), w.to_ascii_uppercase()];
+                for v in
+                    variants
+                        .iter()
+                        .map(String::as_str)
+                        .chain([w.get(1..).unwrap_or(""), "x", ""])
+                {
+                    assert_eq!(known(list, v), known_readable(list, v), "{v:?}");
+                }
+                assert!(known(list, &w.to_ascii_uppercase()));
+            }
+        }
+        for v in [
+            "Peut",
+            "RENDEZ",
+            "Être",
+            "ÊTRE",
+            "là",
+            "LÀ",
+            "ci",
+            "cinquantes",
+            "a".repeat(20).as_str(),
+        ] {
+            for list in [SECOND, FIRST] {
+                assert_eq!(known(list, v), known_readable(list, v), "{v:?}");
+            }
+        }
+    }
+
+    #[test]
     fn characters_are_counted_eight_bytes_at_a_time() {
         let parts = [
             "a", "é", "’", "😀", " ", "\u{7f}", "\u{80}", "\u{7ff}", "\u{800}",
@@ -426,6 +494,12 @@ mod tests {
             assert_eq!(char_count(&s), s.chars().count(), "{s:?}");
             s.push_str(parts[k % parts.len()]);
             s.push_str(parts[(k * 7 + 3) % parts.len()]);
+        }
+        for part in parts {
+            for n in [30, 31, 32, 62, 63, 300, 1000] {
+                let s = part.repeat(n);
+                assert_eq!(char_count(&s), s.chars().count(), "{part:?} x {n}");
+            }
         }
     }
 

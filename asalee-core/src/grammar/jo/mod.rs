@@ -17,6 +17,7 @@
 
 mod blocks;
 mod compounds;
+mod fast;
 mod heads;
 mod join;
 mod lines;

@@ -45,8 +45,17 @@ fn heading_tail(rest: &str) -> bool {
         || starts_folded(no_digits, "avec débat")
 }
 
-/// The section a (trimmed) line heads, if it is a section heading.
+/// The section a (trimmed) line heads, if it is a section heading. (The lines that
+/// [`super::fast::no_section`] knows head none are not read further.)
 pub(crate) fn section_heading(t: &str) -> Option<Section> {
+    if super::fast::no_section(t) {
+        return None;
+    }
+    section_heading_readable(t)
+}
+
+/// [`section_heading`], every line read by the same steps.
+pub(super) fn section_heading_readable(t: &str) -> Option<Section> {
     // The heading's capital (`Q`, `A`, `À`…, `L`, `R`), or its numbering, comes first.
     let lead = |b: &u8| {
         b.is_ascii_digit() || matches!(b, b'I' | b'V' | b'X' | b'Q' | b'A' | b'L' | b'R' | 0xC3)

@@ -64,6 +64,9 @@ pub(super) struct Walk<'a> {
     q_lines: Vec<usize>,
     /// The text line buffers of the blocks ended, reused by the next ones.
     spare: Vec<Vec<TextLine<'a>>>,
+    /// Whether lines that only text can start ([`super::fast::only_text`]) go straight to
+    /// [`Walk::text`] (the readable walk, for the tests, asks every production in turn).
+    shortcut: bool,
     pub(super) out: Vec<Block>,
 }
 
@@ -97,7 +100,17 @@ impl<'a> Walk<'a> {
             pending: Vec::new(),
             blank: false,
             spare: Vec::new(),
+            shortcut: true,
             out: Vec::new(),
+        }
+    }
+
+    /// The walk that asks every production about every line (see [`Walk::shortcut`]).
+    #[cfg(test)]
+    pub(super) fn readable(self) -> Walk<'a> {
+        Walk {
+            shortcut: false,
+            ..self
         }
     }
 
@@ -108,6 +121,16 @@ impl<'a> Walk<'a> {
             let t = trim(lines[i].text);
             if t.is_empty() {
                 self.blank = true;
+                i += 1;
+                continue;
+            }
+            // Once the cover is read, a line that only text can start is text (it holds no
+            // `(Q)`: that line starts a new issue).
+            if self.shortcut && self.issue.started && super::fast::only_text(t) && !self.q_at(i) {
+                if self.section != Some(Section::List) {
+                    self.in_heading = false;
+                    self.text(lines[i], t);
+                }
                 i += 1;
                 continue;
             }
@@ -122,15 +145,20 @@ impl<'a> Walk<'a> {
             if self.foreign(lines, i, t) {
                 break;
             }
-            while self.q_lines.last().is_some_and(|&q| q < i) {
-                self.q_lines.pop();
-            }
-            let q = self.q_lines.last() == Some(&i);
+            let q = self.q_at(i);
             self.line(lines[i], t, q);
             i += 1;
         }
         self.end_block();
         self.set_pages();
+    }
+
+    /// Whether line `i` holds `(Q)` (lines are asked in order).
+    fn q_at(&mut self, i: usize) -> bool {
+        while self.q_lines.last().is_some_and(|&q| q < i) {
+            self.q_lines.pop();
+        }
+        self.q_lines.last() == Some(&i)
     }
 
     /// A page number alone on its line, on a page whose running head gave none: that page's
@@ -399,8 +427,10 @@ impl<'a> Walk<'a> {
                 folded: line.folded,
             });
         }
-        let open_paren = t.starts_with('(') || self.pending.iter().any(|l| l.text.starts_with('('));
-        if ends_sentence(t) && !(open_paren && t.ends_with(')')) {
+        // (Whether a parenthesis is open is asked only of a sentence that ends with `)`.)
+        let open_paren =
+            || t.starts_with('(') || self.pending.iter().any(|l| l.text.starts_with('('));
+        if ends_sentence(t) && !(t.ends_with(')') && open_paren()) {
             self.pending.clear();
             // A title may end with a question mark: the line is kept for the next block only.
             if t.ends_with(['?', '!']) {

@@ -122,7 +122,15 @@ impl<'d> Evidence<'d> {
             m.legislature_before = (0..at)
                 .rev()
                 .filter(|&i| self.tokens.get(lines, i).is_legislature())
-                .find_map(|i| common::legislature_line(lines.get(i)));
+                .find_map(|i| common::legislature_line(lines.get(i)))
+                // Or the heading a converter joined to the anchor's line.
+                .or_else(|| {
+                    self.tokens
+                        .get(lines, at)
+                        .first_cell()
+                        .and_then(super::an_fiche::joined_headings)
+                        .and_then(|(legislature, _)| legislature)
+                });
         }
         m.end = Some(end);
         m

@@ -182,6 +182,12 @@ pub(crate) trait Rules: Sync {
         Part::QuestionText
     }
 
+    /// The part of the anchor's first cell that the anchor starts (an-fiche's first row joined
+    /// after the page's headings); the cell itself by default.
+    fn anchor_part<'c>(&self, cell: &'c str) -> &'c str {
+        cell
+    }
+
     /// The facts of the anchor's first cell that are the layout's own (the title after
     /// an-dyn's number, the author after the Sénat's), beyond the number and kind every anchor
     /// gives.

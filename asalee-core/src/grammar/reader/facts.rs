@@ -61,6 +61,7 @@ impl<'l> Reader<'l, '_> {
                 }
             }
             Fact::Author(a) => self.set_author(a, offset),
+            Fact::Legislature(n) => self.rec.apply(Set::Legislature(n), offset),
             Fact::Title(t) => {
                 if let Some(t) = t {
                     self.rec.apply(Set::Text(TextField::Title, t), offset);

@@ -42,6 +42,7 @@ impl<'l> Reader<'l, '_> {
                     if self.tokens.get(self.lines, i).is_blank() {
                         self.question.push_blank();
                     } else {
+                        self.text_to = i + 1;
                         let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
                         let indent = self.indent(i);
                         self.question.push_indented(l, soft, tabs, indent);
@@ -106,7 +107,9 @@ impl<'l> Reader<'l, '_> {
             Anchor::Numero(n) => {
                 self.rec.apply(Set::Number(n), offset);
                 // The rest of the line: the author and kind cells, other labels.
-                let rest = common::numero_line(first).map(|(r, _)| r).unwrap_or("");
+                let rest = common::numero_line(self.rules.anchor_part(first))
+                    .map(|(r, _)| r)
+                    .unwrap_or("");
                 let mut cells: Vec<&str> = vec![rest];
                 cells.extend(
                     line.split('\t')

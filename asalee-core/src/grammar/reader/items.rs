@@ -279,6 +279,7 @@ impl<'l> Reader<'l, '_> {
             self.lines.has_tabs(i),
         );
         let indent = self.indent(i);
+        self.text_to = i + 1;
         if to_answer {
             self.answer.push_indented(line, soft, tabs, indent);
         } else {

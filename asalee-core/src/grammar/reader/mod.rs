@@ -86,6 +86,8 @@ pub(crate) struct Reader<'l, 't> {
     part: Part,
     question: Paras<'l>,
     answer: Paras<'l>,
+    /// One past the last line put in a text.
+    text_to: usize,
     carry: Carry<'l>,
     wants: Wants,
     last_dated: Option<Dated>,
@@ -127,6 +129,7 @@ impl<'l, 't> Reader<'l, 't> {
             part: Part::Meta,
             question: Paras::default(),
             answer: Paras::default(),
+            text_to: 0,
             carry: Carry::default(),
             wants: Wants::default(),
             last_dated: None,
@@ -272,6 +275,22 @@ impl<'l, 't> Reader<'l, 't> {
                 }
                 self.resolve_pending(p);
             }
+            // The title a number line announced (`Question écrite n°200 :` alone) is the next
+            // line by its place, even when it reads as an unknown label (`Maisons de santé :
+            // aides à l'installation`).
+            if self.wants.title
+                && self.part == Part::Meta
+                && unlabelled
+                && first.is_some_and(|it| !it.label.is_empty())
+                && !token.is_header()
+            {
+                self.wants.title = false;
+                let title = markup::paragraph(line);
+                self.rec
+                    .apply(Set::Text(TextField::Title, &title), self.offset(i));
+                self.carry.continuation = Some(TextField::Title);
+                continue;
+            }
             if self.structural(i, line, first) {
                 continue;
             }
@@ -279,11 +298,13 @@ impl<'l, 't> Reader<'l, 't> {
                 Part::QuestionText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
                     let indent = self.indent(i);
+                    self.text_to = i + 1;
                     self.question.push_indented(line, soft, tabs, indent)
                 }
                 Part::AnswerText => {
                     let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
                     let indent = self.indent(i);
+                    self.text_to = i + 1;
                     self.answer.push_indented(line, soft, tabs, indent)
                 }
                 Part::Meta | Part::KeyBlock => {
@@ -418,6 +439,11 @@ impl<'l, 't> Reader<'l, 't> {
         if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
             self.author_value(&prefix, offset, key);
         }
+        // A Markdown document's texts: Markdown is looked for up to their last line (the lines
+        // after them may be the next document's).
+        let markdown = self.lines.any_markdown(self.text_to);
+        self.question.set_markdown(markdown);
+        self.answer.set_markdown(markdown);
         let wrapping = Wrapping::of(&[&self.question, &self.answer]);
         let texts = Set::Texts(
             self.rules.join(&self.question, wrapping),
@@ -470,4 +496,33 @@ fn is_key_block_key(k: Key) -> bool {
             | Key::Dates
             | Key::Withdrawn
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// A title that holds ` : ` is the title by its place: after the number line that announces
+    /// it (markdownify's an-dyn page), or before the number line (a Sénat text).
+    #[test]
+    fn titles_holding_a_colon_are_titles_by_their_place() {
+        let after = "Question écrite n°200 :\n                                Maisons de santé : aides à l'installation\n\n---\n\n\
+                     16ème Législature\n\nQuestion de :\nMme Marie-Pierre Rixain (Ile-de-France - Renaissance)\n\n\
+                     Mme Marie-Pierre Rixain appelle l'attention de M. le ministre sur les maisons de santé.\n";
+        let q = crate::parse(after).unwrap();
+        assert_eq!(
+            q.title.as_deref(),
+            Some("Maisons de santé : aides à l'installation")
+        );
+        assert_eq!(q.legislature, Some(16));
+        assert_eq!(q.number, 200);
+        assert!(q.other_fields.is_empty() && q.warnings.is_empty(), "{q:?}");
+        let before = "Maisons de santé : aides à l'installation\n\n16e législature\n\n\
+                      Question écrite n° 01342 de Mme Corinne Imbert (Charente-Maritime - Les Républicains) publiée le 05/01/2023\n\n\
+                      Mme Corinne Imbert attire l'attention de M. le ministre sur les maisons de santé.\n";
+        let q = crate::parse(before).unwrap();
+        assert_eq!(
+            q.title.as_deref(),
+            Some("Maisons de santé : aides à l'installation")
+        );
+        assert!(q.other_fields.is_empty(), "{q:?}");
+    }
 }
