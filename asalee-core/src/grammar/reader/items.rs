@@ -272,19 +272,7 @@ impl<'l> Reader<'l, '_> {
         // Anything else starts the question text (on an-dyn QG pages, the séance transcript).
         self.wants.author = false;
         self.go(prose);
-        let to_answer = self.part == Part::AnswerText;
-        let (line, soft, tabs) = (
-            self.lines.get(i),
-            self.lines.is_soft(i),
-            self.lines.has_tabs(i),
-        );
-        let indent = self.indent(i);
-        self.text_to = i + 1;
-        if to_answer {
-            self.answer.push_indented(line, soft, tabs, indent);
-        } else {
-            self.question.push_indented(line, soft, tabs, indent);
-        }
+        self.push_text(i, self.part == Part::AnswerText);
     }
 }
 

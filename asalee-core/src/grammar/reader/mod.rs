@@ -204,6 +204,23 @@ impl<'l, 't> Reader<'l, 't> {
         self.base + self.lines.src_of_part(i, part)
     }
 
+    /// Line `i` put in the answer's text (`to_answer`) or the question's, with its line break
+    /// and indentation.
+    fn push_text(&mut self, i: usize, to_answer: bool) {
+        let (line, soft, tabs) = (
+            self.lines.get(i),
+            self.lines.is_soft(i),
+            self.lines.has_tabs(i),
+        );
+        let indent = self.indent(i);
+        self.text_to = i + 1;
+        if to_answer {
+            self.answer.push_indented(line, soft, tabs, indent);
+        } else {
+            self.question.push_indented(line, soft, tabs, indent);
+        }
+    }
+
     /// The lines after the anchor.
     fn body(&mut self, from: usize) {
         for i in from..self.lines.len() {
@@ -295,18 +312,8 @@ impl<'l, 't> Reader<'l, 't> {
                 continue;
             }
             match self.part {
-                Part::QuestionText => {
-                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
-                    let indent = self.indent(i);
-                    self.text_to = i + 1;
-                    self.question.push_indented(line, soft, tabs, indent)
-                }
-                Part::AnswerText => {
-                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
-                    let indent = self.indent(i);
-                    self.text_to = i + 1;
-                    self.answer.push_indented(line, soft, tabs, indent)
-                }
+                Part::QuestionText => self.push_text(i, false),
+                Part::AnswerText => self.push_text(i, true),
                 Part::Meta | Part::KeyBlock => {
                     let head = unlabelled
                         && first.is_none_or(|it| it.label.is_empty())
