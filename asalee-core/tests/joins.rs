@@ -148,6 +148,16 @@ fn every_pair_joined_gives_both_and_nothing_else() {
                 let got: Vec<_> = asalee_core::parse_all_bytes(&joined).collect();
                 let got_shown: Vec<Value> = got.iter().map(|r| shown(r, 0, columns)).collect();
                 if got_shown != want {
+                    // `JOINS_DEBUG=1`: the first differing result of each failing join.
+                    if std::env::var("JOINS_DEBUG").is_ok() {
+                        let at = got_shown.iter().zip(&want).position(|(g, w)| g != w);
+                        let at = at.unwrap_or(got_shown.len().min(want.len()));
+                        eprintln!(
+                            "{a_name} + {b_name} ({how}), result {at}:\n  got:  {}\n  want: {}",
+                            got_shown.get(at).map_or(String::new(), Value::to_string),
+                            want.get(at).map_or(String::new(), Value::to_string),
+                        );
+                    }
                     failures.push(format!(
                         "{a_name} + {b_name} ({how}): {} results, {} wanted",
                         got_shown.len(),

@@ -174,6 +174,8 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         return s.starts_with('©');
     }
     let s = s.trim_start_matches(['-', '*', '•', '+']).trim();
+    // lynx writes a button as `(BUTTON) label`.
+    let s = s.strip_prefix("(BUTTON)").map_or(s, str::trim_start);
     const WHOLE: &[&str] = &[
         "Imprimer",
         "Format PDF",
@@ -264,6 +266,7 @@ mod tests {
             "Imprimer",
             "* Partager sur",
             "printer-icon Imprimer",
+            "(BUTTON) printer-icon Imprimer",
             "Retour en haut de page",
             "ALLER AU CONTENU",
             "Accéder au contenu",

@@ -114,6 +114,71 @@ pub(crate) fn is_fiche_heading(line: &str) -> bool {
     text::match_folded(line.trim(), "FICHE QUESTION").is_some_and(|l| l == line.trim().len())
 }
 
+/// The first line of a title whose last line is `t`: the lines just above it (no blank line
+/// between, none before `floor`) that a hard wrap cut it from: ended by a text line break, long
+/// (50 characters), ending no sentence, that can be a title; three at most; the block they make
+/// must have a blank line (or the text's start) above it, else the title is line `t` alone.
+/// The document's lines below the title show the wrapping width ([`wrap_width_below`]): a cut
+/// line is no wider than them and ends where the next line's first word would not have fit (a
+/// line of the document before, joined to this one, is none).
+pub(crate) fn wrapped_title_start(lines: &crate::markup::Lines, t: usize, floor: usize) -> usize {
+    let Some(width) = wrap_width_below(lines, t) else {
+        return t;
+    };
+    let mut start = t;
+    while start > floor && t - start < 3 {
+        let prev = start - 1;
+        let l = text::trim(lines.get(prev));
+        let n = l.chars().count();
+        let next_word = text::trim(lines.get(start))
+            .split([' ', '\u{a0}', '\u{202f}'])
+            .next()
+            .map_or(0, |w| w.chars().count());
+        // (The title may stand less indented than the text: a few columns more.)
+        let cut = n <= width + TITLE_INDENT_SLACK && n + 1 + next_word > width;
+        let wrapped = lines.is_soft(prev)
+            && n >= 50
+            && cut
+            && !l.ends_with([',', '.', '!', '?', ':', ';'])
+            && could_be_title(l);
+        if !wrapped {
+            break;
+        }
+        start = prev;
+    }
+    // The title is a block of its own: a blank line (or the text's start) above it.
+    let alone = start == 0 || text::is_blank(lines.get(start - 1));
+    if alone {
+        start
+    } else {
+        t
+    }
+}
+
+/// How many columns more than the text's lines a title's cut line may be (a title less indented
+/// than the text, lynx's 3 columns).
+const TITLE_INDENT_SLACK: usize = 4;
+
+/// How many lines below a title show the document's wrapping width.
+const WIDTH_WINDOW: usize = 60;
+
+/// The wrapping width of the lines after line `t` (the widest of the next [`WIDTH_WINDOW`], in
+/// characters), `None` when one of them is wider than a converter wraps (130 characters: the
+/// text is not hard-wrapped) or there is none.
+fn wrap_width_below(lines: &crate::markup::Lines, t: usize) -> Option<usize> {
+    const WIDEST: usize = 130;
+    let mut width = 0;
+    for i in (t + 1..lines.len()).take(WIDTH_WINDOW) {
+        let l = text::trim(lines.get(i));
+        // (A line of more than 4 bytes per allowed character is too wide: not counted.)
+        if l.len() > 4 * WIDEST {
+            return None;
+        }
+        width = width.max(l.chars().count());
+    }
+    (width > 0 && width <= WIDEST).then_some(width)
+}
+
 /// Whether a line could be a title: not blank, not chrome, not a header line, not labelled, and
 /// not a paragraph of text (titles are short, end with no sentence punctuation and do not open
 /// with a civility and a name).
@@ -127,4 +192,34 @@ pub(crate) fn could_be_title(line: &str) -> bool {
         && text::chars_at_most(t, 250)
         && name::opening_name(t).is_none()
         && !label::items(t).iter().any(|i| i.key.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A title cut by a converter's wrap at the text's width is read from its first line; a line
+    /// wider than the text's lines (another document's last line, joined before) is none of it,
+    /// nor is any line above a text that is not hard-wrapped.
+    #[test]
+    fn a_wrapped_title_is_cut_at_the_texts_width() {
+        let text = |wide: bool| {
+            let body = if wide {
+                "x ".repeat(80)
+            } else {
+                "Mme X attire l'attention de M. le ministre de l'économie sur la".to_owned()
+            };
+            format!(
+                "\nSituation des infirmiers de pratique avancée dans les départements\nd'outre-mer et leur statut\nQuestion écrite n° 4410\n{body}\nsuite.\n"
+            )
+        };
+        let l = crate::markup::lines(&text(false));
+        assert_eq!(wrapped_title_start(&l, 2, 0), 1);
+        let l = crate::markup::lines(&text(true));
+        assert_eq!(wrapped_title_start(&l, 2, 0), 2);
+        // A previous document's address, wider than the text's lines.
+        let joined = "\nAssemblée nationale - 126 Rue de l'Université, 75355 Paris 07 SP - Standard 01 40 63 60 00\nSituation des infirmiers\nQuestion écrite n° 4410\nM. Thibault Bazin appelle l'attention de M. le ministre\nde la santé.\n";
+        let l = crate::markup::lines(joined);
+        assert_eq!(wrapped_title_start(&l, 2, 0), 2);
+    }
 }

@@ -4,14 +4,31 @@
 //! hard-wrapped, which are joined again).
 
 /// A text's lines as the walk meets them: each line (its cells joined by a space) with whether a
-/// text line break ended it (`soft`), or `None` for a blank line. A line of one cell is borrowed
-/// from the markup's lines; others are written to one buffer.
+/// text line break ended it (`soft`) and its indentation in the source (in characters), or
+/// `None` for a blank line. A line of one cell is borrowed from the markup's lines; others are
+/// written to one buffer.
 #[derive(Debug, Default)]
 pub(crate) struct Paras<'l> {
     buf: String,
-    items: Vec<Option<(Span<'l>, bool)>>,
-    /// Whether the text is Markdown (see [`Paras::markdown`]).
+    items: Vec<Option<Item<'l>>>,
+    /// Whether the text is Markdown (see [`Paras::set_markdown`]).
     markdown: bool,
+}
+
+/// A line of [`Paras`].
+#[derive(Debug, Clone, Copy)]
+struct Item<'l> {
+    span: Span<'l>,
+    soft: bool,
+    indent: u32,
+}
+
+/// A line of [`Paras`] as the joins read it.
+#[derive(Debug, Clone, Copy)]
+struct View<'a> {
+    text: &'a str,
+    soft: bool,
+    indent: usize,
 }
 
 /// A line of [`Paras`]: borrowed, or a range of its buffer.
@@ -38,10 +55,22 @@ impl<'l> Paras<'l> {
     /// A line of the text: its cells (split by tabs, trimmed) joined by a space; `tabs` when the
     /// line may hold a tab (a line known to hold none is not searched).
     pub(crate) fn push_line(&mut self, line: &'l str, soft: bool, tabs: bool) {
+        self.push_indented(line, soft, tabs, 0);
+    }
+
+    /// [`Paras::push_line`] for a line indented by `indent` characters in its source.
+    pub(crate) fn push_indented(&mut self, line: &'l str, soft: bool, tabs: bool, indent: usize) {
         if !tabs || memchr::memchr(b'\t', line.as_bytes()).is_none() {
-            self.items.push(Some((Span::Borrowed(line.trim()), soft)));
+            self.items.push(Some(Item {
+                span: Span::Borrowed(line.trim()),
+                soft,
+                indent: u32::try_from(indent).unwrap_or(u32::MAX),
+            }));
         } else {
             self.push_cells(crate::markup::cells(line), soft);
+            if let Some(Some(it)) = self.items.last_mut() {
+                it.indent = u32::try_from(indent).unwrap_or(u32::MAX);
+            }
         }
     }
 
@@ -54,25 +83,32 @@ impl<'l> Paras<'l> {
             }
             self.buf.push_str(part);
         }
-        self.items
-            .push(Some((Span::Owned(start, self.buf.len()), soft)));
+        self.items.push(Some(Item {
+            span: Span::Owned(start, self.buf.len()),
+            soft,
+            indent: 0,
+        }));
     }
 
-    fn iter(&self) -> impl Iterator<Item = Option<(&str, bool)>> {
+    fn iter(&self) -> impl Iterator<Item = Option<View<'_>>> {
         self.items.iter().map(|it| {
-            it.map(|(span, soft)| {
-                let t = match span {
+            it.map(|it| {
+                let text = match it.span {
                     Span::Borrowed(t) => t,
                     Span::Owned(s, e) => &self.buf[s..e],
                 };
-                (t, soft)
+                View {
+                    text,
+                    soft: it.soft,
+                    indent: it.indent as usize,
+                }
             })
         })
     }
 
     /// The bytes of text held, to size the joined text.
     fn text_len(&self) -> usize {
-        self.iter().flatten().map(|(t, _)| t.len() + 1).sum()
+        self.iter().flatten().map(|v| v.text.len() + 1).sum()
     }
 }
 
@@ -82,7 +118,7 @@ pub(crate) fn join_runs(paras: &Paras<'_>) -> Option<String> {
     let mut out = String::with_capacity(paras.text_len());
     let mut in_para = false;
     for line in paras.iter() {
-        match line.map(|(t, _)| t.trim()).filter(|l| !l.is_empty()) {
+        match line.map(|v| v.text.trim()).filter(|l| !l.is_empty()) {
             Some(l) => {
                 if in_para {
                     out.push(' ');
@@ -101,63 +137,246 @@ pub(crate) fn join_runs(paras: &Paras<'_>) -> Option<String> {
 /// The widest line, in characters, up to which a text counts as hard-wrapped.
 const WRAP_WIDTH: usize = 130;
 
-/// Paragraphs of a text in another layout: each line is a paragraph, except that lines a
-/// converter hard-wrapped (w3m, lynx, pandoc, html2text wrap at 72 to 100 columns) are joined
-/// again. A line (ended by a text line break, `soft`) is taken as wrapped when the text's lines
-/// are all short (at most 130 characters: a wrapping width), the line is long for that text (at
-/// least 60 % of its longest line, and 50 characters) and does not end a sentence. The
-/// paragraphs are separated by a line break; `None` when there is no text.
-pub(crate) fn join_wrapped(paras: &Paras<'_>) -> Option<String> {
-    let len = |s: &str| s.chars().count();
-    // A line of more than 4 bytes per allowed character is too wide whatever its characters;
-    // one no longer in bytes than the widest so far cannot be wider in characters (not counted).
-    let mut widest = 0;
-    for (t, _) in paras.iter().flatten() {
-        if t.len() > 4 * WRAP_WIDTH {
-            widest = usize::MAX;
+/// How a document's texts were hard-wrapped, found once from all their lines (the question's
+/// and the answer's): the wrapping width, and whether the lines show a converter's wrapping.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Wrapping {
+    /// The widest line, in columns (its indentation included); 0 when a line is wider than a
+    /// wrapping width (the text is not hard-wrapped) or there is a single line.
+    width: usize,
+    /// Whether the lines are a converter's wrapping: most long lines (60 % of the width) followed
+    /// by another line of their block end where the next line's first word would not have fit.
+    dump: bool,
+}
+
+/// A line's width in columns: its indentation and its characters.
+fn columns(v: &View<'_>) -> usize {
+    v.indent + v.text.trim().chars().count()
+}
+
+/// The width, in characters, of the first unbreakable run of `s`: its first word, with what
+/// French typography keeps on the same line (a `:`, `;`, `!`, `?`, `%`, `»`, `€` after it, the
+/// word after a `«`, `M.`, `Mme`, `n°`…, a group of three digits after a number, a date's
+/// day, month and year).
+fn first_unit(s: &str) -> usize {
+    let mut words = s
+        .split([' ', '\u{a0}', '\u{202f}'])
+        .filter(|w| !w.is_empty());
+    // (A converter keeps a no-break space's words together, but a copy may have written one
+    // for a space: the words French typography binds are bound whatever the space.)
+    let Some(first) = words.next() else { return 0 };
+    let mut width = first.chars().count();
+    // A word without the punctuation after it.
+    fn core(w: &str) -> &str {
+        w.trim_end_matches([',', '.', ';', ')'])
+    }
+    let mut prev = first;
+    // (A run is a few words at most: the loop is bounded.)
+    for w in words.take(4) {
+        let (c, p) = (core(w), core(prev));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let glued = matches!(
+            prev,
+            "«" | "–" | "—" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
+        ) || w.starts_with([':', ';', '!', '?', '%', '»', '€'])
+            || c.len() == 3 && digits(c) && digits(prev)
+            || is_month(c) && is_day(prev)
+            || is_month(p) && is_year(c);
+        if !glued {
             break;
         }
-        if t.len() > widest {
-            widest = widest.max(len(t));
+        width += 1 + w.chars().count();
+        prev = w;
+    }
+    width
+}
+
+/// A French month's name, as dates write it (`janvier` … `décembre`).
+fn is_month(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    MONTHS.contains(&w)
+}
+
+/// A day of a date: one or two digits, or `1er`.
+fn is_day(w: &str) -> bool {
+    w == "1er" || (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year: four digits.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a line is written in capitals (two letters at least, none in small letters): a
+/// heading (`SITUATION DU SITE SAGEM DE SAINT-BENOÎT DANS LA VIENNE`).
+fn is_capitals(t: &str) -> bool {
+    let mut upper = 0;
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += 1;
+    }
+    upper >= 2
+}
+
+/// Whether a line starts with a list bullet (its next lines are indented under its text).
+fn is_bullet(t: &str) -> bool {
+    let t = t.trim_start();
+    ["* ", "• ", "- ", "+ ", "o ", "– "]
+        .iter()
+        .any(|b| t.starts_with(b))
+}
+
+impl Wrapping {
+    /// The wrapping of the texts `texts` (a document's question and answer).
+    pub(crate) fn of(texts: &[&Paras<'_>]) -> Wrapping {
+        let mut width = 0;
+        let mut lines = 0;
+        for v in texts.iter().flat_map(|p| p.iter()).flatten() {
+            // A line of more than 4 bytes per allowed character is too wide whatever its
+            // characters (not counted).
+            if v.text.len() > 4 * WRAP_WIDTH {
+                return Wrapping::default();
+            }
+            width = width.max(columns(&v));
+            lines += 1;
+        }
+        if width > WRAP_WIDTH || lines < 2 {
+            return Wrapping::default();
+        }
+        let (mut pairs, mut wraps) = (0usize, 0usize);
+        for p in texts {
+            let mut prev: Option<View<'_>> = None;
+            for line in p.iter() {
+                match line.filter(|v| !v.text.trim().is_empty()) {
+                    Some(v) => {
+                        // (Only a long line tells how the text wraps: a short one ends a paragraph
+                        // or a page's line, in a converter's wrapping or not.)
+                        if let Some(l) = prev.filter(|l| l.soft && columns(l) * 10 >= width * 6) {
+                            pairs += 1;
+                            wraps += usize::from(!fits(&l, &v, width));
+                        }
+                        prev = Some(v);
+                    }
+                    None => prev = None,
+                }
+            }
+        }
+        Wrapping {
+            width,
+            dump: wraps >= 3 && 2 * wraps >= pairs,
         }
     }
-    let wrapped_text = widest <= WRAP_WIDTH && paras.iter().flatten().count() > 1;
+}
+
+/// Whether the first word of `next` would have fit at the end of `line` in `width` columns (so
+/// no wrapping ended `line`).
+fn fits(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
+    columns(line) + 1 + first_unit(next.text.trim()) <= width
+}
+
+/// Whether the first two words of `next` would have fit at the end of `line`: a no-break space
+/// of the page (that the rendering wrote as a space) binds two words at most, so `line` was
+/// surely ended before the width.
+fn fits_two(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
+    let t = next.text.trim();
+    let first = first_unit(t);
+    let second = t
+        .get(t.char_indices().nth(first).map_or(t.len(), |(at, _)| at)..)
+        .map_or(0, |rest| first_unit(rest.trim_start()));
+    columns(line) + 1 + first + usize::from(second > 0) + second <= width
+}
+
+/// The width of the first word of `s` alone, in characters.
+fn first_word(s: &str) -> usize {
+    s.split([' ', '\u{a0}', '\u{202f}'])
+        .find(|w| !w.is_empty())
+        .map_or(0, |w| w.chars().count())
+}
+
+/// Whether a line ends a sentence (`. ! ? : ; » …`, or a parenthesis after `.` or `!`).
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '!', '?', ':', ';', '»', '…']) || t.ends_with(".)") || t.ends_with("!)")
+}
+
+/// Paragraphs of a text in another layout than `plain`: each line is a paragraph, except the
+/// lines a converter hard-wrapped (w3m, lynx, links, pandoc, html2text wrap at 72 to 100
+/// columns), which are joined again. `wrapping` is the document's ([`Wrapping::of`]).
+///
+/// When the document's lines show a converter's wrapping (`dump`), a line followed by another
+/// of its block is a wrapped line, joined to the next, unless the next line's first word would
+/// have fit on it (a line ended early: a paragraph's end or a line break of the page) or the next
+/// line is indented more than it (a paragraph's first line), whatever its last character. Without
+/// that evidence, a line is joined when it is long for the text (at least 60 % of the widest and
+/// 50 characters) and does not end a sentence. A blank line always ends a paragraph. The
+/// paragraphs are separated by a line break; `None` when there is no text.
+pub(crate) fn join_wrapped(paras: &Paras<'_>, wrapping: Wrapping) -> Option<String> {
+    let widest = wrapping.width;
     let mut out = String::with_capacity(paras.text_len());
-    let mut joining = false;
+    let mut prev: Option<View<'_>> = None;
     for line in paras.iter() {
-        let Some((t, soft)) = line else {
-            joining = false;
+        // Lines from the markup are already folded: only their ends need trimming.
+        let Some(v) = line.filter(|v| !v.text.trim().is_empty()) else {
+            prev = None;
             continue;
         };
-        // Lines from the markup are already folded: only their ends need trimming.
-        let t = t.trim();
-        if t.is_empty() {
-            joining = false;
-            continue;
-        }
-        // (In Markdown, a word html2text wrapped at its hyphen, `Saint-` then `Benoît`, is
-        // joined whole.)
-        let hyphen_wrap = joining
-            && paras.markdown
-            && out
-                .strip_suffix('-')
-                .is_some_and(|o| o.ends_with(char::is_alphabetic))
-            && t.starts_with(char::is_alphabetic);
-        if !out.is_empty() && !hyphen_wrap {
-            out.push(if joining { ' ' } else { '\n' });
+        let t = v.text.trim();
+        if !out.is_empty() {
+            // (In Markdown every soft line break is a wrap, whatever the line ends with.)
+            let joins = prev.is_some_and(|l| {
+                l.soft && (paras.markdown || widest > 0 && joins(&l, &v, wrapping))
+            });
+            // (In Markdown, a word html2text wrapped at its hyphen, `Saint-` then `Benoît`, is
+            // joined whole.)
+            let hyphen_wrap = joins
+                && paras.markdown
+                && out
+                    .strip_suffix('-')
+                    .is_some_and(|o| o.ends_with(char::is_alphabetic))
+                && t.starts_with(char::is_alphabetic);
+            if !hyphen_wrap {
+                out.push(if joins { ' ' } else { '\n' });
+            }
         }
         out.push_str(t);
-        // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
-        joining = soft && paras.markdown
-            || wrapped_text && soft && t.len() >= 50 && {
-                let n = len(t);
-                let ends_sentence = t.ends_with(['.', '!', '?', ':', ';', '»', '…'])
-                    || t.ends_with(".)")
-                    || t.ends_with("!)");
-                n >= 50 && n * 10 >= widest * 6 && !ends_sentence
-            };
+        prev = Some(v);
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether `line`, ended by a text line break, is wrapped onto `next` (see [`join_wrapped`]).
+fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
+    let t = line.text.trim();
+    if wrapping.dump {
+        let indented = next.indent > line.indent && !is_bullet(t);
+        let width = wrapping.width;
+        // Where the next line's first word alone fits but not its first two, a no-break space
+        // may have bound them: the line is wrapped unless it ends a sentence.
+        let bare_fits = columns(line) + 1 + first_word(next.text.trim()) <= width;
+        let ended = fits_two(line, next, width) || bare_fits && ends_sentence(t);
+        // A heading in capitals ends where the text in small letters starts.
+        let heading_ends = is_capitals(t) && !is_capitals(next.text.trim());
+        return !indented && !ended && !heading_ends;
+    }
+    // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
+    t.len() >= 50 && {
+        let n = t.chars().count();
+        n >= 50 && columns(line) * 10 >= wrapping.width * 6 && !ends_sentence(t)
+    }
 }
 
 #[cfg(test)]
@@ -191,6 +410,10 @@ mod tests {
         assert_eq!(join_runs(&paras(&[None, Some("  ")])), None);
     }
 
+    fn wrapped(p: &Paras<'_>) -> Option<String> {
+        join_wrapped(p, Wrapping::of(&[p]))
+    }
+
     /// In a Markdown text every soft line break of a paragraph is a wrap, whatever the line
     /// ends with; a word wrapped at its hyphen is joined whole; a hard break ends a line.
     #[test]
@@ -210,7 +433,7 @@ mod tests {
             false,
         );
         assert_eq!(
-            join_wrapped(&p).as_deref(),
+            wrapped(&p).as_deref(),
             Some("biologique de la politique agricole commune (PAC), le fonds « Avenir Bio » géré par l'Agence Bio, sur le site de Saint-Benoît.\nM. le président. La parole est à Mme la ministre.")
         );
     }
@@ -220,14 +443,14 @@ mod tests {
         fn l(s: &str) -> Option<&str> {
             Some(s)
         }
-        let wrapped = paras(&[
+        let text = paras(&[
             l("M. Philippe Le Ray attire l'attention de M. le ministre de l'économie et des"),
             l("finances sur l'évolution de la Caisse des dépôts."),
             None,
             l("Il lui demande si le Gouvernement entend mettre en œuvre cette recommandation."),
         ]);
         assert_eq!(
-            join_wrapped(&wrapped).as_deref(),
+            wrapped(&text).as_deref(),
             Some(concat!(
                 "M. Philippe Le Ray attire l'attention de M. le ministre de l'économie et des finances sur l'évolution de la Caisse des dépôts.\n",
                 "Il lui demande si le Gouvernement entend mettre en œuvre cette recommandation."
@@ -235,7 +458,7 @@ mod tests {
         );
         // Long lines are whole paragraphs; short lines ending a sentence stay apart.
         let long = "x".repeat(200);
-        let lines = |p: &Paras<'_>| join_wrapped(p).map_or(0, |t| t.lines().count());
+        let lines = |p: &Paras<'_>| wrapped(p).map_or(0, |t| t.lines().count());
         assert_eq!(lines(&paras(&[l(&long), l("suite")])), 2);
         assert_eq!(
             lines(&paras(&[
@@ -244,5 +467,111 @@ mod tests {
             ])),
             2
         );
+    }
+
+    /// Lines of lynx's dump of an an-fiche answer (indented by 3, wrapped at 74 columns).
+    fn lynx(lines: &[&'static str]) -> Paras<'static> {
+        let mut p = Paras::default();
+        for l in lines {
+            let t = l.trim_start();
+            match t {
+                "" => p.push_blank(),
+                _ => p.push_indented(t, true, false, l.len() - t.len()),
+            }
+        }
+        p
+    }
+
+    const ANSWER: &[&str] = &[
+        "   significatifs, comme le montrent les exemples suivants : personne seule",
+        "   gagnant le SMIC en habitant en HLM récent en région parisienne : + 51 F",
+        "   (+ 8,5 %) ; couple avec 2 enfants gagnant le SMIC en payant un loyer",
+        "   privé de 2 000 F dans une grande agglomération de province : + 58 F (+",
+        "   4,2 %) ; couple avec 4 enfants gagnant 7 000 F par mois en payant un",
+        "   loyer privé de 2 200 F ou plus en région parisienne : + 161 F (+ 10 %).",
+        "   Les bénéficiaires (locataires, résidents de logements-foyers et",
+        "   accédants à la propriété) se verront notifier leur aide revalorisée par",
+        "   les caisses d'allocations familiales et de mutualité sociale agricole",
+        "   au mois de septembre 1997.",
+    ];
+
+    #[test]
+    fn a_wrapped_line_ending_a_sentence_is_joined() {
+        let p = lynx(ANSWER);
+        let w = Wrapping::of(&[&p]);
+        assert_eq!(
+            w,
+            Wrapping {
+                width: 74,
+                dump: true
+            }
+        );
+        let text = join_wrapped(&p, w).unwrap();
+        assert!(!text.contains('\n'), "{text}");
+        assert!(text.contains("(+ 10 %). Les bénéficiaires"));
+    }
+
+    #[test]
+    fn a_line_ended_early_or_an_indented_line_ends_a_paragraph() {
+        // The next line's first word would have fit: the line was ended (a `<br>`, a
+        // paragraph's end); a first line indented more than the previous one starts a paragraph.
+        let mut lines = ANSWER.to_vec();
+        lines.extend([
+            "   Ce dispositif sera évalué.",
+            "     M. le président. La parole est à M. le secrétaire d'Etat à",
+            "   l'industrie.",
+            "     M. Christian Pierret, secrétaire d'Etat à l'industrie.  Monsieur le",
+            "   député, sous le gouvernement Jospin, l'Etat actionnaire a fait son",
+            "   devoir.",
+        ]);
+        let text = wrapped(&lynx(&lines)).unwrap();
+        let paras: Vec<&str> = text.lines().collect();
+        assert_eq!(paras.len(), 4, "{text}");
+        assert!(paras[0].ends_with("septembre 1997."));
+        assert_eq!(paras[1], "Ce dispositif sera évalué.");
+        assert_eq!(
+            paras[2],
+            "M. le président. La parole est à M. le secrétaire d'Etat à l'industrie."
+        );
+        assert!(paras[3].starts_with("M. Christian Pierret") && paras[3].ends_with("son devoir."));
+        // Few lines show no wrapping: the line-length rule applies.
+        let short = lynx(&ANSWER[5..7]);
+        assert!(!Wrapping::of(&[&short]).dump);
+        assert_eq!(wrapped(&short).map(|t| t.lines().count()), Some(2));
+    }
+
+    #[test]
+    fn a_line_ended_where_two_bound_words_would_not_fit_is_wrapped() {
+        // links writes the page's no-break space of `1er janvier` as a space: the line was
+        // wrapped before `1er` though `1er` alone would have fit.
+        let p = lynx(&[
+            "   biologiques et aucune sélection n'est appliquée au moment de l'attribution",
+            "   de ces aides. Le crédit d'impôt bio a également été prolongé jusqu'en",
+            "   2025, et porté de 3 500 euros (€) à 4 500 € par an à compter du",
+            "   1er janvier 2023. Enfin, le fonds de structuration des filières",
+            "   biologiques (fonds Avenir bio), géré par l'Agence Bio, a été porté à 13",
+            "   M€ par an dans le cadre du plan de relance pour 2021 et 2022. De plus,",
+            "   il existe plusieurs leviers.",
+        ]);
+        let text = wrapped(&p).unwrap();
+        assert!(!text.contains('\n'), "{text}");
+    }
+
+    #[test]
+    fn first_units_keep_what_typography_binds() {
+        assert_eq!(first_unit("Les bénéficiaires"), 3);
+        assert_eq!(first_unit("10 %) ; couple"), 7);
+        assert_eq!(first_unit("« évaluation forfaitaire »"), 12);
+        assert_eq!(first_unit("Mme\u{a0}Patricia Adam."), 12);
+        assert_eq!(first_unit("2 200 F"), 5);
+        assert_eq!(first_unit("problème : la suite"), 10);
+        assert_eq!(first_unit(""), 0);
+        assert_eq!(first_unit("1er janvier 2023. Enfin"), 17);
+        assert_eq!(first_unit("30 octobre 2018 et la loi"), 15);
+        assert!(is_bullet("* Projets de loi") && !is_bullet("*Note"));
+        assert!(is_capitals(
+            "PROJET DE LOI D'ORIENTATION DU MINISTÈRE DE L'INTÉRIEUR"
+        ));
+        assert!(!is_capitals("M. le président.") && !is_capitals("12"));
     }
 }

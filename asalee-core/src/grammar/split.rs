@@ -387,7 +387,8 @@ fn back_up(lines: &Lines, tokens: &Tokens, at: usize, a: Anchor, floor: usize) -
         while t > floor && (blank(t - 1) || skip_headers && tokens.get(lines, t - 1).is_header()) {
             t -= 1;
         }
-        (t > floor && grammar::could_be_title(lines.get(t - 1))).then(|| t - 1)
+        (t > floor && grammar::could_be_title(lines.get(t - 1)))
+            .then(|| grammar::wrapped_title_start(lines, t - 1, floor))
     };
     match a {
         Anchor::Numero(_) => {

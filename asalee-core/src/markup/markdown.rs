@@ -138,6 +138,21 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
                 1
             }
         },
+        b'^' if next == Some('(') && prev.is_some_and(char::is_alphanumeric) => {
+            // pandoc's plain text writes a superscript `16^(e)`: the caret and the parentheses
+            // are markup around a short word.
+            let inner = &src[i + 2..];
+            let len = inner
+                .bytes()
+                .take(8)
+                .take_while(u8::is_ascii_alphanumeric)
+                .count();
+            if len > 0 && inner.as_bytes().get(len) == Some(&b')') {
+                b.push_text(&inner[..len], i + 2);
+                return len + 3;
+            }
+            1
+        }
         b'^' => {
             // `6^e` and pandoc's `6^e^`: the caret is markup.
             if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {
@@ -158,6 +173,29 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
             len
         }
     }
+}
+
+/// The length of lynx's number of a link (`[12]` glued to the link's text, `[56]M. Philippe Le
+/// Ray`) at `i`: a `[` at a word's start, one to four digits, a `]` followed by the link's first
+/// character (not a space nor a Markdown link's or span's `(`, `[`, `{` or `:`). The number is dropped: the text
+/// reads as if it were not there (the list of the links at the dump's end is not read).
+pub(super) fn link_number_len(bytes: &[u8], i: usize) -> Option<usize> {
+    let after_space = i == 0
+        || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r')
+        || i > 1 && bytes[i - 2..i] == [0xC2, 0xA0];
+    if !after_space {
+        return None;
+    }
+    let digits = bytes[i + 1..]
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let close = i + 1 + digits;
+    let glued = bytes.get(close + 1).is_some_and(|&c| {
+        !c.is_ascii_whitespace() && !matches!(c, b'(' | b'[' | b'{' | b':' | b']')
+    });
+    ((1..=4).contains(&digits) && bytes.get(close) == Some(&b']') && glued).then_some(digits + 2)
 }
 
 /// A link, image or bracketed span of a Markdown text, found ahead by [`Links`]: `[text](dest)`,

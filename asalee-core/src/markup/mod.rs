@@ -39,7 +39,7 @@ use html::{
     raw_text_end, read_tag, Decoded, MAX_TAG_LEN,
 };
 use markdown::{markdown_inline, markdown_line_prefix, Links};
-use scan::{next_line_blank, special_at, NextBlank, NextByte};
+use scan::{next_line_blank, special_at, starts_with_block_tag, NextBlank, NextByte};
 use tags::{classify, is_phrasing};
 use text::{is_invisible, is_space_char, push_run};
 
@@ -470,6 +470,11 @@ impl Pass<'_> {
     /// A Markdown marker at `i` in text (`c` its byte). Returns where the pass goes on.
     fn markdown(&mut self, b: &mut Builder<'_>, i: usize, c: u8) -> usize {
         let (src, bytes) = (self.src, self.bytes);
+        if c == b'[' {
+            if let Some(len) = markdown::link_number_len(bytes, i) {
+                return i + len;
+            }
+        }
         let image = c == b'!' && bytes.get(i + 1) == Some(&b'[');
         if c == b'[' || image {
             // A link, image or span: its text is read on (its line breaks are spaces), its
@@ -500,26 +505,6 @@ impl Pass<'_> {
 /// Whether the line break at `nl` is a Markdown hard break: the line ends with two spaces or a
 /// backslash (a `<br>` in html2text's, markdownify's and pandoc's Markdown). Such a line ends
 /// there, as an HTML line does: it is no wrapped part of a paragraph.
-/// Whether a line starts (after its indentation) with the start tag of an element that is not
-/// phrasing (`<div`, `<p`, `<link`, `<tr`…): the content of a phrasing element left open does
-/// not run onto it (a fragment's `<b>` never closed does not swallow the next block).
-fn starts_with_block_tag(line: &[u8]) -> bool {
-    let line = &line[line
-        .iter()
-        .take_while(|c| matches!(c, b' ' | b'\t'))
-        .count()..];
-    let Some(rest) = line.strip_prefix(b"<") else {
-        return false;
-    };
-    let n = rest
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    n > 0
-        && rest[0].is_ascii_alphabetic()
-        && std::str::from_utf8(&rest[..n]).is_ok_and(|name| !is_phrasing(name))
-}
-
 fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
     let line = &bytes[..nl];
     let line = line.strip_suffix(b"\r").unwrap_or(line);

@@ -18,6 +18,43 @@ mod unit {
     }
 
     #[test]
+    fn lynx_link_numbers_are_dropped() {
+        assert_eq!(
+            all("   de [56]M. Philippe Le Ray\n     * [14]Projets de loi"),
+            ["de M. Philippe Le Ray", "Projets de loi"]
+        );
+        // Not a number glued to a word's start: kept.
+        for kept in ["loi[1]x", "voir [1] ci-dessous", "[12345]x", "[]x"] {
+            assert_eq!(all(kept), [kept]);
+        }
+        assert_eq!(all("[1](#a)b"), ["1b"]);
+    }
+
+    /// A page is a page after the white space and byte-order marks the chunker lets before its
+    /// tag (files joined: `texte.\n \u{FEFF}<html>`).
+    #[test]
+    fn a_page_after_a_space_and_a_byte_order_mark() {
+        for src in [
+            " \u{FEFF}<html><body>a</body></html>",
+            "\u{FEFF} <!DOCTYPE html>",
+        ] {
+            assert!(crate::markup::html::is_page(src), "{src:?}");
+        }
+        assert!(!crate::markup::html::is_page("\u{FEFF}x <html>"));
+    }
+
+    /// A phrasing element left open (a fragment's `<b>` whose end tag was lost) does not run
+    /// onto a line that starts with another element's tag.
+    #[test]
+    fn an_open_phrasing_element_stops_at_a_block_tag() {
+        assert_eq!(
+            all("<b>Question N° : 1</b> <b>De M. A\n<link href=x>Question N° : 2\n"),
+            ["Question N° : 1 De M. A", "Question N° : 2"]
+        );
+        assert_eq!(all("<b>De M. A\n<i>B</i> C\n"), ["De M. A B C"]);
+    }
+
+    #[test]
     fn markdown_is_reduced_to_text() {
         assert_eq!(all("## 16ème législature"), ["16ème législature"]);
         assert_eq!(
@@ -32,6 +69,8 @@ mod unit {
             all("Loiret (6^e circonscription)"),
             ["Loiret (6e circonscription)"]
         );
+        assert_eq!(all("16^(e) législature"), ["16e législature"]);
+        assert_eq!(all("a^(b c)"), ["a(b c)"]);
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
         assert_eq!(all("Marchand.\\\nM. Jean"), ["Marchand.", "M. Jean"]);
         assert_eq!(all("| a | b |\n|---|---|\n| c | d |"), ["a\tb", "", "c\td"]);
@@ -58,19 +97,6 @@ mod unit {
             all("<b>Question N° :</b> <b>13927</b>\t<b>De Mme X</b>\n<b>Rubrique &gt; santé</b>"),
             ["Question N° : 13927\tDe Mme X", "Rubrique > santé"]
         );
-    }
-
-    /// A page is a page after the white space and byte-order marks the chunker lets before its
-    /// tag (files joined: `texte.\n \u{FEFF}<html>`).
-    #[test]
-    fn a_page_after_a_space_and_a_byte_order_mark() {
-        for src in [
-            " \u{FEFF}<html><body>a</body></html>",
-            "\u{FEFF} <!DOCTYPE html>",
-        ] {
-            assert!(crate::markup::html::is_page(src), "{src:?}");
-        }
-        assert!(!crate::markup::html::is_page("\u{FEFF}x <html>"));
     }
 
     #[test]
@@ -243,17 +269,6 @@ mod unit {
                 "Suite"
             ]
         );
-    }
-
-    /// A phrasing element left open (a fragment's `<b>` whose end tag was lost) does not run
-    /// onto a line that starts with another element's tag.
-    #[test]
-    fn an_open_phrasing_element_stops_at_a_block_tag() {
-        assert_eq!(
-            all("<b>Question N° : 1</b> <b>De M. A\n<link href=x>Question N° : 2\n"),
-            ["Question N° : 1 De M. A", "Question N° : 2"]
-        );
-        assert_eq!(all("<b>De M. A\n<i>B</i> C\n"), ["De M. A B C"]);
     }
 
     /// A Markdown paragraph's wrapped lines are one line where the paragraph shows Markdown

@@ -131,8 +131,9 @@ fn docs_buffered<R: Read>(docs: &super::Documents<R>) -> usize {
     docs.buffered()
 }
 
-/// A Markdown rendering that starts with a link (html2text, pandoc) is not JSON; a list of
-/// questions is, whatever its white space.
+/// A Markdown rendering that starts with a link (html2text, pandoc) or lynx's dump, which
+/// starts with a link's number (`[1]Accueil`), is not JSON; a list of questions is, whatever its
+/// white space.
 #[test]
 fn a_markdown_link_first_is_no_json() {
     use super::{json_start, sniff, Sniff};
@@ -140,6 +141,9 @@ fn a_markdown_link_first_is_no_json() {
     assert!(!json_start(md));
     assert_eq!(sniff(md), Sniff::Other);
     assert!(!crate::stream::is_open_data(md));
+    assert_eq!(sniff(b"   [1]Accueil [2]Questions"), Sniff::Other);
+    assert!(!crate::stream::is_open_data(b"   [1]Accueil"));
+    assert!(crate::stream::is_open_data(b"[ {"));
     for json in [
         &b"[{\"question\": {}}]"[..],
         b"[\n  {",

@@ -21,7 +21,7 @@ pub(crate) fn html_text(html: &str) -> Option<String> {
             paras.push_line(line, lines.is_soft(i), lines.has_tabs(i));
         }
     }
-    paragraphs::join_wrapped(&paras)
+    paragraphs::join_wrapped(&paras, paragraphs::Wrapping::of(&[&paras]))
 }
 
 /// A date written `2024-10-03` (a time or zone after it is ignored) or `03/10/2024`.

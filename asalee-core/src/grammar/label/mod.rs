@@ -169,12 +169,8 @@ const DEFS: &[Def] = &[
 /// A known label at the start of `s`: its key, its length in bytes, and whether it is a
 /// sentence label.
 pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
-    let first = super::text::fold(s.chars().next()?);
     // Every label starts with one of these letters: most words are rejected here.
-    if !matches!(
-        first,
-        'q' | 'n' | 'm' | 'r' | 't' | 'a' | 'p' | 'd' | 'e' | 'c'
-    ) {
+    if !known_label_start(s) {
         return None;
     }
     // Words of a length no label's first word has (`de`, `la`, `des`) are rejected unread.
@@ -195,6 +191,54 @@ pub(crate) fn known_label(s: &str) -> Option<(Key, usize, bool)> {
         let d = &DEFS[k];
         let len = head.match_rest(s, d.text, h)?;
         Some((d.key, len, d.sentence))
+    })
+}
+
+/// The labels of several words whose first words (two at least, not all) are the whole of
+/// `line`: a label a hard wrap cut (`Publication de la question au` / `Journal Officiel du 26
+/// juillet`). Yields each such label's text after those words (`Journal Officiel du`).
+fn label_heads(line: &str) -> impl Iterator<Item = (&'static Def, &'static str)> + '_ {
+    let line = line.trim();
+    // A head is short and starts with a label's letter (most lines are rejected unread).
+    let plausible = line.len() <= 64 && known_label_start(line) && phrases().may_start(line) && {
+        let ascii_word = line.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let accented = line
+            .as_bytes()
+            .get(ascii_word)
+            .is_some_and(|c| !c.is_ascii());
+        accented || ascii_word < 32 && LABEL_WORD_LENGTHS & (1 << ascii_word) != 0
+    };
+    DEFS.iter().filter(move |_| plausible).filter_map(move |d| {
+        // The label's first words: up to each of its spaces from the second on.
+        let mut spaces = d.text.match_indices(' ').map(|(at, _)| at).skip(1);
+        spaces.find_map(|at| {
+            (super::text::match_folded(line, &d.text[..at]) == Some(line.len()))
+                .then(|| (d, &d.text[at + 1..]))
+        })
+    })
+}
+
+/// Whether `s` starts with a letter a label starts with.
+fn known_label_start(s: &str) -> bool {
+    s.chars()
+        .next()
+        .map(super::text::fold)
+        .is_some_and(|c| matches!(c, 'q' | 'n' | 'm' | 'r' | 't' | 'a' | 'p' | 'd' | 'e' | 'c'))
+}
+
+/// Whether `line` is only the first words of a label (see [`label_rest`]).
+pub(crate) fn is_label_head(line: &str) -> bool {
+    label_heads(line).next().is_some()
+}
+
+/// The label that `head` (a line that is a label's first words) starts and `next` (the next
+/// line) ends: its key, whether it is a sentence label, and where the label ends in `next`.
+pub(crate) fn label_rest(head: &str, next: &str) -> Option<(Key, bool, usize)> {
+    let next_t = next.trim_start();
+    let lead = next.len() - next_t.len();
+    label_heads(head).find_map(|(d, rest)| {
+        let n = super::text::match_folded(next_t, rest)?;
+        Some((d.key, d.sentence, lead + n))
     })
 }
 

@@ -191,3 +191,26 @@ fn cells_and_unknown_labels() {
         [(None, "Il demande", "quoi ?")]
     );
 }
+
+#[test]
+fn labels_cut_by_a_wrap() {
+    assert!(is_label_head("Publication de la question au"));
+    assert!(is_label_head("Réponse  publiée"));
+    // One word is not a head; a whole label is not one either.
+    assert!(!is_label_head("Publication"));
+    assert!(!is_label_head("Mme Marie-Pierre Rixain appelle"));
+    let (key, _, end) = label_rest(
+        "Publication de la question au",
+        "Journal Officiel                  du 26 juillet",
+    )
+    .unwrap();
+    assert_eq!(key, Key::QuestionPublished);
+    assert_eq!(
+        "Journal Officiel                  du 26 juillet"[end..].trim(),
+        "26 juillet"
+    );
+    let (key, sentence, end) = label_rest("Réponse publiée", "le 27 septembre 2022").unwrap();
+    assert_eq!((key, sentence), (Key::AnswerPublished, true));
+    assert_eq!(&"le 27 septembre 2022"[end..], " 27 septembre 2022");
+    assert_eq!(label_rest("Publication de la question au", "Sénat"), None);
+}

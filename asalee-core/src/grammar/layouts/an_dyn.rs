@@ -74,12 +74,23 @@ impl Rules for AnDyn {
         }
         let after_question =
             line.part == Part::QuestionText || line.part == Part::Meta && line.author_expected;
-        if !after_question || line.first.is_none_or(|f| f.key.is_none()) {
+        if !after_question {
             return None;
         }
-        let its = items(line.text);
-        let [it] = its.as_slice() else {
-            return None;
+        // The line, or the line and the next when a hard wrap cut the label (`Réponse publiée`
+        // / `le 27 septembre 2022`).
+        let (it, soft) = match line.wrapped {
+            Some(wrapped) => wrapped,
+            None => {
+                if line.first.is_none_or(|f| f.key.is_none()) {
+                    return None;
+                }
+                let its = items(line.text);
+                let [it] = its.as_slice() else {
+                    return None;
+                };
+                (*it, line.soft)
+            }
         };
         let answer_line = starts_folded(it.label, "Réponse")
             && it.key == Some(Key::AnswerPublished)
@@ -88,10 +99,10 @@ impl Rules for AnDyn {
         if !answer_line {
             return None;
         }
-        let fact = if find_date(it.value).is_none() && line.soft {
-            Fact::ItemCutByWrap(*it)
+        let fact = if find_date(it.value).is_none() && soft {
+            Fact::ItemCutByWrap(it)
         } else {
-            Fact::Item(*it)
+            Fact::Item(it)
         };
         Some(Own::new(vec![fact], Some(Part::AnswerText)))
     }

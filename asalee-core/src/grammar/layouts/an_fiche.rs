@@ -9,7 +9,7 @@
 use super::{AuthorOrder, Evidence, Numbered, Rules};
 use crate::grammar::common::{kind_code, legislature_line, numero_line};
 use crate::grammar::fact::Fact;
-use crate::grammar::paragraphs::{self, Paras};
+use crate::grammar::paragraphs::{self, Paras, Wrapping};
 use crate::grammar::text::match_folded;
 use crate::grammar::Anchor;
 use crate::{Kind, Layout};
@@ -45,8 +45,8 @@ impl Rules for AnFiche {
 
     /// The texts' lines joined as every layout's, without the page's hidden codes that a
     /// rendering shows after the last text.
-    fn join(&self, paras: &Paras<'_>) -> Option<String> {
-        let mut text = paragraphs::join_wrapped(paras)?;
+    fn join(&self, paras: &Paras<'_>, wrapping: Wrapping) -> Option<String> {
+        let mut text = paragraphs::join_wrapped(paras, wrapping)?;
         text.truncate(without_codes(&text).len());
         (!text.is_empty()).then_some(text)
     }

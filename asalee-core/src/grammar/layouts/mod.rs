@@ -45,7 +45,7 @@ pub(crate) use evidence::Evidence;
 
 use super::fact::{Fact, Own, Part};
 use super::label::Item;
-use super::paragraphs::{self, Paras};
+use super::paragraphs::{self, Paras, Wrapping};
 use super::Anchor;
 use crate::{Chamber, Kind, Layout};
 
@@ -114,6 +114,11 @@ pub(crate) struct LineView<'l, 'a> {
     pub(crate) part: Part,
     /// Whether the reader expects the author's line (after an-dyn's `Question de :`).
     pub(crate) author_expected: bool,
+    /// When the line is only a label's first words and the next line ends the label (a hard
+    /// wrap cut it): the label's item (the line as its label, the next line's rest as its value)
+    /// and whether a text line break ended the next line. A layout that reads it has read the
+    /// next line too.
+    pub(crate) wrapped: Option<(Item<'l>, bool)>,
 }
 
 /// What the reader asks of a layout. Every method but [`Rules::layout`] and
@@ -199,8 +204,8 @@ pub(crate) trait Rules: Sync {
     }
 
     /// How the texts' lines join into paragraphs.
-    fn join(&self, paras: &Paras<'_>) -> Option<String> {
-        paragraphs::join_wrapped(paras)
+    fn join(&self, paras: &Paras<'_>, wrapping: Wrapping) -> Option<String> {
+        paragraphs::join_wrapped(paras, wrapping)
     }
 }
 

@@ -3,7 +3,7 @@
 //! joined with a space. Every document no other layout recognises is read as one.
 
 use super::{Evidence, Rules};
-use crate::grammar::paragraphs::{self, Paras};
+use crate::grammar::paragraphs::{self, Paras, Wrapping};
 use crate::{Chamber, Layout};
 
 /// The plain layout.
@@ -27,7 +27,7 @@ impl Rules for Plain {
         true
     }
 
-    fn join(&self, paras: &Paras<'_>) -> Option<String> {
+    fn join(&self, paras: &Paras<'_>, _wrapping: Wrapping) -> Option<String> {
         paragraphs::join_runs(paras)
     }
 }

@@ -43,27 +43,34 @@ impl<'l> Reader<'l, '_> {
                         self.question.push_blank();
                     } else {
                         self.text_to = i + 1;
-                        self.question
-                            .push_line(l, self.lines.is_soft(i), self.lines.has_tabs(i));
+                        let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
+                        let indent = self.indent(i);
+                        self.question.push_indented(l, soft, tabs, indent);
                     }
                 }
                 if let Some(t) = self.title_before(open) {
-                    self.rec.apply(
-                        Set::Text(TextField::Title, &markup::paragraph(self.lines.get(t))),
-                        self.offset(t),
-                    );
+                    self.title_lines(t);
                 }
                 return;
             }
         }
         if wants_title && !matches!(anchor, Anchor::SenatAuthor) {
             if let Some(t) = self.title_before(at) {
-                self.rec.apply(
-                    Set::Text(TextField::Title, &markup::paragraph(self.lines.get(t))),
-                    self.offset(t),
-                );
+                self.title_lines(t);
             }
         }
+    }
+
+    /// The title from its last line `t`, with the lines a hard wrap cut it from
+    /// ([`grammar::wrapped_title_start`]).
+    fn title_lines(&mut self, t: usize) {
+        let start = grammar::wrapped_title_start(self.lines, t, 0);
+        let title = (start..=t)
+            .map(|i| markup::paragraph(self.lines.get(i)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.rec
+            .apply(Set::Text(TextField::Title, &title), self.offset(start));
     }
 
     /// The title line before line `at`: the nearest non-blank line, if it can be a title.

@@ -37,7 +37,11 @@ impl<'l> Reader<'l, '_> {
                     let cut_date = is_dated(key)
                         && k + 1 == n
                         && self.lines.is_soft(i)
-                        && date::find_date(it.value).is_none();
+                        && (date::find_date(it.value).is_none() || ends_with_page_label(it.value))
+                        || key == Key::Kind
+                            && k + 1 == n
+                            && self.lines.is_soft(i)
+                            && kind_cut(it.value);
                     if cut_date && !it.value.is_empty() {
                         self.carry.pending = Some(Pending {
                             key: Some(key),
@@ -87,6 +91,48 @@ impl<'l> Reader<'l, '_> {
                 None => self.unlabelled(i, it.value, offset),
             }
         }
+    }
+
+    /// Line `i` ending the label whose first words are line `h` (a hard wrap cut it): the label's
+    /// value, the rest of the line, is read as on the label's line (a value the wrap cut again
+    /// waits for the next line). Whether line `i` ended the label.
+    pub(super) fn label_completed(&mut self, h: usize, i: usize, line: &'l str) -> bool {
+        let head = self.lines.get(h);
+        let Some((key, _, end)) = label::label_rest(head, line).filter(|r| !r.0.is_heading())
+        else {
+            return false;
+        };
+        let rest = line[end..].trim_start();
+        let value = label::separator(rest).map_or(rest, |n| &rest[n..]).trim();
+        let (label, offset) = (head.trim(), self.offset(h));
+        if value.is_empty() {
+            self.carry.pending = Some(Pending {
+                key: Some(key),
+                label,
+                offset,
+                partial: None,
+            });
+        } else if is_dated(key)
+            && self.lines.is_soft(i)
+            && (date::find_date(value).is_none() || ends_with_page_label(value))
+        {
+            self.carry.pending = Some(Pending {
+                key: Some(key),
+                label,
+                offset,
+                partial: Some(value),
+            });
+        } else {
+            let it = Item {
+                key: Some(key),
+                label,
+                value,
+                separated: true,
+            };
+            self.apply(key, &it, offset);
+            self.carry.continuation = text_field(key);
+        }
+        true
     }
 
     /// A label whose value the next line did not give: kept as it is.
@@ -226,18 +272,7 @@ impl<'l> Reader<'l, '_> {
         // Anything else starts the question text (on an-dyn QG pages, the séance transcript).
         self.wants.author = false;
         self.go(prose);
-        let to_answer = self.part == Part::AnswerText;
-        let (line, soft, tabs) = (
-            self.lines.get(i),
-            self.lines.is_soft(i),
-            self.lines.has_tabs(i),
-        );
-        self.text_to = i + 1;
-        if to_answer {
-            self.answer.push_line(line, soft, tabs);
-        } else {
-            self.question.push_line(line, soft, tabs);
-        }
+        self.push_text(i, self.part == Part::AnswerText);
     }
 }
 
@@ -259,10 +294,31 @@ pub(super) fn unclosed_paren(v: &str) -> bool {
     v.matches('(').count() > v.matches(')').count()
 }
 
-/// Whether an author value was cut by a hard wrap: an open parenthesis, or `posée en séance`
-/// with no date yet.
+/// Whether an author value was cut by a hard wrap: an open parenthesis, `posée en séance`
+/// with no date yet, or the first words only of `posée en séance` after the parenthesis.
 pub(super) fn author_incomplete(v: &str) -> bool {
-    unclosed_paren(v) || v.contains("posée en séance") && date::find_date(v).is_none()
+    let after = v.rfind(')').map_or("", |at| &v[at + 1..]);
+    let after = after.trim_matches([',', ' ']);
+    unclosed_paren(v)
+        || v.contains("posée en séance") && date::find_date(v).is_none()
+        || !after.is_empty() && text::match_folded("posée en séance", after).is_some()
+}
+
+/// Whether a kind's value is unreadable as it stands (`Question au` / `Gouvernement`, a hard
+/// wrap cut it).
+pub(super) fn kind_cut(v: &str) -> bool {
+    common::kind_words(v).is_err() && common::kind_code(v).is_none()
+}
+
+/// Whether a dated value ends with the label of its page, the page cut by a hard wrap
+/// (`27 septembre 2022, page` / `4253`).
+pub(super) fn ends_with_page_label(value: &str) -> bool {
+    let t = value.trim_end().trim_end_matches(':').trim_end();
+    let Some(head) = t.len().checked_sub(4).and_then(|at| t.get(..at)) else {
+        return false;
+    };
+    t[head.len()..].eq_ignore_ascii_case("page")
+        && !head.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Keys whose value is a date.
@@ -280,4 +336,27 @@ pub(super) fn is_dated(k: Key) -> bool {
             | Key::ErratumAnswer
             | Key::SeanceDate
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_cut_by_a_wrap() {
+        assert!(author_incomplete(
+            "M. Sacha Houlié (Nouvelle-Aquitaine - Renaissance), posée en"
+        ));
+        assert!(author_incomplete("M. X (Nord"));
+        assert!(!author_incomplete("M. X (Nord - LR)"));
+        assert!(!author_incomplete(
+            "M. X (Nord - LR), posée en séance, et publiée le 26 octobre 2022"
+        ));
+        assert!(ends_with_page_label("27 septembre 2022, page"));
+        assert!(ends_with_page_label("27 septembre 2022 - page :"));
+        assert!(!ends_with_page_label("27 septembre 2022, page 4253"));
+        assert!(!ends_with_page_label("homepage"));
+        assert!(kind_cut("Question au"));
+        assert!(!kind_cut("Question au Gouvernement"));
+    }
 }

@@ -19,7 +19,7 @@ use crate::grammar::fact::Part;
 use crate::grammar::label::{self, Item, Key};
 use crate::grammar::layouts::{LineView, Rules};
 use crate::grammar::name::opening_name;
-use crate::grammar::paragraphs::Paras;
+use crate::grammar::paragraphs::{Paras, Wrapping};
 use crate::grammar::token::Tokens;
 use crate::grammar::{date, text, Anchor};
 use crate::markup::{self, Lines};
@@ -56,6 +56,9 @@ struct Carry<'l> {
     /// An author value whose parenthesis a hard-wrapped next line closes: the value, its
     /// offset, its label's key.
     author_prefix: Option<(String, usize, Option<Key>)>,
+    /// A metadata line that is only a label's first words (a hard wrap cut the label): its
+    /// index; the next line may end the label.
+    label_head: Option<usize>,
 }
 
 /// What the document still expects of its next lines.
@@ -73,6 +76,8 @@ struct Wants {
 pub(crate) struct Reader<'l, 't> {
     lines: &'l Lines,
     tokens: &'l Tokens,
+    /// The whole text the document is part of.
+    src: &'t str,
     /// Offset of the document in the whole text.
     base: usize,
     rules: &'static dyn Rules,
@@ -94,6 +99,8 @@ pub(crate) struct Reader<'l, 't> {
     /// Where the author's values were read (a link to the deputy's page there gives
     /// `author.ref`); the first few.
     author_at: Vec<usize>,
+    /// Whether the next line was read with this one (a label a hard wrap cut).
+    skip_next: bool,
 }
 
 impl<'l, 't> Reader<'l, 't> {
@@ -115,6 +122,7 @@ impl<'l, 't> Reader<'l, 't> {
         let mut reader = Reader {
             lines,
             tokens,
+            src: counter.text(),
             base,
             rules,
             rec: Record::new(counter),
@@ -128,6 +136,7 @@ impl<'l, 't> Reader<'l, 't> {
             seance_answer: None,
             end,
             author_at: Vec::new(),
+            skip_next: false,
         };
         if let Some(c) = rules.chamber() {
             reader.rec.apply(Set::Chamber(c), 0);
@@ -165,14 +174,59 @@ impl<'l, 't> Reader<'l, 't> {
         self.base + self.lines.src_start(i)
     }
 
+    /// The column where line `i`'s text starts on its source line: the characters of its
+    /// indentation and of a list or quote mark before it (`*`, `-`, `+`, `>`, `•`, `#`); 0 when
+    /// the source line's start is not within a few hundred bytes before the line's (the scan is
+    /// bounded).
+    fn indent(&self, i: usize) -> usize {
+        let at = self.offset(i).min(self.src.len());
+        let mut from = at.saturating_sub(256);
+        while !self.src.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(window) = self.src.get(from..at) else {
+            return 0;
+        };
+        let start = match memchr::memrchr(b'\n', window.as_bytes()) {
+            Some(nl) => from + nl + 1,
+            None if from == 0 => 0,
+            None => return 0,
+        };
+        let line = self.src[start..].chars().take(256);
+        line.take_while(|&c| {
+            c.is_whitespace() && c != '\n' || matches!(c, '*' | '-' | '+' | '>' | '•' | '#')
+        })
+        .count()
+    }
+
     /// The source offset of `part`, a slice of line `i`.
     fn offset_of(&self, i: usize, part: &str) -> usize {
         self.base + self.lines.src_of_part(i, part)
     }
 
+    /// Line `i` put in the answer's text (`to_answer`) or the question's, with its line break
+    /// and indentation.
+    fn push_text(&mut self, i: usize, to_answer: bool) {
+        let (line, soft, tabs) = (
+            self.lines.get(i),
+            self.lines.is_soft(i),
+            self.lines.has_tabs(i),
+        );
+        let indent = self.indent(i);
+        self.text_to = i + 1;
+        if to_answer {
+            self.answer.push_indented(line, soft, tabs, indent);
+        } else {
+            self.question.push_indented(line, soft, tabs, indent);
+        }
+    }
+
     /// The lines after the anchor.
     fn body(&mut self, from: usize) {
         for i in from..self.lines.len() {
+            if std::mem::take(&mut self.skip_next) {
+                continue;
+            }
             let (line, token) = (self.lines.get(i), self.tokens.get(self.lines, i));
             if token.is_blank() {
                 match self.part {
@@ -199,6 +253,13 @@ impl<'l, 't> Reader<'l, 't> {
             let (first, start) = cell.map_or((None, None), label::first_item_and_start);
             let known_first = first.is_some_and(|it| it.key.is_some() && it.key != Some(Key::Page));
             let unlabelled = !known_first && token.anchor().is_none();
+            if let Some(h) = self.carry.label_head.take() {
+                if after_wrap && self.label_completed(h, i, line) {
+                    continue;
+                }
+                // The head was a line of its own.
+                self.line_items(h, self.lines.get(h));
+            }
             if let Some((prefix, offset, key)) = self.carry.author_prefix.take() {
                 if unlabelled && after_wrap {
                     let joined = format!("{prefix} {}", markup::paragraph(line));
@@ -251,17 +312,20 @@ impl<'l, 't> Reader<'l, 't> {
                 continue;
             }
             match self.part {
-                Part::QuestionText => {
-                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
-                    self.text_to = i + 1;
-                    self.question.push_line(line, soft, tabs)
+                Part::QuestionText => self.push_text(i, false),
+                Part::AnswerText => self.push_text(i, true),
+                Part::Meta | Part::KeyBlock => {
+                    let head = unlabelled
+                        && first.is_none_or(|it| it.label.is_empty())
+                        && self.lines.is_soft(i)
+                        && !self.lines.has_tabs(i)
+                        && label::is_label_head(line);
+                    if head {
+                        self.carry.label_head = Some(i);
+                    } else {
+                        self.line_items_from(i, line, start);
+                    }
                 }
-                Part::AnswerText => {
-                    let (soft, tabs) = (self.lines.is_soft(i), self.lines.has_tabs(i));
-                    self.text_to = i + 1;
-                    self.answer.push_line(line, soft, tabs)
-                }
-                Part::Meta | Part::KeyBlock => self.line_items_from(i, line, start),
             }
         }
     }
@@ -290,15 +354,23 @@ impl<'l, 't> Reader<'l, 't> {
                 _ => {}
             }
         }
+        let wrapped = first_it
+            .as_ref()
+            .is_none_or(|it| it.key.is_none())
+            .then(|| self.wrapped_label(i, line))
+            .flatten();
         let view = LineView {
             text: line,
             first: first_it.as_ref(),
             soft: self.lines.is_soft(i),
             part: self.part,
             author_expected: self.wants.author,
+            wrapped,
         };
         if let Some(own) = self.rules.own_line(&view) {
             self.apply_own(own, offset);
+            // (A line of no label of its own that the layout read: it read the wrapped label.)
+            self.skip_next = wrapped.is_some();
             return true;
         }
         if next_state(self.part, Event::KeyDataLabel).is_some() {
@@ -313,6 +385,29 @@ impl<'l, 't> Reader<'l, 't> {
             }
         }
         false
+    }
+
+    /// The label whose first words are line `i`, ended by the next line (a hard wrap cut it),
+    /// as an item: the line as its label, the rest of the next line as its value.
+    fn wrapped_label(&self, i: usize, line: &'l str) -> Option<(Item<'l>, bool)> {
+        if !self.lines.is_soft(i) || i + 1 >= self.lines.len() || self.lines.has_tabs(i) {
+            return None;
+        }
+        if !label::is_label_head(line) {
+            return None;
+        }
+        let next = self.lines.get(i + 1);
+        let (key, _, end) = label::label_rest(line, next)?;
+        let rest = next[end..].trim_start();
+        let sep = label::separator(rest);
+        let value = sep.map_or(rest, |n| &rest[n..]).trim();
+        let it = Item {
+            key: Some(key),
+            label: line.trim(),
+            value,
+            separated: sep.is_some(),
+        };
+        Some((it, self.lines.is_soft(i + 1)))
     }
 
     /// The cells after a text heading on its line (`Texte de la QUESTION : | text`).
@@ -342,6 +437,9 @@ impl<'l, 't> Reader<'l, 't> {
 
     /// The record, once every line is read.
     fn finish(mut self, missing_at: usize, options: Options) -> Result<Question, ParseError> {
+        if let Some(h) = self.carry.label_head.take() {
+            self.line_items(h, self.lines.get(h));
+        }
         if let Some(p) = self.carry.pending.take() {
             self.resolve_pending(p);
         }
@@ -353,9 +451,10 @@ impl<'l, 't> Reader<'l, 't> {
         let markdown = self.lines.any_markdown(self.text_to);
         self.question.set_markdown(markdown);
         self.answer.set_markdown(markdown);
+        let wrapping = Wrapping::of(&[&self.question, &self.answer]);
         let texts = Set::Texts(
-            self.rules.join(&self.question),
-            self.rules.join(&self.answer),
+            self.rules.join(&self.question, wrapping),
+            self.rules.join(&self.answer, wrapping),
         );
         self.rec.apply(texts, missing_at);
         if let Some(d) = self.seance_answer {

@@ -64,6 +64,26 @@ impl NextBlank {
     }
 }
 
+/// Whether a line starts (after its indentation) with the start tag of an element that is not
+/// phrasing (`<div`, `<p`, `<link`, `<tr`…): the content of a phrasing element left open does
+/// not run onto it (a fragment's `<b>` never closed does not swallow the next block).
+pub(super) fn starts_with_block_tag(line: &[u8]) -> bool {
+    let line = &line[line
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count()..];
+    let Some(rest) = line.strip_prefix(b"<") else {
+        return false;
+    };
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    n > 0
+        && rest[0].is_ascii_alphabetic()
+        && std::str::from_utf8(&rest[..n]).is_ok_and(|name| !super::tags::is_phrasing(name))
+}
+
 /// Whether the source line starting at `at` is blank.
 pub(super) fn next_line_blank(bytes: &[u8], at: usize) -> bool {
     bytes[at.min(bytes.len())..]
