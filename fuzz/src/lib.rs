@@ -208,12 +208,14 @@ pub fn check_two(data: &[u8]) {
     let count = |p: &[u8]| lower.windows(p.len()).filter(|w| *w == p).count();
     let open_page = count(b"<html") > count(b"</html>") || count(b"<?xml") > 0 && count(b"</") == 0;
     // The second must start a document by its own first lines (a page, or a question line
-    // among its first three): a cut in the middle of a document continues the first.
+    // among its first three, the first not a sentence's middle): a cut in the middle of a
+    // document continues the first.
     let starts = {
         let t = String::from_utf8_lossy(b);
+        let t = t.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty()).take(3);
-        let first = t.trim_start().starts_with('<');
-        first || lines.any(|l| l.contains("uestion"))
+        let mid_sentence = t.chars().next().is_some_and(char::is_lowercase);
+        t.starts_with('<') || !mid_sentence && lines.any(|l| l.contains("uestion"))
     };
     if let (Some(x), Some(y)) = (one(a), one(b)) {
         if x != y && (breaks || page) && !open_page && starts {
