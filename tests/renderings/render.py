@@ -23,6 +23,27 @@ PAGES = sorted(
 )
 
 
+
+TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+WORD_SPACE = re.compile(r"(?<=\w) (?=\w)")
+
+
+def nbsp_variant(text):
+    """The first third of the spaces between two words made no-break spaces, as a copy from a
+    browser or a word processor gives them. Not the spaces of markup (inside a tag, or
+    indentation and list or heading markers): no tool puts a no-break space there, and one there
+    would make the tag text."""
+    tags = [m.span() for m in TAG.finditer(text)]
+    spaces = [m.start() for m in WORD_SPACE.finditer(text)]
+    k, keep = 0, []
+    for at in spaces:
+        while k < len(tags) and tags[k][1] <= at:
+            k += 1
+        if not (k < len(tags) and tags[k][0] <= at < tags[k][1]):
+            keep.append(at)
+    chosen = set(keep[: len(keep) // 3])
+    return "".join("\u00a0" if i in chosen else c for i, c in enumerate(text))
+
 def utf8_page(path: Path) -> str:
     raw = path.read_bytes()
     declared = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", raw[:4096])
@@ -111,7 +132,7 @@ def main() -> None:
             variants = {
                 "as-is": text,
                 "crlf": text.replace("\r\n", "\n").replace("\n", "\r\n"),
-                "nbsp": text.replace(" ", "\u00a0", text.count(" ") // 3 or 0),
+                "nbsp": nbsp_variant(text),
             }
             for variant, body in variants.items():
                 file = f"{page.stem}.{name}.{variant}.txt"

@@ -140,13 +140,14 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
         },
         b'^' if next == Some('(') && prev.is_some_and(char::is_alphanumeric) => {
             // pandoc's plain text writes a superscript `16^(e)`: the caret and the parentheses
-            // are markup around a short word.
+            // are markup around a short word (`17^(ème)`).
             let inner = &src[i + 2..];
-            let len = inner
-                .bytes()
+            let len: usize = inner
+                .chars()
                 .take(8)
-                .take_while(u8::is_ascii_alphanumeric)
-                .count();
+                .take_while(|c| c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
             if len > 0 && inner.as_bytes().get(len) == Some(&b')') {
                 b.push_text(&inner[..len], i + 2);
                 return len + 3;
@@ -177,8 +178,10 @@ pub(super) fn markdown_inline(b: &mut Builder<'_>, src: &str, i: usize) -> usize
 
 /// The length of lynx's number of a link (`[12]` glued to the link's text, `[56]M. Philippe Le
 /// Ray`) at `i`: a `[` at a word's start, one to four digits, a `]` followed by the link's first
-/// character (not a space nor a Markdown link's or span's `(`, `[`, `{` or `:`). The number is dropped: the text
-/// reads as if it were not there (the list of the links at the dump's end is not read).
+/// character (not a space nor a Markdown link's or span's `(`, `[`, `{` or `:`), or by spaces
+/// when it starts its line (a link without text, an icon's, before a line of text: `[61]
+/// Publication de la question`). The number is dropped: the text reads as if it were not there
+/// (the list of the links at the dump's end is not read).
 pub(super) fn link_number_len(bytes: &[u8], i: usize) -> Option<usize> {
     let after_space = i == 0
         || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r')
@@ -195,7 +198,25 @@ pub(super) fn link_number_len(bytes: &[u8], i: usize) -> Option<usize> {
     let glued = bytes.get(close + 1).is_some_and(|&c| {
         !c.is_ascii_whitespace() && !matches!(c, b'(' | b'[' | b'{' | b':' | b']')
     });
-    ((1..=4).contains(&digits) && bytes.get(close) == Some(&b']') && glued).then_some(digits + 2)
+    if !(1..=4).contains(&digits) || bytes.get(close) != Some(&b']') {
+        return None;
+    }
+    let alone = || {
+        let blanks = bytes[close + 1..]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        let text_after = bytes
+            .get(close + 1 + blanks)
+            .is_some_and(|&c| !c.is_ascii_whitespace());
+        let line_start = bytes[..i]
+            .iter()
+            .rev()
+            .take_while(|&&c| c != b'\n')
+            .all(|&c| c == b' ' || c == b'\t');
+        blanks > 0 && text_after && line_start
+    };
+    (glued || alone()).then_some(digits + 2)
 }
 
 /// A link, image or bracketed span of a Markdown text, found ahead by [`Links`]: `[text](dest)`,

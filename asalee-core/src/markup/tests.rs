@@ -28,6 +28,11 @@ mod unit {
             assert_eq!(all(kept), [kept]);
         }
         assert_eq!(all("[1](#a)b"), ["1b"]);
+        // A link without text (an icon's) that starts its line, then the line's text.
+        assert_eq!(
+            all("   [61]      Publication de la question\n[2]\n x [3]  y"),
+            ["Publication de la question", "[2]", "x [3] y"]
+        );
     }
 
     /// A page is a page after the white space and byte-order marks the chunker lets before its
@@ -70,6 +75,7 @@ mod unit {
             ["Loiret (6e circonscription)"]
         );
         assert_eq!(all("16^(e) législature"), ["16e législature"]);
+        assert_eq!(all("17^(ème) législature"), ["17ème législature"]);
         assert_eq!(all("a^(b c)"), ["a(b c)"]);
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
         assert_eq!(all("Marchand.\\\nM. Jean"), ["Marchand.", "M. Jean"]);

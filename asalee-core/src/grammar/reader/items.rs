@@ -41,7 +41,10 @@ impl<'l> Reader<'l, '_> {
                         || key == Key::Kind
                             && k + 1 == n
                             && self.lines.is_soft(i)
-                            && kind_cut(it.value);
+                            && kind_cut(it.value)
+                        // (A group's last words may be on the next line: `… - Ensemble pour la`
+                        // / `République`; the next line, when it has no label, ends it.)
+                        || key == Key::Circonscription && k + 1 == n && self.lines.is_soft(i);
                     if cut_date && !it.value.is_empty() {
                         self.carry.pending = Some(Pending {
                             key: Some(key),
