@@ -292,3 +292,62 @@ fn an_current_whole_page() {
     assert_eq!(q.answer_text, None);
     assert!(q.warnings.is_empty(), "{:?}", q.warnings);
 }
+
+/// The first lines of a text, one per paragraph.
+fn paragraphs(text: Option<&str>, n: usize) -> Vec<&str> {
+    text.unwrap_or("").split('\n').take(n).collect()
+}
+
+/// The real an-fiche page 450 with paragraphs (`<br/>`) added to its question and its answer,
+/// and inscriptis's text of it: inscriptis centres each label in its table row (a cell's
+/// default `vertical-align: middle`), so the first paragraphs of both texts stand above their
+/// label's line. Both give the page's texts.
+#[test]
+fn an_fiche_paragraphs_and_inscriptis_centred_labels() {
+    let page = parse("an-fiche-l11-qe-450-paragraphs.html");
+    let question = paragraphs(page.question_text.as_deref(), 4);
+    assert_eq!(
+        question[..3],
+        [
+            "Premier paragraphe de la question.",
+            "Deuxième paragraphe.",
+            "Troisième."
+        ]
+    );
+    assert!(question[3].starts_with("Mme Muguette Jacquaint attire l'attention"));
+    assert_eq!(
+        paragraphs(page.answer_text.as_deref(), 5)[..4],
+        [
+            "Réponse un.",
+            "Réponse deux.",
+            "Réponse trois.",
+            "Réponse quatre."
+        ]
+    );
+    let path = common::fixtures().join("variants/an-fiche-l11-qe-450-paragraphs.inscriptis.txt");
+    let text = asalee_core::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(
+        (&text.question_text, &text.answer_text),
+        (&page.question_text, &page.answer_text)
+    );
+    // The real QG page: its debate's label on the middle of 23 lines.
+    let real = |p: &str| {
+        asalee_core::parse_bytes(&std::fs::read(common::fixtures().join(p)).unwrap()).unwrap()
+    };
+    let (page, text) = (
+        real("real/an-fiche-l11-qg-450.html"),
+        real("variants/an-fiche-l11-qg-450.inscriptis.txt"),
+    );
+    assert_eq!(text.question_text, None);
+    assert_eq!(
+        paragraphs(text.answer_text.as_deref(), 2),
+        [
+            "M. le président. La parole est à M. Jean-Michel Marchand.",
+            "M. Jean-Michel Marchand. Monsieur le président, ma question s'adresse à M. le ministre \
+             de l'économie, des finances et de l'industrie. Elle porte sur l'avenir de l'entreprise \
+             publique Thomson Multimédia qui regroupe toute la production d'électronique grand \
+             public du groupe, notamment l'audiovisuel.",
+        ]
+    );
+    assert_eq!(text.answer_text, page.answer_text);
+}

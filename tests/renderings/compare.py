@@ -6,7 +6,8 @@
 Each rendering must give exactly one record, equal to the page's own on every field (a field
 holding an object, such as `author`, is compared member by member: `author.ref`), warnings
 compared by message (their line numbers differ between renderings by nature; a cell's field is
-then `warnings: MESSAGE`). A difference is excused only by the exceptions table of
+then `warnings: MESSAGE`; a text whose words are the same and only its paragraphs differ is
+`FIELD: paragraph breaks`). A difference is excused only by the exceptions table of
 tests/renderings/README.md: a converter that drops what the page had (a link's URL), or shows
 what it hid, named with the field (for a warning, its message's first words) and the reason.
 
@@ -33,9 +34,10 @@ def exceptions() -> dict[tuple[str, str], str]:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) != 3 or not cells[0].startswith("`"):
             continue
-        converters, field, reason = cells
+        converters, fields, reason = cells
         for conv in re.findall(r"`([^`]+)`", converters):
-            table[(conv, field.strip("`"))] = reason
+            for field in re.findall(r"`([^`]+)`", fields):
+                table[(conv, field)] = reason
     return table
 
 
@@ -58,6 +60,9 @@ def diff(want: dict, got: dict) -> list[str]:
                 out.append(f"warnings: {m}")
         elif isinstance(w, dict) and isinstance(g, dict):
             out += [f"{k}.{m}" for m in w if w[m] != g.get(m)]
+        elif w != g and isinstance(w, str) and isinstance(g, str) and w.split() == g.split():
+            # The same words, paragraphs broken otherwise.
+            out.append(f"{k}: paragraph breaks")
         elif w != g:
             out.append(k)
     return out

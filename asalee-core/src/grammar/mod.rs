@@ -188,15 +188,43 @@ pub(crate) fn could_be_title(line: &str) -> bool {
         && !common::is_chrome(t)
         && !is_header_line(t)
         && anchor(t).is_none()
-        && !t.ends_with(['.', '?', '!', ';', ':', '…'])
+        && !t
+            .trim_end_matches([')', '»', '"', '’', ' ', '\u{a0}'])
+            .ends_with(['.', '?', '!', ';', ':', '…'])
         && text::chars_at_most(t, 250)
         && name::opening_name(t).is_none()
         && !label::items(t).iter().any(|i| i.key.is_some())
+        && !is_publication(t)
+}
+
+/// Whether a line is a publication's reference, a date then a page (`publiée dans le JO Sénat
+/// du 17/10/2024 - page 3968`): the line under a Sénat number line, never a title.
+fn is_publication(t: &str) -> bool {
+    date::find_date(t).is_some_and(|(_, end, _)| date::find_page(&t[end..]).is_some())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A publication's reference (the line under a Sénat number line) is no title, nor a line
+    /// that ends a sentence: a number line joined after a text does not take it, nor the text
+    /// below it.
+    #[test]
+    fn a_publication_line_is_no_title() {
+        assert!(!could_be_title(
+            "publiée dans le JO Sénat du 17/10/2024 - page 3968"
+        ));
+        assert!(could_be_title("Application de la loi du 10 juillet 1965"));
+        // Nor is a sentence's end inside a parenthesis or quotes (an answer's last line).
+        for end in [
+            "socialiste et sur divers bancs du groupe Radical, Citoyen et Vert.)",
+            "comme il l'a dit : « c'est fini. »",
+        ] {
+            assert!(!could_be_title(end), "{end}");
+        }
+        assert!(could_be_title("Aides (APL)"));
+    }
 
     /// A title cut by a converter's wrap at the text's width is read from its first line; a line
     /// wider than the text's lines (another document's last line, joined before) is none of it,

@@ -106,6 +106,26 @@ impl<'l> Paras<'l> {
         })
     }
 
+    /// Moves the last `n` lines to the end of `to` (lines that another text's label, set in the
+    /// middle of its table row, owns).
+    pub(crate) fn move_last(&mut self, n: usize, to: &mut Paras<'l>) {
+        let from = self.items.len().saturating_sub(n);
+        for it in self.items.drain(from..) {
+            let moved = it.map(|it| match it.span {
+                Span::Borrowed(_) => it,
+                Span::Owned(s, e) => {
+                    let start = to.buf.len();
+                    to.buf.push_str(&self.buf[s..e]);
+                    Item {
+                        span: Span::Owned(start, to.buf.len()),
+                        ..it
+                    }
+                }
+            });
+            to.items.push(moved);
+        }
+    }
+
     /// The bytes of text held, to size the joined text.
     fn text_len(&self) -> usize {
         self.iter().flatten().map(|v| v.text.len() + 1).sum()

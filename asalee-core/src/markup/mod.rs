@@ -63,6 +63,7 @@ pub(crate) fn lines(src: &str) -> Lines {
         evidence: (0, None, 0, false),
         phrasing_open: 0,
         smart: (0, None),
+        smart_seen: false,
     };
     let mut i = 0;
     while i < src.len() {
@@ -103,6 +104,8 @@ struct Pass<'s> {
     phrasing_open: usize,
     /// The block being read's end and the last `\'` in it (see [`Pass::smart_punctuation`]).
     smart: (usize, Option<usize>),
+    /// Whether an earlier block escaped an apostrophe (the text is pandoc's smart Markdown).
+    smart_seen: bool,
 }
 
 impl Pass<'_> {
@@ -448,17 +451,19 @@ impl Pass<'_> {
     }
 
     /// Whether the text at `i` is pandoc's Markdown with smart punctuation, which writes an en
-    /// dash `--`, an em dash `---` and an ellipsis `...`: its block escapes apostrophes (`\'`,
-    /// which only such a writer does) from the line's start on.
+    /// dash `--`, an em dash `---`, an ellipsis `...` and a typographic apostrophe `'`: its
+    /// block escapes straight apostrophes (`\'`, which only such a writer does) from the line's
+    /// start on, or an earlier block did.
     fn smart_punctuation(&mut self, i: usize) -> bool {
         if i >= self.smart.0 {
+            self.smart_seen |= self.smart.1.is_some();
             let end = self.next_blank.find(self.bytes, i).max(i + 1);
             let from = self.line_src.min(i);
             let last = memchr::memmem::rfind(&self.bytes[from..end.min(self.bytes.len())], b"\\'")
                 .map(|k| from + k);
             self.smart = (end, last);
         }
-        self.smart.1.is_some_and(|l| l >= self.line_src)
+        self.smart_seen || self.smart.1.is_some_and(|l| l >= self.line_src)
     }
 
     /// The start of the source line holding `at`, from the current line's start on.
@@ -512,8 +517,9 @@ fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
         || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
 }
 
-/// A run of text of pandoc's smart-punctuation Markdown: `---`, `--` and `...` are the em
-/// dash, en dash and ellipsis they stand for.
+/// A run of text of pandoc's smart-punctuation Markdown: `---`, `--`, `...` and `'` are the em
+/// dash, en dash, ellipsis and typographic apostrophe they stand for (a straight apostrophe is
+/// escaped, `\'`, and is not in a run).
 fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
     let bytes = run.as_bytes();
     let mut from = 0;
@@ -525,6 +531,8 @@ fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
             (2, "–")
         } else if bytes[k..].starts_with(b"...") {
             (3, "…")
+        } else if bytes[k] == b'\'' {
+            (1, "’")
         } else {
             k += 1;
             continue;

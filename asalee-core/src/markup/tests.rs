@@ -325,19 +325,22 @@ mod unit {
         assert!(!lines("Auteur : x\n____________").any_markdown(usize::MAX));
     }
 
-    /// Pandoc's smart punctuation, where its block escapes apostrophes: `--`, `---`, `...`.
+    /// Pandoc's smart punctuation, where its block or an earlier one escapes apostrophes:
+    /// `--`, `---`, `...`, and `'` the typographic apostrophe.
     #[test]
     fn pandoc_smart_punctuation_is_read_back() {
         assert_eq!(
             all(
-                "la rationalisation industrielle -- à cet égard, la société d\\'optronique ---\n\
-                 les chantiers que nous devions entreprendre :... d\\'abord\n\nx -- y..."
+                "x -- l'a...\n\nla rationalisation industrielle -- à cet égard, la société d\\'optronique ---\n\
+                 les chantiers que nous devions entreprendre :... d\\'abord\n\nx -- l'y..."
             ),
             [
+                "x -- l'a...",
+                "",
                 "la rationalisation industrielle – à cet égard, la société d'optronique —",
                 "les chantiers que nous devions entreprendre :… d'abord",
                 "",
-                "x -- y..."
+                "x – l’y…"
             ]
         );
     }

@@ -11,6 +11,7 @@
 mod facts;
 mod head;
 mod items;
+mod rows;
 pub(crate) mod state;
 
 use crate::error::ParseError;
@@ -101,6 +102,9 @@ pub(crate) struct Reader<'l, 't> {
     author_at: Vec<usize>,
     /// Whether the next line was read with this one (a label a hard wrap cut).
     skip_next: bool,
+    /// The run of consecutive lines last put in the question's text, `(first, one past the
+    /// last)` (see `rows`).
+    question_run: (usize, usize),
 }
 
 impl<'l, 't> Reader<'l, 't> {
@@ -137,6 +141,7 @@ impl<'l, 't> Reader<'l, 't> {
             end,
             author_at: Vec::new(),
             skip_next: false,
+            question_run: (0, 0),
         };
         if let Some(c) = rules.chamber() {
             reader.rec.apply(Set::Chamber(c), 0);
@@ -218,6 +223,10 @@ impl<'l, 't> Reader<'l, 't> {
             self.answer.push_indented(line, soft, tabs, indent);
         } else {
             self.question.push_indented(line, soft, tabs, indent);
+            self.question_run = match self.question_run {
+                (from, to) if to == i => (from, i + 1),
+                _ => (i, i + 1),
+            };
         }
     }
 
@@ -343,6 +352,7 @@ impl<'l, 't> Reader<'l, 't> {
                     return true;
                 }
                 Some(Key::AnswerHeading | Key::Debate) => {
+                    self.centred_row(i, line);
                     self.go(Event::AnswerHeading);
                     self.heading_rest(i, line);
                     return true;
