@@ -13,7 +13,7 @@ help: ## List the targets
 demo: ## Parse a bundled example document and print its record
 	cargo run --release --quiet -p asalee-cli -- parse --pretty $(EXAMPLE)
 
-test: lint test-rust test-py test-wasm test-examples ## Install what is missing and run every suite: Rust, Python, Node, browser, examples
+test: lint test-rust test-py test-wasm test-examples renderings ## Install what is missing and run every suite: Rust, Python, Node, browser, examples, the rendering matrix
 	@echo "all suites passed"
 
 lint: ## rustfmt, clippy (-D warnings) and the docs (-D warnings)
@@ -47,18 +47,21 @@ pack: ## Build the npm package and pack it into asalee-wasm/dist/asalee-VERSION.
 	$(MAKE) -C asalee-wasm pack
 
 RENDER_DIR := target/renderings
+# The Python converters, pinned: the matrix compares what they write.
+RENDER_PY := html2text==2025.4.15 markdownify==1.2.3 inscriptis==2.7.6
+export RENDER_PY_CHECK := from importlib.metadata import version as v; assert (v('html2text'), v('markdownify'), v('inscriptis')) == ('2025.4.15', '1.2.3', '2.7.6')
 renderings: ## The rendering matrix: every fixture page through pandoc, html2text, markdownify, inscriptis, w3m, lynx, links, elinks and Chromium (installs them), compared with the page's record
 	command -v pandoc >/dev/null && command -v w3m >/dev/null && command -v lynx >/dev/null && command -v links >/dev/null && command -v elinks >/dev/null \
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 pandoc w3m lynx links elinks; }
 	test -x $(RENDER_DIR)/venv/bin/python || python3 -m venv $(RENDER_DIR)/venv
-	$(RENDER_DIR)/venv/bin/python -c "import html2text, markdownify, inscriptis" 2>/dev/null \
-	  || $(RENDER_DIR)/venv/bin/python -m pip install --quiet html2text markdownify inscriptis
+	$(RENDER_DIR)/venv/bin/python -c "$$RENDER_PY_CHECK" 2>/dev/null \
+	  || $(RENDER_DIR)/venv/bin/python -m pip install --quiet $(RENDER_PY)
 	bash asalee-wasm/scripts/setup.sh --browser
-	cargo build --release --quiet -p asalee-cli
+	cargo build --quiet -p asalee-cli
 	mkdir -p $(RENDER_DIR)/out
 	node tests/renderings/innertext.mjs $(RENDER_DIR)/chromium.json
 	$(RENDER_DIR)/venv/bin/python tests/renderings/render.py $(RENDER_DIR)/out --chromium-text $(RENDER_DIR)/chromium.json
-	python3 tests/renderings/compare.py $(RENDER_DIR)/out target/release/asalee
+	python3 tests/renderings/compare.py $(RENDER_DIR)/out target/debug/asalee
 
 snapshots: ## Re-record the golden snapshots after a deliberate change (review with git diff)
 	INSTA_UPDATE=always cargo test -p asalee-core --test snapshots
