@@ -23,7 +23,7 @@ struct Item<'l> {
     indent: u32,
 }
 
-/// A line of [`Paras`] as the joins read it.
+/// A line of [`Paras`] as the joins read it (its text trimmed).
 #[derive(Debug, Clone, Copy)]
 struct View<'a> {
     text: &'a str,
@@ -83,8 +83,12 @@ impl<'l> Paras<'l> {
             }
             self.buf.push_str(part);
         }
+        // (Trimmed as a borrowed line is: the joins read every line trimmed.)
+        let text = &self.buf[start..];
+        let lead = text.len() - text.trim_start().len();
+        let end = start + text.trim_end().len().max(lead);
         self.items.push(Some(Item {
-            span: Span::Owned(start, self.buf.len()),
+            span: Span::Owned(start + lead, end),
             soft,
             indent: 0,
         }));
@@ -138,7 +142,7 @@ pub(crate) fn join_runs(paras: &Paras<'_>) -> Option<String> {
     let mut out = String::with_capacity(paras.text_len());
     let mut in_para = false;
     for line in paras.iter() {
-        match line.map(|v| v.text.trim()).filter(|l| !l.is_empty()) {
+        match line.map(|v| v.text).filter(|l| !l.is_empty()) {
             Some(l) => {
                 if in_para {
                     out.push(' ');
@@ -171,7 +175,7 @@ pub(crate) struct Wrapping {
 
 /// A line's width in columns: its indentation and its characters.
 fn columns(v: &View<'_>) -> usize {
-    v.indent + v.text.trim().chars().count()
+    v.indent + v.text.chars().count()
 }
 
 /// The width, in characters, of the first unbreakable run of `s`: its first word, with what
@@ -282,7 +286,7 @@ impl Wrapping {
         for p in texts {
             let mut prev: Option<View<'_>> = None;
             for line in p.iter() {
-                match line.filter(|v| !v.text.trim().is_empty()) {
+                match line.filter(|v| !v.text.is_empty()) {
                     Some(v) => {
                         // (Only a long line tells how the text wraps: a short one ends a paragraph
                         // or a page's line, in a converter's wrapping or not.)
@@ -306,14 +310,14 @@ impl Wrapping {
 /// Whether the first word of `next` would have fit at the end of `line` in `width` columns (so
 /// no wrapping ended `line`).
 fn fits(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
-    columns(line) + 1 + first_unit(next.text.trim()) <= width
+    columns(line) + 1 + first_unit(next.text) <= width
 }
 
 /// Whether the first two words of `next` would have fit at the end of `line`: a no-break space
 /// of the page (that the rendering wrote as a space) binds two words at most, so `line` was
 /// surely ended before the width.
 fn fits_two(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
-    let t = next.text.trim();
+    let t = next.text;
     let first = first_unit(t);
     let second = t
         .get(t.char_indices().nth(first).map_or(t.len(), |(at, _)| at)..)
@@ -350,11 +354,11 @@ pub(crate) fn join_wrapped(paras: &Paras<'_>, wrapping: Wrapping) -> Option<Stri
     let mut prev: Option<View<'_>> = None;
     for line in paras.iter() {
         // Lines from the markup are already folded: only their ends need trimming.
-        let Some(v) = line.filter(|v| !v.text.trim().is_empty()) else {
+        let Some(v) = line.filter(|v| !v.text.is_empty()) else {
             prev = None;
             continue;
         };
-        let t = v.text.trim();
+        let t = v.text;
         if !out.is_empty() {
             // (In Markdown every soft line break is a wrap, whatever the line ends with.)
             let joins = prev.is_some_and(|l| {
@@ -380,16 +384,16 @@ pub(crate) fn join_wrapped(paras: &Paras<'_>, wrapping: Wrapping) -> Option<Stri
 
 /// Whether `line`, ended by a text line break, is wrapped onto `next` (see [`join_wrapped`]).
 fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
-    let t = line.text.trim();
+    let t = line.text;
     if wrapping.dump {
         let indented = next.indent > line.indent && !is_bullet(t);
         let width = wrapping.width;
         // Where the next line's first word alone fits but not its first two, a no-break space
         // may have bound them: the line is wrapped unless it ends a sentence.
-        let bare_fits = columns(line) + 1 + first_word(next.text.trim()) <= width;
+        let bare_fits = columns(line) + 1 + first_word(next.text) <= width;
         let ended = fits_two(line, next, width) || bare_fits && ends_sentence(t);
         // A heading in capitals ends where the text in small letters starts.
-        let heading_ends = is_capitals(t) && !is_capitals(next.text.trim());
+        let heading_ends = is_capitals(t) && !is_capitals(next.text);
         return !indented && !ended && !heading_ends;
     }
     // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)

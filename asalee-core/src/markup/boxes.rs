@@ -72,9 +72,9 @@ pub(super) fn boxed_table(b: &mut Builder<'_>, src: &str, i: usize) -> Option<us
         let body = line.trim_start_matches([' ', '\u{A0}']);
         let first = body.chars().next();
         if first.is_some_and(is_vertical) && !is_separator(body) {
-            row.push(BoxLine {
-                chars: line.char_indices().map(|(o, c)| (at + o, c)).collect(),
-            });
+            let mut chars = Vec::with_capacity(line.len());
+            chars.extend(line.char_indices().map(|(o, c)| (at + o, c)));
+            row.push(BoxLine { chars });
         } else if first.is_some_and(|c| is_rule(c) || is_vertical(c)) && is_separator(body) {
             write_row(b, &row, at);
             row.clear();
@@ -130,7 +130,6 @@ fn write_row(b: &mut Builder<'_>, row: &[BoxLine], at: usize) {
                 .iter()
                 .take_while(|(_, c)| !c.is_whitespace())
                 .count();
-            // The previous line ended a paragraph if this line's first word fitted on it.
             // The previous line ended a paragraph if this line's first word fitted on it, or if
             // this line is indented more (a paragraph's first line, as links writes them).
             if last && prev.is_some_and(|(end, indent)| end + 1 + word <= width || lead > indent) {

@@ -408,7 +408,7 @@ impl Pass<'_> {
             // (A block is looked at once: the last evidence in it, from the line's start on.)
             let end = self.next_blank.find(bytes, nl);
             let from = self.line_src.min(end);
-            let strong = memchr::memmem::rfind(&bytes[from..end], b"**").map(|at| from + at);
+            let strong = scan::rfind_pair(&bytes[from..end], *b"**").map(|at| from + at);
             let link = self.links.last_in(bytes, from, end);
             // A paragraph a setext underline ends (`Titre\n-----`) is a heading: one line.
             let last_line =
@@ -424,6 +424,13 @@ impl Pass<'_> {
                 .unwrap_or(0);
             self.evidence = (end, strong.max(link), widest, setext.is_some());
         }
+        if self.evidence.3 {
+            return true;
+        }
+        if self.evidence.1.is_none_or(|l| l < self.line_src) {
+            // (No Markdown in the block from this line on: a text dump's line, read as it is.)
+            return false;
+        }
         // A converter wraps a line when the next word does not fit: the line and that word are
         // wider than the block's widest line.
         let next = &bytes[nl + 1..];
@@ -432,7 +439,7 @@ impl Pass<'_> {
             .position(|c| c.is_ascii_whitespace())
             .unwrap_or(next.len());
         let start = self.line_start_of(nl);
-        let line = String::from_utf8_lossy(&bytes[start..nl]).chars().count();
+        let line = self.src[start..nl].chars().count();
         // And the next line goes on with it: it starts with a small letter or a parenthesis, or
         // it is the paragraph's last (a document joined after this one by a line break starts
         // with a title, then more lines).
@@ -443,11 +450,7 @@ impl Pass<'_> {
             || next_end == next.len()
             || next_line_blank(next, next_end + 1)
             || starts_block(&next[(next_end + 1).min(next.len())..]);
-        self.evidence.3
-            || self.evidence.1.is_some_and(|l| l >= self.line_src)
-                && line + 1 + word > self.evidence.2.max(NARROWEST_WRAP)
-                && line <= WIDEST_WRAPPED
-                && goes_on
+        line + 1 + word > self.evidence.2.max(NARROWEST_WRAP) && line <= WIDEST_WRAPPED && goes_on
     }
 
     /// Whether the text at `i` is pandoc's Markdown with smart punctuation, which writes an en
@@ -459,7 +462,7 @@ impl Pass<'_> {
             self.smart_seen |= self.smart.1.is_some();
             let end = self.next_blank.find(self.bytes, i).max(i + 1);
             let from = self.line_src.min(i);
-            let last = memchr::memmem::rfind(&self.bytes[from..end.min(self.bytes.len())], b"\\'")
+            let last = scan::rfind_pair(&self.bytes[from..end.min(self.bytes.len())], *b"\\'")
                 .map(|k| from + k);
             self.smart = (end, last);
         }

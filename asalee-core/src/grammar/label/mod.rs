@@ -208,7 +208,16 @@ fn label_heads(line: &str) -> impl Iterator<Item = (&'static Def, &'static str)>
             .is_some_and(|c| !c.is_ascii());
         accented || ascii_word < 32 && LABEL_WORD_LENGTHS & (1 << ascii_word) != 0
     };
-    DEFS.iter().filter(move |_| plausible).filter_map(move |d| {
+    // Only the labels whose first word is the line's (folded) are tried.
+    let group = plausible
+        .then(|| {
+            heads_by_first_word()
+                .iter()
+                .find(|(word, _)| super::text::match_folded(line, word).is_some())
+        })
+        .flatten();
+    let defs = group.map_or(&[][..], |(_, defs)| &defs[..]);
+    defs.iter().filter_map(move |&d| {
         // The label's first words: up to each of its spaces from the second on.
         let mut spaces = d.text.match_indices(' ').map(|(at, _)| at).skip(1);
         spaces.find_map(|at| {
@@ -216,6 +225,26 @@ fn label_heads(line: &str) -> impl Iterator<Item = (&'static Def, &'static str)>
                 .then(|| (d, &d.text[at + 1..]))
         })
     })
+}
+
+/// The labels of several words, grouped by their first word (folded: case and accents aside),
+/// each group in [`DEFS`] order, for [`label_heads`]: a line that starts with one group's word
+/// can only be a head of that group's labels.
+fn heads_by_first_word() -> &'static [(String, Vec<&'static Def>)] {
+    static HEADS: std::sync::LazyLock<Vec<(String, Vec<&'static Def>)>> =
+        std::sync::LazyLock::new(|| {
+            let mut groups: Vec<(String, Vec<&'static Def>)> = Vec::new();
+            for d in DEFS.iter().filter(|d| d.text.contains(' ')) {
+                let first = d.text.split(' ').next().unwrap_or_default();
+                let word: String = first.chars().map(super::text::fold).collect();
+                match groups.iter_mut().find(|g| g.0 == word) {
+                    Some(g) => g.1.push(d),
+                    None => groups.push((word, vec![d])),
+                }
+            }
+            groups
+        });
+    &HEADS
 }
 
 /// Whether `s` starts with a letter a label starts with.

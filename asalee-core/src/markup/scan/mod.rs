@@ -178,9 +178,41 @@ pub(super) fn double_space(b: &[u8]) -> Option<usize> {
     readable::double_space(&b[from..]).map(|p| from + p)
 }
 
+/// Where the last `pair` of bytes in `b` starts: its first byte found from the end with
+/// `memrchr`, then the second checked (a substring search backwards has no SIMD, and its set-up
+/// costs more than the search in a paragraph, where the first byte is rare: `**`, `\\'`).
+pub(super) fn rfind_pair(b: &[u8], pair: [u8; 2]) -> Option<usize> {
+    let mut end = b.len();
+    while let Some(k) = memchr::memrchr(pair[0], &b[..end]) {
+        if b.get(k + 1) == Some(&pair[1]) {
+            return Some(k);
+        }
+        end = k;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_found_from_the_end_as_the_readable_search_finds_them() {
+        for text in [
+            "", "*", "**", "a**b**c", "***", "* * *", "x\\'y\\'", "\\\\'", "'\\",
+        ] {
+            for pair in [*b"**", *b"\\'"] {
+                let b = text.as_bytes();
+                for end in 0..=b.len() {
+                    assert_eq!(
+                        rfind_pair(&b[..end], pair),
+                        readable::rfind_pair(&b[..end], pair),
+                        "{text:?}[..{end}]"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn special_bytes_found_at_every_offset_as_the_tables_say() {

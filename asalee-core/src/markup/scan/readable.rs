@@ -12,3 +12,9 @@ pub(super) fn special_at(rest: &[u8], table: &[bool; 256]) -> usize {
 pub(super) fn double_space(b: &[u8]) -> Option<usize> {
     b.windows(2).position(|w| w == b"  ")
 }
+
+/// [`super::rfind_pair`]: where the last `pair` in `b` starts (the tests compare the two).
+#[cfg(test)]
+pub(super) fn rfind_pair(b: &[u8], pair: [u8; 2]) -> Option<usize> {
+    b.windows(2).rposition(|w| w == pair)
+}
