@@ -39,7 +39,7 @@ use html::{
     raw_text_end, read_tag, Decoded, MAX_TAG_LEN,
 };
 use markdown::{markdown_inline, markdown_line_prefix, Links};
-use scan::{next_line_blank, special_at, starts_with_block_tag, NextBlank, NextByte};
+use scan::{next_line_blank, special_at, starts_with_block_tag, NextBlank, NextByte, NextEndTags};
 use tags::{classify, is_phrasing};
 use text::{is_invisible, is_space_char, push_run};
 
@@ -62,6 +62,8 @@ pub(crate) fn lines(src: &str) -> Lines {
         line_src: 0,
         evidence: (0, None, 0, false),
         phrasing_open: 0,
+        next_end_tags: NextEndTags::new(),
+        last_phrasing: "",
         smart: (0, None),
         smart_seen: false,
     };
@@ -102,6 +104,12 @@ struct Pass<'s> {
     /// How many phrasing elements (`<span>`, `<a>`…) opened in text are open: their content
     /// runs over the lines of their paragraph (see [`is_phrasing`]).
     phrasing_open: usize,
+    /// The next end tag of each phrasing element (one opened in text is open only when its end
+    /// tag follows it in its block).
+    next_end_tags: NextEndTags,
+    /// The name of the phrasing element opened last: a line break inside it is a space only
+    /// while its end tag is still ahead in the block.
+    last_phrasing: &'s str,
     /// The block being read's end and the last `\'` in it (see [`Pass::smart_punctuation`]).
     smart: (usize, Option<usize>),
     /// Whether an earlier block escaped an apostrophe (the text is pandoc's smart Markdown).
@@ -245,6 +253,7 @@ impl Pass<'_> {
                     || self.phrasing_open > 0
                         && !next_line_blank(bytes, i + 1)
                         && !starts_with_block_tag(&bytes[i + 1..])
+                        && self.next_end_tags.find(bytes, i, self.last_phrasing) < self.block_end(i)
                 {
                     // (Inside a link's text or a phrasing element's, a line break is a wrap: a
                     // space.)
@@ -372,7 +381,13 @@ impl Pass<'_> {
             if tag.end {
                 self.phrasing_open = self.phrasing_open.saturating_sub(1);
             } else if !tag.attrs.trim_end().ends_with('/') {
-                self.phrasing_open += 1;
+                // (One never closed in its block, a cut or joined file's, leaves its line breaks
+                // as they are: a next document's number line stays a line of its own.)
+                let close = self.next_end_tags.find(bytes, i + tag_len, name);
+                if close < self.block_end(i) {
+                    self.phrasing_open += 1;
+                    self.last_phrasing = name;
+                }
             }
         }
         handle_tag(b, &tag, info, i);

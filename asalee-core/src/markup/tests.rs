@@ -48,15 +48,22 @@ mod unit {
         assert!(!crate::markup::html::is_page("\u{FEFF}x <html>"));
     }
 
-    /// A phrasing element left open (a fragment's `<b>` whose end tag was lost) does not run
-    /// onto a line that starts with another element's tag.
+    /// A phrasing element runs over the lines of its paragraph only while its end tag is ahead
+    /// in the block; one left open (a fragment's `<b>` whose end tag was lost, a bogus `</!b>`)
+    /// leaves its line breaks as they are, and never runs onto a line that starts with another
+    /// element's tag.
     #[test]
     fn an_open_phrasing_element_stops_at_a_block_tag() {
         assert_eq!(
             all("<b>Question N° : 1</b> <b>De M. A\n<link href=x>Question N° : 2\n"),
             ["Question N° : 1 De M. A", "Question N° : 2"]
         );
-        assert_eq!(all("<b>De M. A\n<i>B</i> C\n"), ["De M. A B C"]);
+        assert_eq!(all("<b>De M. A\n<i>B</i> C</b>\n"), ["De M. A B C"]);
+        assert_eq!(all("<b>De M. A\n<i>B</i> C\n"), ["De M. A", "B C"]);
+        assert_eq!(
+            all("<b>x</!b> <b>y</b> <b>De\nQuestion écrite n° 2\n"),
+            ["x</!b> y De", "Question écrite n° 2"]
+        );
     }
 
     #[test]

@@ -33,6 +33,63 @@ impl NextByte {
     }
 }
 
+/// The position of the next end tag of each element name asked for (`</b>`, `</span …>`), each
+/// cached as [`NextByte`] is: asking again for a name from a later position searches only once
+/// its cached end tag is passed, so all the asks of a pass cost linear time for each name (the
+/// names asked are the phrasing elements', a few dozen at most).
+pub(super) struct NextEndTags {
+    cache: Vec<(Box<[u8]>, usize)>,
+}
+
+impl NextEndTags {
+    pub(super) fn new() -> NextEndTags {
+        NextEndTags { cache: Vec::new() }
+    }
+
+    /// The next `</name` (any case, then `>`, white space or `/`) at or after `from` (the length
+    /// of `hay` when there is none).
+    pub(super) fn find(&mut self, hay: &[u8], from: usize, name: &str) -> usize {
+        let name = name.as_bytes();
+        let k = match self
+            .cache
+            .iter()
+            .position(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
+            Some(k) => k,
+            None => {
+                self.cache.push((name.to_ascii_lowercase().into(), 0));
+                self.cache.len() - 1
+            }
+        };
+        let cached = self.cache[k].1;
+        if cached >= from && cached > 0 {
+            return cached;
+        }
+        let mut p = from.min(hay.len());
+        let at = loop {
+            match memchr(b'<', &hay[p..]) {
+                Some(o) => {
+                    let at = p + o;
+                    let after = &hay[at + 1..];
+                    let named = after.first() == Some(&b'/')
+                        && after.len() > name.len()
+                        && after[1..=name.len()].eq_ignore_ascii_case(name)
+                        && after.get(name.len() + 1).is_none_or(|c| {
+                            matches!(c, b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+                        });
+                    if named {
+                        break at;
+                    }
+                    p = at + 1;
+                }
+                None => break hay.len(),
+            }
+        };
+        self.cache[k].1 = at;
+        at
+    }
+}
+
 /// The end of the block of text holding a position: the next line break that a blank line
 /// follows (or the text's end), cached as [`NextByte`] is, so that all the asks of a pass cost
 /// linear time. In text (not a saved page) no markup runs past it (see `lines`).
