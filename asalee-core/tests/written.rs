@@ -325,11 +325,31 @@ fn an_fiche_paragraphs_and_inscriptis_centred_labels() {
         ]
     );
     let path = common::fixtures().join("variants/an-fiche-l11-qe-450-paragraphs.inscriptis.txt");
-    let text = asalee_core::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+    let text = asalee_core::parse_bytes(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(
         (&text.question_text, &text.answer_text),
         (&page.question_text, &page.answer_text)
     );
+    // A label on its row's first line, with more lines below it than one more than above:
+    // not centred, the lines above stay the question's.
+    let moved_label = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            " Texte de la REPONSE :    Réponse trois.",
+            "                          Réponse trois.",
+        )
+        .replace(
+            "                          Réponse un.",
+            " Texte de la REPONSE :    Réponse un.",
+        );
+    let q = asalee_core::parse(&moved_label).unwrap();
+    assert_eq!(
+        paragraphs(q.question_text.as_deref(), 5).len(),
+        4,
+        "{:?}",
+        q.question_text
+    );
+    assert_eq!(q.answer_text, page.answer_text);
     // The real QG page: its debate's label on the middle of 23 lines.
     let real = |p: &str| {
         asalee_core::parse_bytes(&std::fs::read(common::fixtures().join(p)).unwrap()).unwrap()

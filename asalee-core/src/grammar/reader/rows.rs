@@ -29,9 +29,11 @@ impl Reader<'_, '_> {
         if above == 0 {
             return;
         }
-        // The value's lines below the label, counted up to one more than those above.
+        // The value's lines below the label, counted up to two more than those above (a label
+        // with fewer lines above it than one less than below is not centred: the lines above
+        // are the row above's).
         let below = (p + 1..self.lines.len())
-            .take(above + 1)
+            .take(above + 2)
             .take_while(|&k| {
                 !self.tokens.get(self.lines, k).is_blank()
                     && self.indent(k) == column
