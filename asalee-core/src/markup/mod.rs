@@ -256,8 +256,10 @@ impl Pass<'_> {
                         && self.next_end_tags.find(bytes, i, self.last_phrasing) < self.block_end(i)
                 {
                     // (Inside a link's text or a phrasing element's, a line break is a wrap: a
-                    // space.)
-                    b.space();
+                    // space, or nothing after a word's hyphen, `Marquet-` / `Ribeiro`.)
+                    if b.html_mode() || !hyphen_wrap(bytes, i) {
+                        b.space();
+                    }
                 } else if b.line_has_text && self.markdown_paragraph(i, b.heading) {
                     // A Markdown paragraph's line break is a space (a hyphen's wrap, nothing).
                     if !hyphen_wrap(bytes, i) {

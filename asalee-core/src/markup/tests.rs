@@ -83,6 +83,11 @@ mod unit {
         );
         assert_eq!(all("16^(e) législature"), ["16e législature"]);
         assert_eq!(all("17^(ème) législature"), ["17ème législature"]);
+        // A link's text wrapped at a name's hyphen (html2text at 60 columns).
+        assert_eq!(
+            all("de [Mme Solène Marquet-\nRibeiro](/senateur/x) (Lot)"),
+            ["de Mme Solène Marquet-Ribeiro (Lot)"]
+        );
         assert_eq!(all("a^(b c)"), ["a(b c)"]);
         assert_eq!(all(r"Rubrique \> santé \- x"), ["Rubrique > santé - x"]);
         assert_eq!(all("Marchand.\\\nM. Jean"), ["Marchand.", "M. Jean"]);
