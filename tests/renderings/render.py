@@ -75,6 +75,7 @@ def py_converters():
 
         conv["html2text"] = lambda html, f: h2t(html, 78)
         conv["html2text-bw0"] = lambda html, f: h2t(html, 0)
+        conv["html2text-bw60"] = lambda html, f: h2t(html, 60)
     except ImportError:
         pass
     try:
@@ -97,6 +98,10 @@ def tool_converters():
         "pandoc-gfm": ("pandoc", lambda f: ["pandoc", "-f", "html", "-t", "gfm", str(f)]),
         "pandoc-markdown": ("pandoc", lambda f: ["pandoc", "-f", "html", "-t", "markdown", str(f)]),
         "pandoc-plain": ("pandoc", lambda f: ["pandoc", "-f", "html", "-t", "plain", str(f)]),
+        "pandoc-commonmark": ("pandoc", lambda f: ["pandoc", "-f", "html", "-t", "commonmark", str(f)]),
+        "pandoc-strict": ("pandoc", lambda f: ["pandoc", "-f", "html", "-t", "markdown_strict", str(f)]),
+        "w3m-cols120": ("w3m", lambda f: ["w3m", "-dump", "-cols", "120", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", str(f)]),
+        "lynx-width100": ("lynx", lambda f: ["lynx", "-dump", "-width=100", "-assume_charset=UTF-8", "-display_charset=UTF-8", str(f)]),
         "w3m": ("w3m", lambda f: ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", str(f)]),
         "lynx": ("lynx", lambda f: ["lynx", "-dump", "-assume_charset=UTF-8", "-display_charset=UTF-8", str(f)]),
         "lynx-nolist": ("lynx", lambda f: ["lynx", "-dump", "-nolist", "-assume_charset=UTF-8", "-display_charset=UTF-8", str(f)]),
@@ -147,7 +152,7 @@ def main() -> None:
                 )
     if not chromium:
         missing.append("chromium-innertext")
-    if len(pyconv) < 4:
+    if len(pyconv) < 5:
         missing.append("python converters")
     (out / "manifest.json").write_text(
         json.dumps({"renderings": manifest, "missing": missing}, indent=1), encoding="utf-8"
