@@ -161,6 +161,27 @@ fn xml_root(t: &[u8]) -> Option<&[u8]> {
         .map(|i| &t[i + 1..])
 }
 
+/// Whether markup starts with an end tag or a phrasing element's start tag (`<b>`, `<span`):
+/// the middle of a line, which never starts a document.
+fn starts_inline(t: &str) -> bool {
+    const PHRASING: [&str; 24] = [
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "dfn", "em", "font", "i", "kbd",
+        "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    ];
+    let Some(rest) = t.strip_prefix('<') else {
+        return false;
+    };
+    if rest.starts_with('/') {
+        return true;
+    }
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    PHRASING.contains(&name.as_str())
+}
+
 /// How [`check_two`] joins its two inputs, chosen by the data's first byte.
 const SEPARATORS: [&[u8]; 6] = [
     b"",
@@ -207,15 +228,19 @@ pub fn check_two(data: &[u8]) {
     let lower = a.to_ascii_lowercase();
     let count = |p: &[u8]| lower.windows(p.len()).filter(|w| *w == p).count();
     let open_page = count(b"<html") > count(b"</html>") || count(b"<?xml") > 0 && count(b"</") == 0;
-    // The second must start a document by its own first lines (a page, or a question line
-    // among its first three, the first not a sentence's middle): a cut in the middle of a
-    // document continues the first.
+    // The second must start a document by its own first lines (markup that is not a phrasing
+    // element's, or a question line among its first three, the first not a sentence's
+    // middle): a cut in the middle of a document continues the first.
     let starts = {
         let t = String::from_utf8_lossy(b);
         let t = t.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty()).take(3);
         let mid_sentence = t.chars().next().is_some_and(char::is_lowercase);
-        t.starts_with('<') || !mid_sentence && lines.any(|l| l.contains("uestion"))
+        if t.starts_with('<') {
+            !starts_inline(t)
+        } else {
+            !mid_sentence && lines.any(|l| l.contains("uestion"))
+        }
     };
     if let (Some(x), Some(y)) = (one(a), one(b)) {
         if x != y && (breaks || page) && !open_page && starts {
