@@ -229,17 +229,19 @@ pub fn check_two(data: &[u8]) {
     let count = |p: &[u8]| lower.windows(p.len()).filter(|w| *w == p).count();
     let open_page = count(b"<html") > count(b"</html>") || count(b"<?xml") > 0 && count(b"</") == 0;
     // The second must start a document by its own first lines (markup that is not a phrasing
-    // element's, or a question line among its first three, the first not a sentence's
-    // middle): a cut in the middle of a document continues the first.
+    // element's, or a question line among its first three, the first starting as a document's
+    // line does: a capital, a digit, a Markdown mark): a cut in the middle of a document (of a
+    // sentence, of a tag: `nt adressées`, `>Ministère`) continues the first.
     let starts = {
         let t = String::from_utf8_lossy(b);
         let t = t.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty()).take(3);
-        let mid_sentence = t.chars().next().is_some_and(char::is_lowercase);
-        if t.starts_with('<') {
-            !starts_inline(t)
-        } else {
-            !mid_sentence && lines.any(|l| l.contains("uestion"))
+        match t.chars().next() {
+            Some('<') => !starts_inline(t),
+            Some(c) if c.is_uppercase() || c.is_ascii_digit() || "#*[_|".contains(c) => {
+                lines.any(|l| l.contains("uestion"))
+            }
+            _ => false,
         }
     };
     if let (Some(x), Some(y)) = (one(a), one(b)) {
