@@ -47,6 +47,10 @@ enum Dated {
     Erratum,
 }
 
+/// The narrowest line a title's first words can be cut from by a hard wrap (converters wrap at
+/// 72 columns or more; a line this wide was full).
+const WRAPPED_TITLE_WIDTH: usize = 60;
+
 /// What a line leaves open for a hard-wrapped next line to complete.
 #[derive(Debug, Default)]
 struct Carry<'l> {
@@ -204,6 +208,16 @@ impl<'l, 't> Reader<'l, 't> {
         .count()
     }
 
+    /// The width in columns of line `i`'s source line, its indentation included (a converter's
+    /// spacing inside it counted: lynx sets a title far to the right of its number).
+    fn source_width(&self, i: usize) -> usize {
+        let at = self.offset(i).min(self.src.len());
+        let rest = &self.src.as_bytes()[at..];
+        let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |e| e);
+        let line = self.src.get(at..at + end).unwrap_or("");
+        self.indent(i) + line.trim_end().chars().count()
+    }
+
     /// The source offset of `part`, a slice of line `i`.
     fn offset_of(&self, i: usize, part: &str) -> usize {
         self.base + self.lines.src_of_part(i, part)
@@ -280,7 +294,14 @@ impl<'l, 't> Reader<'l, 't> {
             let continuation = self.carry.continuation.take();
             if let Some(field) = continuation {
                 let meta = matches!(self.part, Part::Meta | Part::KeyBlock);
-                let plain_line = first.is_none_or(|it| it.label.is_empty());
+                // (A title that holds ` : `, cut by a hard wrap after the line that holds its
+                // first words, goes on with what reads as an unknown label: `santé : aides`.)
+                let plain_line = first.is_none_or(|it| {
+                    it.label.is_empty()
+                        || field == TextField::Title
+                            && it.key.is_none()
+                            && self.source_width(i - 1) >= WRAPPED_TITLE_WIDTH
+                });
                 if meta
                     && after_wrap
                     && unlabelled
@@ -531,6 +552,19 @@ mod tests {
         );
         assert_eq!(q.legislature, Some(16));
         assert_eq!(q.number, 200);
+        assert!(q.other_fields.is_empty() && q.warnings.is_empty(), "{q:?}");
+        // lynx: the title far right of the number, cut by the wrap before its ` : `.
+        let lynx = format!(
+            "   Question écrite n°200 :{}Maisons de\n   santé : aides à l'installation\n\n   16ème Législature\n\n\
+             Question de : Mme Marie-Pierre Rixain (Ile-de-France - Renaissance)\n\n\
+             Mme Marie-Pierre Rixain appelle l'attention de M. le ministre sur les maisons de santé.\n",
+            " ".repeat(33)
+        );
+        let q = crate::parse(&lynx).unwrap();
+        assert_eq!(
+            q.title.as_deref(),
+            Some("Maisons de santé : aides à l'installation")
+        );
         assert!(q.other_fields.is_empty() && q.warnings.is_empty(), "{q:?}");
         let before = "Maisons de santé : aides à l'installation\n\n16e législature\n\n\
                       Question écrite n° 01342 de Mme Corinne Imbert (Charente-Maritime - Les Républicains) publiée le 05/01/2023\n\n\
