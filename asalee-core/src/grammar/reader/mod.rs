@@ -208,6 +208,19 @@ impl<'l, 't> Reader<'l, 't> {
         .count()
     }
 
+    /// Whether line `i`, whose first item is `first`, can go on with the text field a hard wrap
+    /// cut on the line before: a line without a label, or, for a title that holds ` : ` cut
+    /// before it on a full line, one that reads as an unknown label (`santé : aides`).
+    fn goes_on(&self, field: TextField, i: usize, first: Option<&Item<'_>>) -> bool {
+        first.is_none_or(|it| {
+            it.label.is_empty()
+                || field == TextField::Title
+                    && it.key.is_none()
+                    && i > 0
+                    && self.source_width(i - 1) >= WRAPPED_TITLE_WIDTH
+        })
+    }
+
     /// The width in columns of line `i`'s source line, its indentation included (a converter's
     /// spacing inside it counted: lynx sets a title far to the right of its number).
     fn source_width(&self, i: usize) -> usize {
@@ -294,18 +307,10 @@ impl<'l, 't> Reader<'l, 't> {
             let continuation = self.carry.continuation.take();
             if let Some(field) = continuation {
                 let meta = matches!(self.part, Part::Meta | Part::KeyBlock);
-                // (A title that holds ` : `, cut by a hard wrap after the line that holds its
-                // first words, goes on with what reads as an unknown label: `santé : aides`.)
-                let plain_line = first.is_none_or(|it| {
-                    it.label.is_empty()
-                        || field == TextField::Title
-                            && it.key.is_none()
-                            && self.source_width(i - 1) >= WRAPPED_TITLE_WIDTH
-                });
                 if meta
                     && after_wrap
                     && unlabelled
-                    && plain_line
+                    && self.goes_on(field, i, first.as_ref())
                     && !token.is_header()
                     && !is_date_only(line)
                 {
