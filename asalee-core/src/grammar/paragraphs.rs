@@ -83,8 +83,7 @@ impl<'l> Paras<'l> {
             }
             self.buf.push_str(part);
         }
-        // (Trimmed as a borrowed line is: the joins read every line trimmed.)
-        let text = &self.buf[start..];
+        let text = &self.buf[start..]; // (trimmed as a borrowed line is: the joins read it so)
         let lead = text.len() - text.trim_start().len();
         let end = start + text.trim_end().len().max(lead);
         self.items.push(Some(Item {

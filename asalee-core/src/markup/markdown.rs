@@ -4,6 +4,7 @@
 use memchr::memchr;
 
 use super::builder::Builder;
+use super::text::push_run;
 
 /// The longest link text, destination and attribute block read, in bytes.
 pub(super) const MAX_LINK_TEXT: usize = 1024;
@@ -419,4 +420,36 @@ pub(super) fn attributes_hide(t: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// A run of text of pandoc's smart-punctuation Markdown: `---`, `--`, `...` and `'` are the em
+/// dash, en dash, ellipsis and typographic apostrophe they stand for (a straight apostrophe is
+/// escaped, `\'`, and is not in a run).
+pub(super) fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
+    let bytes = run.as_bytes();
+    let mut from = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        let (len, ch) = if bytes[k..].starts_with(b"---") {
+            (3, "—")
+        } else if bytes[k..].starts_with(b"--") {
+            (2, "–")
+        } else if bytes[k..].starts_with(b"...") {
+            (3, "…")
+        } else if bytes[k] == b'\'' {
+            (1, "’")
+        } else {
+            k += 1;
+            continue;
+        };
+        if k > from {
+            push_run(b, &run[from..k], at + from);
+        }
+        b.push_text(ch, at + k);
+        k += len;
+        from = k;
+    }
+    if from < bytes.len() {
+        push_run(b, &run[from..], at + from);
+    }
 }

@@ -38,7 +38,7 @@ use html::{
     comment_len, declaration_len, entity, handle_tag, known_tag_start, looks_like_html_start,
     raw_text_end, read_tag, Decoded, MAX_TAG_LEN,
 };
-use markdown::{markdown_inline, markdown_line_prefix, Links};
+use markdown::{markdown_inline, markdown_line_prefix, push_smart_run, Links};
 use scan::{next_line_blank, special_at, starts_with_block_tag, NextBlank, NextByte, NextEndTags};
 use tags::{classify, is_phrasing};
 use text::{is_invisible, is_space_char, push_run};
@@ -535,38 +535,6 @@ fn hard_break_before(bytes: &[u8], nl: usize) -> bool {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     line.ends_with(b"  ") && line.len() > 2 && !line[..line.len() - 2].ends_with(b"\n")
         || line.ends_with(b"\\") && !line.ends_with(b"\\\\")
-}
-
-/// A run of text of pandoc's smart-punctuation Markdown: `---`, `--`, `...` and `'` are the em
-/// dash, en dash, ellipsis and typographic apostrophe they stand for (a straight apostrophe is
-/// escaped, `\'`, and is not in a run).
-fn push_smart_run(b: &mut Builder<'_>, run: &str, at: usize) {
-    let bytes = run.as_bytes();
-    let mut from = 0;
-    let mut k = 0;
-    while k < bytes.len() {
-        let (len, ch) = if bytes[k..].starts_with(b"---") {
-            (3, "—")
-        } else if bytes[k..].starts_with(b"--") {
-            (2, "–")
-        } else if bytes[k..].starts_with(b"...") {
-            (3, "…")
-        } else if bytes[k] == b'\'' {
-            (1, "’")
-        } else {
-            k += 1;
-            continue;
-        };
-        if k > from {
-            push_run(b, &run[from..k], at + from);
-        }
-        b.push_text(ch, at + k);
-        k += len;
-        from = k;
-    }
-    if from < bytes.len() {
-        push_run(b, &run[from..], at + from);
-    }
 }
 
 /// The narrowest width converters wrap Markdown at (pandoc's 72 columns; html2text's is 78): a
