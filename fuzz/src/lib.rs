@@ -227,7 +227,11 @@ pub fn check_two(data: &[u8]) {
     // after it is its own, and that is no loss.
     let lower = a.to_ascii_lowercase();
     let count = |p: &[u8]| lower.windows(p.len()).filter(|w| *w == p).count();
-    let open_page = count(b"<html") > count(b"</html>") || count(b"<?xml") > 0 && count(b"</") == 0;
+    // (A `<!DOCTYPE` opens a page too, with or without an `<html` after it.)
+    let last = |p: &[u8]| lower.windows(p.len()).rposition(|w| w == p);
+    let open_page = count(b"<html") > count(b"</html>")
+        || last(b"<!doctype") > last(b"</html")
+        || count(b"<?xml") > 0 && count(b"</") == 0;
     // The second must start a document by its own first lines (markup that is not a phrasing
     // element's, or a question line among its first three, the first starting as a document's
     // line does: a capital, a digit, a Markdown mark): a cut in the middle of a document (of a
