@@ -182,36 +182,85 @@ fn columns(v: &View<'_>) -> usize {
 /// word after a `«`, `M.`, `Mme`, `n°`…, a group of three digits after a number, a date's
 /// day, month and year).
 fn first_unit(s: &str) -> usize {
-    let mut words = s
-        .split([' ', '\u{a0}', '\u{202f}'])
-        .filter(|w| !w.is_empty());
+    let mut words = Words { s, at: 0 };
     // (A converter keeps a no-break space's words together, but a copy may have written one
     // for a space: the words French typography binds are bound whatever the space.)
     let Some(first) = words.next() else { return 0 };
-    let mut width = first.chars().count();
+    let mut width = chars(first);
+    let mut prev = first;
+    // (A run is a few words at most: the loop is bounded.)
+    for w in words.take(4) {
+        if !glued(prev, w) {
+            break;
+        }
+        width += 1 + chars(w);
+        prev = w;
+    }
+    width
+}
+
+/// Whether French typography keeps word `w` on the line of the word before it, `prev`.
+fn glued(prev: &str, w: &str) -> bool {
     // A word without the punctuation after it.
     fn core(w: &str) -> &str {
         w.trim_end_matches([',', '.', ';', ')'])
     }
-    let mut prev = first;
-    // (A run is a few words at most: the loop is bounded.)
-    for w in words.take(4) {
-        let (c, p) = (core(w), core(prev));
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let glued = matches!(
-            prev,
-            "«" | "–" | "—" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
-        ) || w.starts_with([':', ';', '!', '?', '%', '»', '€'])
-            || c.len() == 3 && digits(c) && digits(prev)
-            || is_month(c) && is_day(prev)
-            || is_month(p) && is_year(c);
-        if !glued {
-            break;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let c = core(w);
+    matches!(
+        prev,
+        "«" | "–" | "—" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
+    ) || w.starts_with([':', ';', '!', '?', '%', '»', '€'])
+        || c.len() == 3 && digits(c) && digits(prev)
+        || is_month(c) && is_day(prev)
+        || is_year(c) && is_month(core(prev))
+}
+
+/// The characters of `s`, counted by their first bytes.
+fn chars(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
+/// The words of a text, split at spaces, no-break spaces and narrow no-break spaces (a run of
+/// them is one split), found byte by byte: the separators' bytes start no other character.
+struct Words<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The length of the separator at byte `i`, or 0.
+    fn separator(&self, i: usize) -> usize {
+        let b = self.s.as_bytes();
+        match b[i] {
+            b' ' => 1,
+            0xC2 if b.get(i + 1) == Some(&0xA0) => 2,
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xAF) => 3,
+            _ => 0,
         }
-        width += 1 + w.chars().count();
-        prev = w;
     }
-    width
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.s.len();
+        while self.at < len {
+            match self.separator(self.at) {
+                0 => break,
+                n => self.at += n,
+            }
+        }
+        if self.at >= len {
+            return None;
+        }
+        let start = self.at;
+        while self.at < len && self.separator(self.at) == 0 {
+            self.at += 1;
+        }
+        Some(&self.s[start..self.at])
+    }
 }
 
 /// A French month's name, as dates write it (`janvier` … `décembre`).
@@ -326,9 +375,7 @@ fn fits_two(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
 
 /// The width of the first word of `s` alone, in characters.
 fn first_word(s: &str) -> usize {
-    s.split([' ', '\u{a0}', '\u{202f}'])
-        .find(|w| !w.is_empty())
-        .map_or(0, |w| w.chars().count())
+    Words { s, at: 0 }.next().map_or(0, chars)
 }
 
 /// Whether a line ends a sentence (`. ! ? : ; » …`, or a parenthesis after `.` or `!`).
@@ -578,6 +625,72 @@ mod tests {
         ]);
         let text = wrapped(&p).unwrap();
         assert!(!text.contains('\n'), "{text}");
+    }
+
+    /// [`first_unit`] and [`first_word`] as they were written first, with `str::split`: what
+    /// the byte-wise words must give.
+    fn readable_first_unit(s: &str) -> usize {
+        let mut words = s
+            .split([' ', '\u{a0}', '\u{202f}'])
+            .filter(|w| !w.is_empty());
+        let Some(first) = words.next() else { return 0 };
+        let mut width = first.chars().count();
+        let mut prev = first;
+        for w in words.take(4) {
+            if !glued(prev, w) {
+                break;
+            }
+            width += 1 + w.chars().count();
+            prev = w;
+        }
+        width
+    }
+
+    #[test]
+    fn words_found_byte_by_byte_as_split_finds_them() {
+        let parts = [
+            "Les",
+            "bénéficiaires",
+            "10",
+            "%)",
+            ";",
+            "«",
+            "»",
+            "Mme",
+            "M.",
+            "n°",
+            "2",
+            "200",
+            "F",
+            "1er",
+            "janvier",
+            "2023.",
+            "août",
+            "€",
+            ":",
+            "—",
+            "x",
+        ];
+        let seps = [" ", "\u{a0}", "\u{202f}", "  ", " \u{a0} "];
+        for (k, a) in parts.iter().enumerate() {
+            for b in &parts {
+                for c in &parts[k % 5..k % 5 + 3] {
+                    for (n, sep) in seps.iter().enumerate() {
+                        let other = seps[(n + k) % seps.len()];
+                        let s = format!("{sep}{a}{other}{b}{sep}{c}{other}");
+                        assert_eq!(first_unit(&s), readable_first_unit(&s), "{s:?}");
+                        let want: Vec<&str> = s
+                            .split([' ', '\u{a0}', '\u{202f}'])
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        assert_eq!(Words { s: &s, at: 0 }.collect::<Vec<_>>(), want, "{s:?}");
+                        assert_eq!(first_word(&s), want[0].chars().count());
+                    }
+                }
+            }
+        }
+        assert_eq!(first_unit(""), readable_first_unit(""));
+        assert_eq!(first_word(" \u{a0} "), 0);
     }
 
     #[test]
