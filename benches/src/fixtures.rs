@@ -168,17 +168,22 @@ pub fn fixture(name: &str) -> Option<&'static Fixture> {
 }
 
 /// The converters of the rendering matrix (`tests/renderings/render.py`).
-pub const CONVERTERS: [&str; 13] = [
+pub const CONVERTERS: [&str; 18] = [
     "pandoc-gfm",
     "pandoc-markdown",
     "pandoc-plain",
+    "pandoc-commonmark",
+    "pandoc-strict",
     "html2text",
     "html2text-bw0",
+    "html2text-bw60",
     "markdownify",
     "inscriptis",
     "w3m",
+    "w3m-cols120",
     "lynx",
     "lynx-nolist",
+    "lynx-width100",
     "links",
     "elinks",
     "chromium-innertext",

@@ -434,12 +434,16 @@ impl Pass<'_> {
             let setext = (underline.len() >= 3
                 && (underline.iter().all(|&c| c == b'-') || underline.iter().all(|&c| c == b'=')))
             .then_some(last_line);
-            let widest = bytes[from..end]
-                .split(|&c| c == b'\n')
-                .map(<[u8]>::len)
-                .max()
-                .unwrap_or(0);
-            self.evidence = (end, strong.max(link), widest, setext.is_some());
+            let evidence = strong.max(link);
+            // (The widest line matters only where the block shows Markdown.)
+            let widest = evidence.map_or(0, |_| {
+                bytes[from..end]
+                    .split(|&c| c == b'\n')
+                    .map(<[u8]>::len)
+                    .max()
+                    .unwrap_or(0)
+            });
+            self.evidence = (end, evidence, widest, setext.is_some());
         }
         if self.evidence.3 {
             return true;

@@ -3,6 +3,12 @@
 //! bare text copy's) or [`join_wrapped`] (each line is a paragraph, except the lines a converter
 //! hard-wrapped, which are joined again).
 
+mod words;
+
+use std::cell::Cell;
+
+use words::{chars, Head};
+
 /// A text's lines as the walk meets them: each line (its cells joined by a space) with whether a
 /// text line break ended it (`soft`) and its indentation in the source (in characters), or
 /// `None` for a blank line. A line of one cell is borrowed from the markup's lines; others are
@@ -11,6 +17,8 @@
 pub(crate) struct Paras<'l> {
     buf: String,
     items: Vec<Option<Item<'l>>>,
+    /// Each line's first words, measured when a join first asks (see [`View::head`]).
+    heads: Vec<Cell<Option<Head>>>,
     /// Whether the text is Markdown (see [`Paras::set_markdown`]).
     markdown: bool,
 }
@@ -21,6 +29,8 @@ struct Item<'l> {
     span: Span<'l>,
     soft: bool,
     indent: u32,
+    /// The text's characters.
+    chars: u32,
 }
 
 /// A line of [`Paras`] as the joins read it (its text trimmed).
@@ -29,6 +39,20 @@ struct View<'a> {
     text: &'a str,
     soft: bool,
     indent: usize,
+    /// The text's characters.
+    chars: usize,
+    head: &'a Cell<Option<Head>>,
+}
+
+impl View<'_> {
+    /// The widths of the line's first words (measured once).
+    fn head(&self) -> Head {
+        self.head.get().unwrap_or_else(|| {
+            let h = Head::of(self.text);
+            self.head.set(Some(h));
+            h
+        })
+    }
 }
 
 /// A line of [`Paras`]: borrowed, or a range of its buffer.
@@ -50,6 +74,7 @@ impl<'l> Paras<'l> {
     /// A blank line.
     pub(crate) fn push_blank(&mut self) {
         self.items.push(None);
+        self.heads.push(Cell::new(None));
     }
 
     /// A line of the text: its cells (split by tabs, trimmed) joined by a space; `tabs` when the
@@ -61,11 +86,14 @@ impl<'l> Paras<'l> {
     /// [`Paras::push_line`] for a line indented by `indent` characters in its source.
     pub(crate) fn push_indented(&mut self, line: &'l str, soft: bool, tabs: bool, indent: usize) {
         if !tabs || memchr::memchr(b'\t', line.as_bytes()).is_none() {
+            let text = line.trim();
             self.items.push(Some(Item {
-                span: Span::Borrowed(line.trim()),
+                span: Span::Borrowed(text),
                 soft,
                 indent: u32::try_from(indent).unwrap_or(u32::MAX),
+                chars: u32::try_from(chars(text)).unwrap_or(u32::MAX),
             }));
+            self.heads.push(Cell::new(None));
         } else {
             self.push_cells(crate::markup::cells(line), soft);
             if let Some(Some(it)) = self.items.last_mut() {
@@ -86,15 +114,18 @@ impl<'l> Paras<'l> {
         let text = &self.buf[start..]; // (trimmed as a borrowed line is: the joins read it so)
         let lead = text.len() - text.trim_start().len();
         let end = start + text.trim_end().len().max(lead);
+        let chars = u32::try_from(chars(&self.buf[start + lead..end])).unwrap_or(u32::MAX);
         self.items.push(Some(Item {
             span: Span::Owned(start + lead, end),
             soft,
             indent: 0,
+            chars,
         }));
+        self.heads.push(Cell::new(None));
     }
 
     fn iter(&self) -> impl Iterator<Item = Option<View<'_>>> {
-        self.items.iter().map(|it| {
+        self.items.iter().zip(&self.heads).map(|(it, head)| {
             it.map(|it| {
                 let text = match it.span {
                     Span::Borrowed(t) => t,
@@ -104,6 +135,8 @@ impl<'l> Paras<'l> {
                     text,
                     soft: it.soft,
                     indent: it.indent as usize,
+                    chars: it.chars as usize,
+                    head,
                 }
             })
         })
@@ -127,6 +160,7 @@ impl<'l> Paras<'l> {
             });
             to.items.push(moved);
         }
+        to.heads.extend(self.heads.drain(from..));
     }
 
     /// The bytes of text held, to size the joined text.
@@ -174,122 +208,7 @@ pub(crate) struct Wrapping {
 
 /// A line's width in columns: its indentation and its characters.
 fn columns(v: &View<'_>) -> usize {
-    v.indent + v.text.chars().count()
-}
-
-/// The width, in characters, of the first unbreakable run of `s`: its first word, with what
-/// French typography keeps on the same line (a `:`, `;`, `!`, `?`, `%`, `»`, `€` after it, the
-/// word after a `«`, `M.`, `Mme`, `n°`…, a group of three digits after a number, a date's
-/// day, month and year).
-fn first_unit(s: &str) -> usize {
-    let mut words = Words { s, at: 0 };
-    // (A converter keeps a no-break space's words together, but a copy may have written one
-    // for a space: the words French typography binds are bound whatever the space.)
-    let Some(first) = words.next() else { return 0 };
-    let mut width = chars(first);
-    let mut prev = first;
-    // (A run is a few words at most: the loop is bounded.)
-    for w in words.take(4) {
-        if !glued(prev, w) {
-            break;
-        }
-        width += 1 + chars(w);
-        prev = w;
-    }
-    width
-}
-
-/// Whether French typography keeps word `w` on the line of the word before it, `prev`.
-fn glued(prev: &str, w: &str) -> bool {
-    // A word without the punctuation after it.
-    fn core(w: &str) -> &str {
-        w.trim_end_matches([',', '.', ';', ')'])
-    }
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let c = core(w);
-    matches!(
-        prev,
-        "«" | "–" | "—" | "M." | "MM." | "Mme" | "Mmes" | "Mlle" | "n°" | "N°"
-    ) || w.starts_with([':', ';', '!', '?', '%', '»', '€'])
-        || c.len() == 3 && digits(c) && digits(prev)
-        || is_month(c) && is_day(prev)
-        || is_year(c) && is_month(core(prev))
-}
-
-/// The characters of `s`, counted by their first bytes.
-fn chars(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
-}
-
-/// The words of a text, split at spaces, no-break spaces and narrow no-break spaces (a run of
-/// them is one split), found byte by byte: the separators' bytes start no other character.
-struct Words<'a> {
-    s: &'a str,
-    at: usize,
-}
-
-impl<'a> Words<'a> {
-    /// The length of the separator at byte `i`, or 0.
-    fn separator(&self, i: usize) -> usize {
-        let b = self.s.as_bytes();
-        match b[i] {
-            b' ' => 1,
-            0xC2 if b.get(i + 1) == Some(&0xA0) => 2,
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xAF) => 3,
-            _ => 0,
-        }
-    }
-}
-
-impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let len = self.s.len();
-        while self.at < len {
-            match self.separator(self.at) {
-                0 => break,
-                n => self.at += n,
-            }
-        }
-        if self.at >= len {
-            return None;
-        }
-        let start = self.at;
-        while self.at < len && self.separator(self.at) == 0 {
-            self.at += 1;
-        }
-        Some(&self.s[start..self.at])
-    }
-}
-
-/// A French month's name, as dates write it (`janvier` … `décembre`).
-fn is_month(w: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    MONTHS.contains(&w)
-}
-
-/// A day of a date: one or two digits, or `1er`.
-fn is_day(w: &str) -> bool {
-    w == "1er" || (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// A year: four digits.
-fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    v.indent + v.chars
 }
 
 /// Whether a line is written in capitals (two letters at least, none in small letters): a
@@ -358,24 +277,15 @@ impl Wrapping {
 /// Whether the first word of `next` would have fit at the end of `line` in `width` columns (so
 /// no wrapping ended `line`).
 fn fits(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
-    columns(line) + 1 + first_unit(next.text) <= width
+    columns(line) + 1 + next.head().unit <= width
 }
 
 /// Whether the first two words of `next` would have fit at the end of `line`: a no-break space
 /// of the page (that the rendering wrote as a space) binds two words at most, so `line` was
 /// surely ended before the width.
 fn fits_two(line: &View<'_>, next: &View<'_>, width: usize) -> bool {
-    let t = next.text;
-    let first = first_unit(t);
-    let second = t
-        .get(t.char_indices().nth(first).map_or(t.len(), |(at, _)| at)..)
-        .map_or(0, |rest| first_unit(rest.trim_start()));
-    columns(line) + 1 + first + usize::from(second > 0) + second <= width
-}
-
-/// The width of the first word of `s` alone, in characters.
-fn first_word(s: &str) -> usize {
-    Words { s, at: 0 }.next().map_or(0, chars)
+    let Head { unit, second, .. } = next.head();
+    columns(line) + 1 + unit + usize::from(second > 0) + second <= width
 }
 
 /// Whether a line ends a sentence (`. ! ? : ; » …`, or a parenthesis after `.` or `!`).
@@ -436,7 +346,7 @@ fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
         let width = wrapping.width;
         // Where the next line's first word alone fits but not its first two, a no-break space
         // may have bound them: the line is wrapped unless it ends a sentence.
-        let bare_fits = columns(line) + 1 + first_word(next.text) <= width;
+        let bare_fits = columns(line) + 1 + next.head().word <= width;
         let ended = fits_two(line, next, width) || bare_fits && ends_sentence(t);
         // A heading in capitals ends where the text in small letters starts.
         let heading_ends = is_capitals(t) && !is_capitals(next.text);
@@ -444,8 +354,7 @@ fn joins(line: &View<'_>, next: &View<'_>, wrapping: Wrapping) -> bool {
     }
     // (A line of fewer than 50 bytes has fewer than 50 characters: not counted.)
     t.len() >= 50 && {
-        let n = t.chars().count();
-        n >= 50 && columns(line) * 10 >= wrapping.width * 6 && !ends_sentence(t)
+        line.chars >= 50 && columns(line) * 10 >= wrapping.width * 6 && !ends_sentence(t)
     }
 }
 
@@ -627,83 +536,8 @@ mod tests {
         assert!(!text.contains('\n'), "{text}");
     }
 
-    /// [`first_unit`] and [`first_word`] as they were written first, with `str::split`: what
-    /// the byte-wise words must give.
-    fn readable_first_unit(s: &str) -> usize {
-        let mut words = s
-            .split([' ', '\u{a0}', '\u{202f}'])
-            .filter(|w| !w.is_empty());
-        let Some(first) = words.next() else { return 0 };
-        let mut width = first.chars().count();
-        let mut prev = first;
-        for w in words.take(4) {
-            if !glued(prev, w) {
-                break;
-            }
-            width += 1 + w.chars().count();
-            prev = w;
-        }
-        width
-    }
-
     #[test]
-    fn words_found_byte_by_byte_as_split_finds_them() {
-        let parts = [
-            "Les",
-            "bénéficiaires",
-            "10",
-            "%)",
-            ";",
-            "«",
-            "»",
-            "Mme",
-            "M.",
-            "n°",
-            "2",
-            "200",
-            "F",
-            "1er",
-            "janvier",
-            "2023.",
-            "août",
-            "€",
-            ":",
-            "—",
-            "x",
-        ];
-        let seps = [" ", "\u{a0}", "\u{202f}", "  ", " \u{a0} "];
-        for (k, a) in parts.iter().enumerate() {
-            for b in &parts {
-                for c in &parts[k % 5..k % 5 + 3] {
-                    for (n, sep) in seps.iter().enumerate() {
-                        let other = seps[(n + k) % seps.len()];
-                        let s = format!("{sep}{a}{other}{b}{sep}{c}{other}");
-                        assert_eq!(first_unit(&s), readable_first_unit(&s), "{s:?}");
-                        let want: Vec<&str> = s
-                            .split([' ', '\u{a0}', '\u{202f}'])
-                            .filter(|w| !w.is_empty())
-                            .collect();
-                        assert_eq!(Words { s: &s, at: 0 }.collect::<Vec<_>>(), want, "{s:?}");
-                        assert_eq!(first_word(&s), want[0].chars().count());
-                    }
-                }
-            }
-        }
-        assert_eq!(first_unit(""), readable_first_unit(""));
-        assert_eq!(first_word(" \u{a0} "), 0);
-    }
-
-    #[test]
-    fn first_units_keep_what_typography_binds() {
-        assert_eq!(first_unit("Les bénéficiaires"), 3);
-        assert_eq!(first_unit("10 %) ; couple"), 7);
-        assert_eq!(first_unit("« évaluation forfaitaire »"), 12);
-        assert_eq!(first_unit("Mme\u{a0}Patricia Adam."), 12);
-        assert_eq!(first_unit("2 200 F"), 5);
-        assert_eq!(first_unit("problème : la suite"), 10);
-        assert_eq!(first_unit(""), 0);
-        assert_eq!(first_unit("1er janvier 2023. Enfin"), 17);
-        assert_eq!(first_unit("30 octobre 2018 et la loi"), 15);
+    fn bullets_and_capitals() {
         assert!(is_bullet("* Projets de loi") && !is_bullet("*Note"));
         assert!(is_capitals(
             "PROJET DE LOI D'ORIENTATION DU MINISTÈRE DE L'INTÉRIEUR"
