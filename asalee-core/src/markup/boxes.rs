@@ -51,7 +51,14 @@ struct BoxLine {
 pub(super) fn boxed_table(b: &mut Builder<'_>, src: &str, i: usize) -> Option<usize> {
     let bytes = src.as_bytes();
     // The indentation: spaces, or the no-break spaces a rendering wrote for them.
-    let indent = src[i..].len() - src[i..].trim_start_matches([' ', '\u{A0}']).len();
+    let mut indent = 0;
+    loop {
+        match bytes.get(i + indent) {
+            Some(b' ') => indent += 1,
+            Some(0xC2) if bytes.get(i + indent + 1) == Some(&0xA0) => indent += 2,
+            _ => break,
+        }
+    }
     // Every box starts with `+` or a box-drawing corner (U+250C…, `\xE2\x94`/`\xE2\x95`).
     match bytes.get(i + indent) {
         Some(b'+') => {}
