@@ -196,7 +196,7 @@ fn sniff(head: &[u8]) -> Kind {
 /// [`crate::opendata::json_start`]: a Markdown text starting with a link is none), or an
 /// XML document whose root element is not `html`.
 pub(crate) fn is_open_data(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::opendata::without_leading_boms(head);
     let t = head.trim_ascii_start();
     if crate::opendata::json_start(t) {
         return true;
@@ -261,7 +261,7 @@ struct Stream {
     found: bool,
     /// The answer for an input in which no document starts, worked out before the window's
     /// start is dropped.
-    no_document: Option<Item>,
+    no_document: Option<Vec<Item>>,
 }
 
 impl Stream {
@@ -451,11 +451,13 @@ impl Stream {
         }
         drop(all);
         if matches!(mode, Harvest::End) && !self.found {
-            let item = self
+            let items = self
                 .no_document
                 .take()
                 .unwrap_or_else(|| no_document(w, self.options));
-            emit(item);
+            for item in items {
+                emit(item);
+            }
             return;
         }
         // With nothing left to hand out: the open text's last lookahead (a later document may
@@ -523,7 +525,7 @@ impl Window {
 
 /// What [`parse_all_bytes`](crate::parse_all_bytes) yields for an input in which no document
 /// starts, from the window (the input's start).
-fn no_document(w: &Window, options: Options) -> Item {
+fn no_document(w: &Window, options: Options) -> Vec<Item> {
     let mut chunks = w.chunks.clone();
     if let Some(o) = w.open_text {
         chunks.push(Chunk::Text(o..w.text.len()));
@@ -534,15 +536,21 @@ fn no_document(w: &Window, options: Options) -> Item {
         mixed: Vec::new(),
         utf8: true,
     };
-    let mut all = ParseAll::of_parts(decoded, options, Some(w.text.len()), w.first_line);
-    let item = all.next().unwrap_or_else(|| {
-        Err(ParseError::new(
+    // (Every result: the whole input read as open data may give more than one, as in
+    // `parse_all_bytes`.)
+    let mut items: Vec<Item> =
+        ParseAll::of_parts(decoded, options, Some(w.text.len()), w.first_line)
+            .map(|item| item.map_err(|e| e.shifted(w.base)))
+            .collect();
+    if items.is_empty() {
+        items.push(Err(ParseError::new(
             ErrorKind::NotAQuestion,
             "not a question document",
             crate::position::Position::start(),
-        ))
-    });
-    item.map_err(|e| e.shifted(w.base))
+        )
+        .shifted(w.base)));
+    }
+    items
 }
 
 /// Where the window restarts to read the document at `keep` (a line start) again: the start of

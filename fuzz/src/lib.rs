@@ -144,8 +144,21 @@ pub fn check_str(s: &str) {
 /// the one place where it and `parse_all_bytes` differ): JSON (`{` or `[` first, after a
 /// byte-order mark and white space), or an XML document whose root element is not `html`.
 fn open_data(input: &[u8]) -> bool {
-    let t = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let t = t.trim_ascii_start();
+    // (White space and the byte-order marks that start the input or a line before the first
+    // character are skipped, as the decoding drops those marks.)
+    let mut t = input;
+    loop {
+        let before = t.len();
+        t = t.trim_ascii_start();
+        if (t.len() == input.len() || input[input.len() - t.len() - 1] == b'\n')
+            && t.starts_with(b"\xEF\xBB\xBF")
+        {
+            t = &t[3..];
+        }
+        if t.len() == before {
+            break;
+        }
+    }
     if t.starts_with(b"{") || t.starts_with(b"[") {
         return true;
     }

@@ -108,6 +108,27 @@ pub(crate) fn sniff(head: &[u8]) -> Sniff {
     }
 }
 
+/// The first bytes of an input without the byte-order marks its decoding drops before its first
+/// character: one at the input's start or at a line's start, among the white space before it
+/// (files joined: `\n\u{FEFF}{…}`). So open data is told and read as `parse_all_bytes` reads it.
+pub(crate) fn without_leading_boms(head: &[u8]) -> Vec<u8> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut out = Vec::with_capacity(head.len());
+    let mut i = 0;
+    while i < head.len() {
+        if head[i..].starts_with(BOM) && (i == 0 || head[i - 1] == b'\n') {
+            i += BOM.len();
+        } else if head[i].is_ascii_whitespace() {
+            out.push(head[i]);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    out.extend_from_slice(&head[i..]);
+    out
+}
+
 /// Whether `t` (white space skipped) starts like a JSON document: `{`, or `[` whose next byte
 /// after white space opens a value a list of questions holds (`{`, `[`, `"`) or closes it (`]`),
 /// or is not there yet. A Markdown rendering that starts with a link (`[Accueil](/)`) is no JSON.
@@ -250,11 +271,9 @@ impl<R: Read> Documents<R> {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(_) => break,
             }
-            kind = sniff(&head);
+            kind = sniff(&without_leading_boms(&head));
         }
-        if head.starts_with(b"\xEF\xBB\xBF") {
-            head.drain(..3);
-        }
+        head = without_leading_boms(&head);
         let src = Cursor::new(head).chain(reader);
         let inner = match kind {
             Sniff::Json => Inner::Json(JsonState::new(Mark::START), src),
