@@ -99,6 +99,15 @@ struct Words<'a> {
     at: usize,
 }
 
+/// The bytes a separator may start with: a space, the lead bytes of U+00A0 and U+202F.
+static MAY_SEPARATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// The length of the separator at byte `i` of `b`, or 0.
 fn separator(b: &[u8], i: usize) -> usize {
     match b[i] {
@@ -126,7 +135,7 @@ impl<'a> Iterator for Words<'a> {
         let start = self.at;
         // (Only a space or the lead byte of a no-break space can start a separator.)
         while let Some(&c) = b.get(self.at) {
-            if (c == b' ' || c == 0xC2 || c == 0xE2) && separator(b, self.at) > 0 {
+            if MAY_SEPARATE[usize::from(c)] && separator(b, self.at) > 0 {
                 break;
             }
             self.at += 1;

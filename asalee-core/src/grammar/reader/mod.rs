@@ -201,11 +201,26 @@ impl<'l, 't> Reader<'l, 't> {
             None if from == 0 => 0,
             None => return 0,
         };
-        let line = self.src[start..].chars().take(256);
-        line.take_while(|&c| {
+        let mark = |c: char| {
             c.is_whitespace() && c != '\n' || matches!(c, '*' | '-' | '+' | '>' | '•' | '#')
-        })
-        .count()
+        };
+        // (ASCII first, byte by byte: one byte is one character; the rest character by
+        // character.)
+        let bytes = &self.src.as_bytes()[start..];
+        let ascii = bytes
+            .iter()
+            .take(256)
+            .take_while(|&&b| b.is_ascii() && mark(char::from(b)))
+            .count();
+        if bytes.get(ascii).is_none_or(u8::is_ascii) || ascii == 256 {
+            return ascii;
+        }
+        ascii
+            + self.src[start + ascii..]
+                .chars()
+                .take(256 - ascii)
+                .take_while(|&c| mark(c))
+                .count()
     }
 
     /// Whether line `i`, whose first item is `first`, can go on with the text field a hard wrap
