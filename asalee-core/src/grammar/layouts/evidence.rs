@@ -89,7 +89,6 @@ impl<'d> Evidence<'d> {
         let mut end = lines.len();
         for i in 0..lines.len() {
             let (l, token) = (lines.get(i), self.tokens.get(lines, i));
-            let chamber = token.chamber();
             if i > at && token.ends_document() {
                 end = i;
                 break;
@@ -105,7 +104,7 @@ impl<'d> Evidence<'d> {
                     m.senat_marker = true;
                     return m;
                 }
-                m.an_chamber = m.an_chamber || chamber == Some(Chamber::An);
+                m.an_chamber = m.an_chamber || token.chamber() == Some(Chamber::An);
                 m.legislature = m.legislature || token.is_legislature();
                 m.key_blocks = m.key_blocks
                     || matches!(
